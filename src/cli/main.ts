@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { XsnnError } from '../config/XsnnError.js';
+import { commands } from './commands/index.js';
+import { version } from '../version.js';
+
+/**
+ * Builds the `xsnn` command-line program (commander). Exported so tests and
+ * embedding tools can run it in-process.
+ */
+export function buildProgram(): Command {
+  const program = new Command('xsnn')
+    .description('Co-simulate spiking neural networks on in-memory crossbar hardware')
+    .version(version)
+    .showHelpAfterError()
+    .exitOverride();
+  for (const register of commands) register(program);
+  for (const cmd of program.commands) cmd.exitOverride();
+  return program;
+}
+
+/** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
+export async function runCli(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    if (err instanceof XsnnError) {
+      process.stderr.write(`xsnn: error: ${err.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`xsnn: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    return 70;
+  }
+}
+
+const isMain = process.argv[1] !== undefined && import.meta.url === (await import('node:url')).pathToFileURL((await import('node:fs')).realpathSync(process.argv[1])).href;
+if (isMain) {
+  const code = await runCli(process.argv.slice(2));
+  process.exitCode = code;
+}

