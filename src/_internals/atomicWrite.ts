@@ -1,10 +1,12 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
+import { threadId } from 'node:worker_threads';
 
 let counter = 0;
 function tmpName(path: string): string {
   counter++;
-  return join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${counter}`);
+  // pid and thread id: worker threads (piscina) each have their own counter.
+  return join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${threadId}-${counter}`);
 }
 
 /**

@@ -31,7 +31,8 @@ export function parseYamlText(text: string, file: string): YamlSource {
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const first = doc.errors[0];
   if (first !== undefined) {
-    const line = first.linePos?.[0]?.line;
+    // linePos is only filled in with prettyErrors; compute the line from the offset.
+    const line = first.linePos?.[0]?.line ?? lineCounter.linePos(first.pos[0]).line;
     throw new XsnnError(`malformed YAML: ${first.message.split('\n')[0] ?? ''}`, line === undefined ? { file } : { file, line });
   }
   const data: unknown = doc.toJS();

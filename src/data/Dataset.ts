@@ -1,3 +1,5 @@
+import { XsnnError } from '../config/XsnnError.js';
+
 /**
  * A labelled image set held as one contiguous byte array, the layout every
  * simulator loop reads: image k occupies `pixels[k*size … (k+1)*size)` with
@@ -33,6 +35,7 @@ export function inputSize(ds: Pick<Dataset, 'width' | 'height' | 'channels'>): n
 
 /** A view of the first `n` images of a dataset (no copy). */
 export function takeImages(ds: Dataset, n: number): Dataset {
+  if (!Number.isInteger(n) || n < 0) throw new XsnnError(`takeImages: n must be a whole number >= 0, got ${n}`);
   if (n >= ds.count) return ds;
   const size = inputSize(ds);
   return { ...ds, count: n, pixels: ds.pixels.subarray(0, n * size), labels: ds.labels.subarray(0, n), name: `${ds.name}[0:${n}]` };

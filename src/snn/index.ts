@@ -1,1 +1,23 @@
-export {};
+/**
+ * The spiking network: Diehl & Cook (2015) two-layer SNN with STDP learning,
+ * STDP-based pruning and weight quantization (Rathi, Panda & Roy), checkpoints,
+ * label assignment and evaluation. See snn/README.md for the recipes.
+ */
+export { SnnRecipeSchema, loadRecipe, parseRecipe, type SnnRecipe, type SnnRecipeInput } from './SnnRecipe.js';
+export { InputSynapses } from './InputSynapses.js';
+export { InputSpikes } from './InputSpikes.js';
+export { type InputDrive, SynapticDrive } from './InputDrive.js';
+export { SnnNetwork, type ImageResponse } from './SnnNetwork.js';
+export { initialSynapses, maxDelaySteps, type InitialSynapses } from './initialSynapses.js';
+export { pruneSynapses, pruneFractionAt, type PruneOptions, type PruningSpec } from './prune.js';
+export { quantizationLevels, quantizeWeights, type QuantizationSpec } from './quantize.js';
+export {
+  saveCheckpoint, loadCheckpoint, checkpointCsr, CHECKPOINT_FORMAT, CHECKPOINT_VERSION,
+  type Checkpoint, type CheckpointManifest, type DatasetIdentity, type TrainingCounts,
+} from './Checkpoint.js';
+export { networkFromCheckpoint, type NetworkSnapshot } from './networkFromCheckpoint.js';
+export { computeResponses, respondInProcess, workersAvailable, type ComputeResponsesOptions, type Responses, type ResponsePhase } from './computeResponses.js';
+export { assignLabels, predictClasses, type AssignLabelsOptions } from './assignLabels.js';
+export { train, resolveRecipe, recipeDataset, type TrainOptions, type TrainResult, type TrainProgress } from './train.js';
+export { evaluate, type EvaluateOptions, type EvaluateResult } from './evaluate.js';
+export { STREAM as SNN_STREAMS } from './_internals/streams.js';

@@ -1,0 +1,121 @@
+import type { Command } from 'commander';
+import { XsnnError } from '../../config/XsnnError.js';
+import { loadCrossbar } from '../../crossbar/spec/index.js';
+import { loadWeights } from '../../crossbar/mapping/loadWeights.js';
+import { loadMapping, saveMapping } from '../../crossbar/mapping/mappingJson.js';
+import { mapWeights } from '../../crossbar/mapping/mapWeights.js';
+import { mappingAlgorithmNames, mappingAlgorithms } from '../../crossbar/mapping/mappingAlgorithms.js';
+import { verifyMapping } from '../../crossbar/mapping/verifyMapping.js';
+import { parseIntOption, printJson } from '../output.js';
+
+interface MapCliOptions {
+  weights: string;
+  crossbar?: string;
+  algorithm: string;
+  split: boolean;
+  seed: number;
+  out?: string;
+  json?: boolean;
+  verify?: string;
+}
+
+const SHORTHAND = /^\s*([+-]?\d+)\s*[x×]\s*([+-]?\d+)\s*$/;
+
+/** Tile size and split rule from `--crossbar`: `RxC` (R inputs × C neurons) or a crossbar preset. */
+function tileOf(ref: string): { tileRows: number; tileCols: number; splitColumns: boolean; name: string } {
+  const m = SHORTHAND.exec(ref);
+  if (m !== null) {
+    const R = Number(m[1]);
+    const C = Number(m[2]);
+    if (!(R >= 1 && C >= 1)) throw new XsnnError('--crossbar: tile rows and columns must be whole numbers >= 1', { field: 'crossbar', expected: 'RxC with R, C >= 1, e.g. 128x128', received: ref });
+    return { tileRows: R, tileCols: C, splitColumns: true, name: `${R}x${C}` };
+  }
+  const spec = loadCrossbar(ref);
+  return { tileRows: spec.rows, tileCols: spec.logicalCols, splitColumns: spec.splitColumns, name: spec.name };
+}
+
+/** `xsnn map`: places a pruned weight matrix onto crossbar tiles, or verifies a mapping file. */
+export function registerMap(program: Command): void {
+  program
+    .command('map')
+    .description('map a pruned weight matrix onto crossbar tiles (or --verify a mapping file against its weights)')
+    .requiredOption('--weights <path>', 'weights: a Matrix Market .mtx file (rows = inputs, cols = neurons) or a checkpoint directory of `xsnn train`')
+    .option('--crossbar <preset|RxC>', 'tile: RxC (R inputs x C neurons per tile, e.g. 128x128) or a crossbar preset (its rows and weights per row; its split rule)')
+    .option('--algorithm <name>', `one of ${mappingAlgorithmNames.join(', ')}`, 'packer')
+    .option('--no-split', 'keep every neuron in one tile (no partial sums)')
+    .option('--seed <n>', 'seed for tie-breaking and refinement', parseIntOption('--seed', 0), 0)
+    .option('--out <file>', 'write the mapping as JSON (atomically)')
+    .option('--verify <mapping.json>', 'check a mapping file against --weights instead of mapping')
+    .option('--json', 'print the result as JSON')
+    .action((opts: MapCliOptions) => {
+      if (opts.verify !== undefined) {
+        const mapping = loadMapping(opts.verify);
+        const w = loadWeights(opts.weights);
+        const violations = verifyMapping(mapping, w);
+        if (opts.json === true) printJson({ file: opts.verify, valid: violations.length === 0, tiles: mapping.metrics.tiles, violations });
+        else if (violations.length === 0) process.stdout.write(`${opts.verify}: valid (${mapping.metrics.tiles} tiles, every check passed)\n`);
+        if (violations.length > 0) {
+          if (opts.json !== true) for (const v of violations) process.stderr.write(`  ${v.code}: ${v.message}\n`);
+          throw new XsnnError(`mapping fails verification against ${opts.weights}: ${violations.length} violation(s), first: ${violations[0]!.message}`, { file: opts.verify });
+        }
+        return;
+      }
+      if (opts.crossbar === undefined) throw new XsnnError('xsnn map: --crossbar <preset|RxC> is required unless --verify is given', { field: 'crossbar', expected: 'RxC (e.g. 128x128) or a crossbar preset' });
+      if (mappingAlgorithms[opts.algorithm] === undefined) {
+        throw new XsnnError(`unknown mapping algorithm '${opts.algorithm}'`, { field: 'algorithm', expected: `one of ${mappingAlgorithmNames.join(', ')}` });
+      }
+      const tile = tileOf(opts.crossbar);
+      const w = loadWeights(opts.weights);
+      const mapping = mapWeights(w, {
+        tileRows: tile.tileRows,
+        tileCols: tile.tileCols,
+        splitColumns: tile.splitColumns && opts.split,
+        algorithm: opts.algorithm,
+        seed: opts.seed,
+      });
+      if (opts.out !== undefined) saveMapping(opts.out, mapping);
+      const mt = mapping.metrics;
+      if (opts.json === true) {
+        printJson({
+          weights: opts.weights,
+          crossbar: tile.name,
+          tileRows: tile.tileRows,
+          tileCols: tile.tileCols,
+          splitColumns: mapping.options.splitColumns,
+          algorithm: mapping.options.algorithm,
+          seed: mapping.options.seed,
+          rows: mapping.rows,
+          cols: mapping.cols,
+          nnz: mapping.nnz,
+          tiles: mt.tiles,
+          naiveTiles: mt.naiveTiles,
+          lowerBound: mt.lowerBound.max,
+          lowerBounds: mt.lowerBound,
+          tilesPerLowerBound: mt.tilesPerLowerBound,
+          tilesPerNaive: mt.tilesPerNaive,
+          utilisation: mt.utilisation,
+          sumLambda: mt.sumLambda,
+          sumMu: mt.sumMu,
+          rowReadEnergy: mt.rowReadEnergy,
+          traffic: mt.traffic,
+          seconds: mapping.timing.seconds,
+          candidates: mapping.candidates.map((c, i) => ({ ...c, seconds: mapping.timing.candidates[i] ?? 0 })),
+          ...(opts.out !== undefined ? { out: opts.out } : {}),
+        });
+        return;
+      }
+      const lines = [
+        `${opts.weights}: ${mapping.rows} inputs x ${mapping.cols} neurons, ${mapping.nnz} synapses on ${tile.tileRows}x${tile.tileCols} tiles (${tile.name}${mapping.options.splitColumns ? '' : ', no column split'})`,
+        `tiles K = ${mt.tiles}   naive K = ${mt.naiveTiles} (K/naive ${mt.tilesPerNaive.toFixed(3)})   lower bound ${mt.lowerBound.max} (nnz ${mt.lowerBound.nnz}, row ${mt.lowerBound.row}, col ${mt.lowerBound.col}; K/LB ${mt.tilesPerLowerBound.toFixed(3)})`,
+        `utilisation ${(100 * mt.utilisation).toFixed(1)} %   Σλ ${mt.sumLambda}   Σμ ${mt.sumMu}   row-read energy proxy ${mt.rowReadEnergy}   ${mapping.timing.seconds.toFixed(3)} s (${mapping.options.algorithm})`,
+      ];
+      if (mapping.candidates.length > 1) {
+        lines.push('candidates:');
+        mapping.candidates.forEach((c, i) => {
+          lines.push(`  ${c.algorithm.padEnd(22)} ${c.skipped !== undefined ? `skipped (${c.skipped})` : `K ${String(c.tiles).padStart(6)}   ${(mapping.timing.candidates[i] ?? 0).toFixed(3)} s`}`);
+        });
+      }
+      if (opts.out !== undefined) lines.push(`mapping written to ${opts.out}`);
+      process.stdout.write(`${lines.join('\n')}\n`);
+    });
+}

@@ -1,0 +1,108 @@
+import type { BandFrame, MappingProblem } from './MappingProblem.js';
+import type { Bands } from './naturalBands.js';
+
+/**
+ * Greedy band growth: open a band with the unassigned row of largest degree,
+ * then repeatedly add the unassigned row that brings the fewest new columns
+ * (ties: the larger degree, i.e. more shared columns; then the lower index),
+ * until the band holds `maxBandRows` (default `bandRows`) rows (or, capped, no
+ * row fits one tile). Work O(Σ_bands Σ_{c∈N(b)} |free rows of c| + rows²); the
+ * column→row lists are compacted to the free rows as bands fill up.
+ */
+export function greedyBands(frame: BandFrame, maxBandRows = frame.bandRows): Bands {
+  const { a, at, deg } = frame;
+  const m = a.rows;
+  const band = new Int32Array(m).fill(-1);
+  const newCnt = Int32Array.from(deg);
+  const isFree = new Uint8Array(m);
+  let free: Int32Array;
+  {
+    const list: number[] = [];
+    for (let r = 0; r < m; r++) if (deg[r]! > 0) list.push(r);
+    free = Int32Array.from(list);
+    for (const r of list) isFree[r] = 1;
+  }
+  let nFree = free.length;
+  // Column → free rows, compacted each time the free rows halve.
+  let colPtr = at.rowPtr;
+  let colRows = at.colIdx;
+  let compactedAt = nFree;
+  const compact = (): void => {
+    const ptr = new Int32Array(at.rows + 1);
+    let total = 0;
+    for (let c = 0; c < at.rows; c++) {
+      for (let q = colPtr[c]!; q < colPtr[c + 1]!; q++) if (isFree[colRows[q]!] === 1) total++;
+    }
+    const rows = new Int32Array(total);
+    let p = 0;
+    for (let c = 0; c < at.rows; c++) {
+      for (let q = colPtr[c]!; q < colPtr[c + 1]!; q++) if (isFree[colRows[q]!] === 1) rows[p++] = colRows[q]!;
+      ptr[c + 1] = p;
+    }
+    colPtr = ptr;
+    colRows = rows;
+    compactedAt = nFree;
+  };
+  const inBand = new Int32Array(a.cols).fill(-1);
+  let b = 0;
+  let width = 0;
+  const add = (pos: number): void => {
+    const r = free[pos]!;
+    free[pos] = free[nFree - 1]!;
+    nFree--;
+    isFree[r] = 0;
+    band[r] = b;
+    for (let k = a.rowPtr[r]!; k < a.rowPtr[r + 1]!; k++) {
+      const c = a.colIdx[k]!;
+      if (inBand[c] !== b) {
+        inBand[c] = b;
+        width++;
+        for (let q = colPtr[c]!; q < colPtr[c + 1]!; q++) newCnt[colRows[q]!]!--;
+      }
+    }
+  };
+  while (nFree > 0) {
+    if (nFree < compactedAt / 2) compact();
+    // Keep the free list in index order so ties resolve to the lower index.
+    free.subarray(0, nFree).sort();
+    let seedPos = 0;
+    for (let q = 1; q < nFree; q++) if (deg[free[q]!]! > deg[free[seedPos]!]!) seedPos = q;
+    width = 0;
+    add(seedPos);
+    let size = 1;
+    while (size < maxBandRows && nFree > 0) {
+      let bestPos = -1;
+      let bestNew = 0x7fffffff;
+      let bestDeg = -1;
+      let bestRow = 0x7fffffff;
+      for (let q = 0; q < nFree; q++) {
+        const r = free[q]!;
+        const nc = newCnt[r]!;
+        if (nc > bestNew) continue;
+        if (nc === bestNew && (deg[r]! < bestDeg || (deg[r] === bestDeg && r > bestRow))) continue;
+        if (frame.capped && width + nc > frame.tileWidth) continue;
+        bestPos = q;
+        bestNew = nc;
+        bestDeg = deg[r]!;
+        bestRow = r;
+      }
+      if (bestPos < 0) break;
+      add(bestPos);
+      size++;
+    }
+    b++;
+    for (let q = 0; q < nFree; q++) newCnt[free[q]!] = deg[free[q]!]!;
+  }
+  return { band, bands: b };
+}
+
+/** {@link greedyBands}, computed once per problem, frame and band size. */
+export function cachedGreedyBands(p: MappingProblem, frame: BandFrame, maxBandRows = frame.bandRows): Bands {
+  const key = `greedy:${frame.name}:${maxBandRows}`;
+  let hit = p.cache.get(key) as Bands | undefined;
+  if (hit === undefined) {
+    hit = greedyBands(frame, maxBandRows);
+    p.cache.set(key, hit);
+  }
+  return hit;
+}

@@ -1,0 +1,103 @@
+/** A series of values over the categories of a chart (`null` where a point is missing). */
+export interface Series {
+  readonly label: string;
+  /** Network name the series belongs to (for styling), if any. */
+  readonly network?: string;
+  /** Device name the series belongs to (for styling), if any. */
+  readonly device?: string;
+  readonly values: ReadonlyArray<number | null>;
+  /** One standard deviation per value, where the data has one. */
+  readonly std?: ReadonlyArray<number | null>;
+}
+
+/** Values over crossbar sizes. */
+export interface SizeSeries {
+  /** Sizes as labels, `"64×128"` (rows × columns), sorted by cells then rows. */
+  readonly sizes: ReadonlyArray<string>;
+  readonly series: ReadonlyArray<Series>;
+}
+
+/** A stacked breakdown (energy or area) of one network over sizes, SI units. */
+export interface Breakdown {
+  readonly network: string;
+  readonly sizes: ReadonlyArray<string>;
+  /** One series per component (`array`, `periphery`, …), SI units. */
+  readonly components: ReadonlyArray<Series>;
+}
+
+/** One row of the sparse-vs-dense summary table. */
+export interface SummaryRow {
+  readonly metric: string;
+  readonly unit: string;
+  readonly dense: number;
+  readonly compressed: number;
+  /** Spread (one std) where the metric has one. */
+  readonly denseStd?: number;
+  readonly compressedStd?: number;
+  /** `dense / compressed` (how many times smaller the compressed network is), or the difference for accuracy. */
+  readonly factor: number;
+  readonly factorKind: 'ratio' | 'difference';
+  /** Display strings, as printed in the PDF. */
+  readonly text: { readonly dense: string; readonly compressed: string; readonly factor: string };
+}
+
+/** The point of the design space the summary compares networks at. */
+export interface ReferencePoint {
+  readonly rows: number;
+  readonly cols: number;
+  readonly device: string;
+  readonly periphery: string;
+  readonly variationSigma: number;
+}
+
+/** A term of the methods section: one formula or preset value, with the values it took. */
+export interface MethodTerm {
+  readonly name: string;
+  readonly unit: string;
+  readonly formula: string;
+  readonly source: string;
+  readonly min: number;
+  readonly max: number;
+  /** Records the term appears in. */
+  readonly count: number;
+}
+
+/** A preset's values as written (flattened `path: value`), for the methods section. */
+export interface PresetValues {
+  readonly kind: 'device' | 'periphery';
+  readonly name: string;
+  readonly hash: string;
+  readonly source: string;
+  readonly fields: ReadonlyArray<readonly [string, string]>;
+}
+
+/**
+ * Everything a report shows, as plain data: written as `report.json` next to the
+ * PDF, and the only input of the PDF renderer besides figure images.
+ */
+export interface ReportData {
+  readonly format: 'xsnn-report/1';
+  readonly title: string;
+  readonly description: string | null;
+  readonly sweep: { readonly name: string; readonly definitionHash: string; readonly xsnnVersion: string; readonly points: number; readonly pointCount: number };
+  readonly xsnnVersion: string;
+  /** ISO 8601 date of the data (latest finished point, or given explicitly). */
+  readonly date: string;
+  readonly provenance: {
+    readonly seeds: ReadonlyArray<number>;
+    readonly networks: ReadonlyArray<{ readonly name: string; readonly role: string; readonly recipe: string | null; readonly checkpointHash: string; readonly synapses: number | null; readonly levels: number | null }>;
+    readonly devices: ReadonlyArray<{ readonly name: string; readonly hash: string }>;
+    readonly periphery: ReadonlyArray<{ readonly name: string; readonly hash: string }>;
+    readonly samples: ReadonlyArray<number>;
+    readonly testImages: ReadonlyArray<number>;
+  };
+  readonly reference: ReferencePoint;
+  readonly summary: { readonly dense: string; readonly compressed: string; readonly rows: ReadonlyArray<SummaryRow> } | null;
+  readonly tiles: SizeSeries;
+  readonly energyBreakdown: ReadonlyArray<Breakdown>;
+  readonly areaBreakdown: ReadonlyArray<Breakdown>;
+  readonly energyVsSize: SizeSeries;
+  readonly areaVsSize: SizeSeries;
+  readonly accuracyVsVariation: { readonly sigmas: ReadonlyArray<number>; readonly series: ReadonlyArray<Series> };
+  readonly methods: { readonly terms: ReadonlyArray<MethodTerm>; readonly presets: ReadonlyArray<PresetValues> };
+}

@@ -1,0 +1,191 @@
+import type { ChartConfiguration, ChartDataset, Plugin } from 'chart.js';
+import { formatNumber, pickScale } from './format.js';
+import type { Breakdown, ReportData, Series, SizeSeries } from './ReportData.js';
+import { renderChartPng } from './renderChart.js';
+
+/** One figure of the report: a rendered chart, or a note saying why it is absent. */
+export interface ReportFigure {
+  readonly id: string;
+  readonly title: string;
+  readonly caption: string;
+  /** PNG bytes, or `null` when there was nothing to plot (then `note` says why). */
+  readonly png: Buffer | null;
+  readonly note: string | null;
+}
+
+/** Tableau-10 colours. */
+const PALETTE = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
+const DASHES: number[][] = [[], [14, 8], [4, 6], [16, 6, 4, 6]];
+
+/** Display names of breakdown components (record field → legend). */
+const COMPONENT_LABELS: Record<'energy' | 'area', Record<string, string>> = {
+  energy: { array: 'array reads', periphery: 'column sensing (ADC / neuron)', drivers: 'row drivers', accumulation: 'accumulation', routing: 'routing', leakage: 'leakage', writes: 'writes' },
+  area: { array: 'array', adcOrNeuron: 'ADC or neuron', drivers: 'drivers', accumulation: 'accumulation', interconnect: 'interconnect', other: 'other' },
+};
+
+const hasData = (s: Series): boolean => s.values.some((v) => v !== null && Number.isFinite(v));
+
+function axisTitle(text: string) {
+  return { display: true, text, font: { size: 22 } };
+}
+
+function legend(lines = true) {
+  // line samples (with the dataset's dash) for line charts, filled boxes for bars
+  return { position: 'bottom' as const, labels: { font: { size: 19 }, boxWidth: 44, padding: 14, ...(lines ? { usePointStyle: true, pointStyle: 'line' as const } : {}) } };
+}
+
+function sizeAxis() {
+  return { type: 'category' as const, offset: true, title: axisTitle('Crossbar size (rows × columns)') };
+}
+
+function logAxis(title: string, allPositive: boolean) {
+  return allPositive ? { type: 'logarithmic' as const, title: axisTitle(title) } : { type: 'linear' as const, beginAtZero: true, title: axisTitle(title) };
+}
+
+function allPositive(series: ReadonlyArray<Series>, scale = 1): boolean {
+  return series.every((s) => s.values.every((v) => v === null || v * scale > 0));
+}
+
+function note(id: string, title: string, caption: string, why: string): ReportFigure {
+  return { id, title, caption, png: null, note: why };
+}
+
+function tilesFigure(t: SizeSeries): ReportFigure {
+  const id = 'tiles-vs-size';
+  const title = 'Tiles versus crossbar size';
+  const caption = 'Tiles the mapper uses for each network, against naive blocking (every R×C block of the weight matrix holding a synapse) and the lower bound, per crossbar size.';
+  const series = t.series.filter(hasData);
+  if (series.length === 0) return note(id, title, caption, 'No tile counts in the results.');
+  const nets = [...new Set(series.map((s) => s.network))];
+  const datasets: ChartDataset<'line'>[] = series.map((s) => {
+    const color = PALETTE[nets.indexOf(s.network) % PALETTE.length]!;
+    const kind = s.label.endsWith('naive blocking') ? 1 : s.label.endsWith('lower bound') ? 2 : 0;
+    return { label: s.label, data: [...s.values], borderColor: kind === 2 ? '#555555' : color, backgroundColor: kind === 2 ? '#555555' : color, borderDash: DASHES[kind]!, borderWidth: 3, pointRadius: 5, spanGaps: true };
+  });
+  const config: ChartConfiguration<'line'> = {
+    type: 'line',
+    data: { labels: [...t.sizes], datasets },
+    options: { plugins: { legend: legend() }, scales: { x: sizeAxis(), y: logAxis('Tiles (count)', allPositive(series)) } },
+  };
+  return { id, title, caption, png: renderChartPng(config as ChartConfiguration), note: null };
+}
+
+function breakdownFigure(kind: 'energy' | 'area', b: Breakdown, maxTotal: number): ReportFigure {
+  const id = `${kind}-breakdown-${b.network}`;
+  const what = kind === 'energy' ? 'Energy per inference' : 'Area';
+  const title = `${what} breakdown: ${b.network}`;
+  const nonZero = b.components.filter((c) => c.values.some((v) => v !== null && v > 0));
+  const zero = b.components.filter((c) => !nonZero.includes(c)).map((c) => c.label);
+  const caption = `${what} of network ${b.network} split by component, per crossbar size (stacked).${zero.length > 0 ? ` Components that are zero at every size are omitted: ${zero.map((z) => COMPONENT_LABELS[kind][z] ?? z).join(', ')}.` : ''}`;
+  if (nonZero.length === 0) return note(id, title, caption, `No ${kind} data for ${b.network} at the reference device and variation.`);
+  const scale = pickScale(kind, [maxTotal]);
+  const datasets: ChartDataset<'bar'>[] = nonZero.map((c, i) => ({
+    label: COMPONENT_LABELS[kind][c.label] ?? c.label,
+    data: c.values.map((v) => (v === null ? null : v * scale.factor)),
+    backgroundColor: PALETTE[i % PALETTE.length]!,
+    stack: 'total',
+  }));
+  const config: ChartConfiguration<'bar'> = {
+    type: 'bar',
+    data: { labels: [...b.sizes], datasets },
+    options: {
+      plugins: { legend: legend(false) },
+      scales: { x: { ...sizeAxis(), stacked: true }, y: { stacked: true, beginAtZero: true, grace: '4%', title: axisTitle(`${what} (${scale.unit})`) } },
+    },
+  };
+  return { id, title, caption, png: renderChartPng(config as ChartConfiguration), note: null };
+}
+
+function perDeviceFigure(kind: 'energy' | 'area', s: SizeSeries): ReportFigure {
+  const id = `${kind}-vs-size`;
+  const what = kind === 'energy' ? 'Energy per inference' : 'Area';
+  const title = `${what} versus crossbar size, per device`;
+  const caption = `${what} of each network on each device preset, per crossbar size (solid: first network, dashed: second). Log scale.`;
+  const series = s.series.filter(hasData);
+  if (series.length === 0) return note(id, title, caption, `No ${kind} data at the reference periphery and variation.`);
+  const all = series.flatMap((x) => x.values);
+  const scale = pickScale(kind, all);
+  const devs = [...new Set(series.map((x) => x.device))];
+  const nets = [...new Set(series.map((x) => x.network))];
+  const datasets: ChartDataset<'line'>[] = series.map((x) => {
+    const color = PALETTE[devs.indexOf(x.device) % PALETTE.length]!;
+    return { label: x.label, data: x.values.map((v) => (v === null ? null : v * scale.factor)), borderColor: color, backgroundColor: color, borderDash: DASHES[nets.indexOf(x.network) % DASHES.length]!, borderWidth: 3, pointRadius: 5, spanGaps: true };
+  });
+  const config: ChartConfiguration<'line'> = {
+    type: 'line',
+    data: { labels: [...s.sizes], datasets },
+    options: { plugins: { legend: legend() }, scales: { x: sizeAxis(), y: logAxis(`${what} (${scale.unit})`, allPositive(series)) } },
+  };
+  return { id, title, caption, png: renderChartPng(config as ChartConfiguration), note: null };
+}
+
+/** Draws ±1 std error bars from each dataset's `xsnnStd` array. */
+const errorBars: Plugin<'line'> = {
+  id: 'xsnnErrorBars',
+  afterDatasetsDraw(chart) {
+    const ctx = chart.ctx;
+    chart.data.datasets.forEach((ds, i) => {
+      const std = (ds as unknown as { xsnnStd?: Array<number | null> }).xsnnStd;
+      const meta = chart.getDatasetMeta(i);
+      if (std === undefined || meta.hidden) return;
+      const y = chart.scales['y']!;
+      ctx.save();
+      ctx.strokeStyle = String(ds.borderColor);
+      ctx.lineWidth = 2.5;
+      meta.data.forEach((pt, j) => {
+        const v = ds.data[j] as number | null;
+        const s = std[j];
+        if (v === null || s === null || s === undefined || s === 0) return;
+        const top = y.getPixelForValue(v + s);
+        const bottom = y.getPixelForValue(v - s);
+        ctx.beginPath();
+        ctx.moveTo(pt.x, top);
+        ctx.lineTo(pt.x, bottom);
+        ctx.moveTo(pt.x - 8, top);
+        ctx.lineTo(pt.x + 8, top);
+        ctx.moveTo(pt.x - 8, bottom);
+        ctx.lineTo(pt.x + 8, bottom);
+        ctx.stroke();
+      });
+      ctx.restore();
+    });
+  },
+};
+
+function accuracyFigure(a: ReportData['accuracyVsVariation'], ref: ReportData['reference']): ReportFigure {
+  const id = 'accuracy-vs-variation';
+  const title = 'Accuracy versus device variation';
+  const caption = `Test accuracy (mean ± 1 std over Monte Carlo device samples) against device-to-device conductance variation σ (fraction of the conductance range), on ${ref.rows}×${ref.cols} crossbars.`;
+  const series = a.series.filter(hasData);
+  if (series.length === 0 || a.sigmas.length === 0) return note(id, title, caption, `No accuracy data at crossbar size ${ref.rows}×${ref.cols}.`);
+  const devs = [...new Set(series.map((x) => x.device))];
+  const nets = [...new Set(series.map((x) => x.network))];
+  const datasets = series.map((x) => {
+    const color = PALETTE[devs.indexOf(x.device) % PALETTE.length]!;
+    return { label: x.label, data: [...x.values], xsnnStd: x.std ?? null, borderColor: color, backgroundColor: color, borderDash: DASHES[nets.indexOf(x.network) % DASHES.length]!, borderWidth: 3, pointRadius: 5, spanGaps: true };
+  });
+  const config = {
+    type: 'line',
+    data: { labels: a.sigmas.map((s) => `${formatNumber(s * 100, 3)} %`), datasets },
+    options: { plugins: { legend: legend() }, scales: { x: { type: 'category', offset: true, title: axisTitle('Device-to-device variation σ (% of conductance range)') }, y: { title: axisTitle('Test accuracy (%)') } } },
+    plugins: [errorBars],
+  } as unknown as ChartConfiguration;
+  return { id, title, caption, png: renderChartPng(config), note: null };
+}
+
+/** Renders every chart of a report from its data (no I/O). */
+export function buildReportCharts(data: ReportData): ReportFigure[] {
+  const maxTotal = (b: Breakdown): number => {
+    let m = 0;
+    for (let i = 0; i < b.sizes.length; i++) m = Math.max(m, b.components.reduce((acc, c) => acc + (c.values[i] ?? 0), 0));
+    return m;
+  };
+  return [
+    tilesFigure(data.tiles),
+    ...data.energyBreakdown.map((b) => breakdownFigure('energy', b, maxTotal(b))),
+    ...data.areaBreakdown.map((b) => breakdownFigure('area', b, maxTotal(b))),
+    perDeviceFigure('energy', data.energyVsSize),
+    perDeviceFigure('area', data.areaVsSize),
+    accuracyFigure(data.accuracyVsVariation, data.reference),
+  ];
+}

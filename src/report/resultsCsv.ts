@@ -1,0 +1,43 @@
+import { AREA_COMPONENTS, ENERGY_COMPONENTS } from '../sweep/ResultRecord.js';
+import type { ResultLine } from '../sweep/ResultLine.js';
+import type { SweepManifest } from '../sweep/SweepManifest.js';
+
+function cell(v: string | number): string {
+  const s = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : v;
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * The results as CSV (RFC 4180, header row, SI units named in the column
+ * names), one row per point, sorted by network (definition order), size,
+ * periphery, device and σ. Explain terms are left to the JSON.
+ */
+export function resultsCsv(lines: ReadonlyArray<ResultLine>, manifest: SweepManifest): string {
+  const netOrder = new Map(manifest.networks.map((n, i) => [n.name, i]));
+  const role = new Map(manifest.networks.map((n) => [n.name, n.role]));
+  const header = [
+    'key', 'network', 'role', 'checkpoint_sha256', 'synapses', 'pruned_fraction', 'levels', 'rows', 'cols', 'periphery', 'device', 'device_sha256',
+    'variation_sigma', 'samples', 'seed', 'test_images', 'accuracy_mean', 'accuracy_std', 'energy_per_inference_J',
+    ...ENERGY_COMPONENTS.map((c) => `energy_${c}_J`), 'area_m2', ...AREA_COMPONENTS.map((c) => `area_${c}_m2`), 'tiles', 'naive_tiles', 'lower_bound',
+  ];
+  const sorted = [...lines].sort((a, b) => {
+    const x = a.record;
+    const y = b.record;
+    return (
+      (netOrder.get(x.network.name) ?? 99) - (netOrder.get(y.network.name) ?? 99) ||
+      x.crossbar.rows * x.crossbar.cols - y.crossbar.rows * y.crossbar.cols ||
+      x.crossbar.rows - y.crossbar.rows ||
+      x.crossbar.periphery.localeCompare(y.crossbar.periphery) ||
+      x.device.name.localeCompare(y.device.name) ||
+      x.variationSigma - y.variationSigma ||
+      (a.key < b.key ? -1 : 1)
+    );
+  });
+  const rows = sorted.map(({ key, record: r }) => [
+    key, r.network.name, role.get(r.network.name) ?? '', r.network.checkpointHash, r.network.synapses, r.network.prunedFraction, r.network.levels,
+    r.crossbar.rows, r.crossbar.cols, r.crossbar.periphery, r.device.name, r.device.presetHash, r.variationSigma, r.samples, r.seed, r.testImages,
+    r.accuracy.mean, r.accuracy.std, r.energyPerInferenceJ, ...ENERGY_COMPONENTS.map((c) => r.energyBreakdownJ[c]), r.areaM2,
+    ...AREA_COMPONENTS.map((c) => r.areaBreakdownM2[c]), r.tiles, r.naiveTiles, r.lowerBound,
+  ]);
+  return [header, ...rows].map((row) => row.map(cell).join(',')).join('\n') + '\n';
+}

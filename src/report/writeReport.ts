@@ -1,0 +1,83 @@
+import { join } from 'node:path';
+import { writeFileAtomic } from '../_internals/atomicWrite.js';
+import { XsnnError } from '../config/XsnnError.js';
+import { readResultsLog } from '../sweep/ResultsLog.js';
+import { readSweepManifest } from '../sweep/SweepManifest.js';
+import { buildReportData } from './buildReportData.js';
+import { readFigureInputs } from './FigureInputs.js';
+import { buildReportCharts, type ReportFigure } from './reportCharts.js';
+import type { ReferencePoint, ReportData } from './ReportData.js';
+import { renderReceptiveFields } from './renderReceptiveFields.js';
+import { renderReportPdf } from './renderReportPdf.js';
+import { occupancyStats, renderTileOccupancy } from './renderTileOccupancy.js';
+import { resultsCsv } from './resultsCsv.js';
+
+/** Options of {@link writeReport}. */
+export interface WriteReportOptions {
+  /** A sweep results folder (`sweep.json`, `results.jsonl`, optional `figures/`). */
+  readonly resultsDir: string;
+  /** PDF path; the CSV and JSON go next to it with the same name (`report.csv`, `report.json`). */
+  readonly out: string;
+  /** Date of the report (ISO 8601). Default: when the last point finished, so the bytes depend only on the results. */
+  readonly date?: string;
+  /** Overrides of the summary's reference point. */
+  readonly reference?: Partial<ReferencePoint>;
+  /** Compress PDF streams (default true). */
+  readonly compress?: boolean;
+}
+
+/** Files {@link writeReport} wrote, and the data they show. */
+export interface WrittenReport {
+  readonly pdf: string;
+  readonly csv: string;
+  readonly json: string;
+  readonly data: ReportData;
+  readonly figures: ReadonlyArray<ReportFigure>;
+}
+
+/**
+ * Writes a sweep's report: `<out>.pdf` (title page with provenance, summary,
+ * charts, receptive fields, tile occupancy, methods), and the same data as
+ * `<out>.csv` (one row per point) and `<out>.json` ({@link ReportData}). Each file
+ * is written atomically; the same results give the same bytes.
+ */
+export async function writeReport(options: WriteReportOptions): Promise<WrittenReport> {
+  const manifest = readSweepManifest(options.resultsDir);
+  if (manifest === null) throw new XsnnError('writeReport: not a sweep results folder (no sweep.json)', { file: options.resultsDir, expected: 'the --out folder of `xsnn sweep`' });
+  if (options.date !== undefined && Number.isNaN(Date.parse(options.date))) throw new XsnnError(`writeReport: date ${JSON.stringify(options.date)} is not an ISO 8601 date`);
+  const log = readResultsLog(join(options.resultsDir, 'results.jsonl'));
+  const data = buildReportData({
+    manifest,
+    lines: log.lines,
+    ...(options.date !== undefined ? { date: new Date(options.date).toISOString() } : {}),
+    ...(options.reference !== undefined ? { reference: options.reference } : {}),
+  });
+  const inputs = readFigureInputs(options.resultsDir);
+  const charts = buildReportCharts(data);
+  const receptiveFields: ReportFigure[] = inputs.receptiveFields.map((rf) => ({
+    id: `receptive-fields-${rf.network}`,
+    title: `Receptive fields: ${rf.network}`,
+    caption: `Input weights of the first ${Math.min(rf.neurons, 100)} of ${rf.totalNeurons} neurons of ${rf.network} (checkpoint sha256 ${rf.checkpointHash.slice(0, 16)}…), each drawn as a ${rf.imageWidth}×${rf.imageHeight} image on its own scale (black = 0 or pruned, white = the neuron's largest weight).`,
+    png: renderReceptiveFields(rf),
+    note: null,
+  }));
+  const occupancy: ReportFigure[] = inputs.occupancy.map((o) => {
+    const s = occupancyStats(o);
+    return {
+      id: `occupancy-${o.network}-${o.rows}x${o.cols}`,
+      title: `Tile occupancy: ${o.network} on ${o.rows}×${o.cols} crossbars`,
+      caption: `Each box is one ${o.rows}×${o.cols} tile of the mapping of ${o.network} (${o.matrixRows} inputs × ${o.matrixCols} neurons); dark cells hold a synapse; labels give each tile's fill. ${o.tiles.length} tiles${o.tiles.length > 48 ? ' (first 48 shown)' : ''}, ${(s.utilisation * 100).toFixed(1)} % of their cells used.`,
+      png: renderTileOccupancy(o),
+      note: null,
+    };
+  });
+  const pdfBytes = await renderReportPdf(data, { charts, receptiveFields, occupancy }, { compress: options.compress ?? true });
+  const base = options.out.replace(/\.pdf$/i, '');
+  const pdf = /\.pdf$/i.test(options.out) ? options.out : `${options.out}.pdf`;
+  const csv = `${base}.csv`;
+  const json = `${base}.json`;
+  writeFileAtomic(csv, resultsCsv(log.lines, manifest));
+  writeFileAtomic(json, `${JSON.stringify(data, null, 2)}\n`);
+  writeFileAtomic(pdf, pdfBytes);
+  return { pdf, csv, json, data, figures: [...charts, ...receptiveFields, ...occupancy] };
+}

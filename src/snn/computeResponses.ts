@@ -1,0 +1,145 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { Rng } from '../_internals/Rng.js';
+import { XsnnError } from '../config/XsnnError.js';
+import type { Dataset } from '../data/Dataset.js';
+import { inputSize } from '../data/Dataset.js';
+import { networkFromCheckpoint, type NetworkSnapshot } from './networkFromCheckpoint.js';
+import type { SnnNetwork } from './SnnNetwork.js';
+import { STREAM } from './_internals/streams.js';
+
+/** Which random stream the Poisson input of an image comes from. */
+export type ResponsePhase = 'label' | 'test';
+
+/** Options of {@link computeResponses}. */
+export interface ComputeResponsesOptions {
+  readonly network: NetworkSnapshot;
+  readonly dataset: Dataset;
+  /** First image (default 0). */
+  readonly start?: number;
+  /** Number of images (default: to the end of the dataset). */
+  readonly count?: number;
+  /** Stream of the Poisson input: image k uses `new Rng(seed, STREAM[phase], k)`. Default `test`. */
+  readonly phase?: ResponsePhase;
+  readonly seed: number;
+  /** Worker threads (default: all cores). 1 = in this thread. Results do not depend on it. */
+  readonly threads?: number;
+  /** Called after each finished chunk with the number of images done. */
+  readonly onProgress?: (done: number) => void;
+}
+
+/** Test-mode responses of a range of images. */
+export interface Responses {
+  /** Spike counts per image and E neuron, `count × neurons`. */
+  readonly counts: Uint16Array;
+  /** Presentations per image (1 + re-presentations). */
+  readonly presentations: Uint16Array;
+  readonly seconds: number;
+  readonly threads: number;
+}
+
+/**
+ * Runs images through a network in test mode in this thread and writes their
+ * spike counts; image k's input is drawn from `new Rng(seed, stream, k)` and the
+ * state is reset before it, so each image's response is independent of the others.
+ */
+export function respondInProcess(net: SnnNetwork, pixels: Uint8Array, pixelOffset: number, size: number, start: number, end: number, seed: number, stream: number, counts: Uint16Array, presentations: Uint16Array, outOffset = 0): void {
+  const N = net.neurons;
+  for (let k = start; k < end; k++) {
+    const rng = new Rng(seed, stream, k);
+    const r = net.inferImage(pixels, pixelOffset + (k - start) * size, rng);
+    const o = (outOffset + k - start) * N;
+    for (let j = 0; j < N; j++) counts[o + j] = r.counts[j]!;
+    presentations[outOffset + k - start] = Math.min(65535, r.presentations);
+  }
+}
+
+const WORKER_URL = new URL('./_internals/responseWorker.js', import.meta.url);
+
+/** Whether the compiled worker script is available (not when running TypeScript sources directly). */
+export function workersAvailable(): boolean {
+  return WORKER_URL.protocol === 'file:' && existsSync(fileURLToPath(WORKER_URL)) && import.meta.url.endsWith('.js');
+}
+
+/**
+ * Test-mode spike counts of `count` images starting at `start`, on `threads`
+ * worker threads (default: every core). Images are independent (state reset,
+ * per-image random stream), so the result is identical for any thread count.
+ */
+export async function computeResponses(o: ComputeResponsesOptions): Promise<Responses> {
+  const t0 = performance.now();
+  const ds = o.dataset;
+  const start = o.start ?? 0;
+  const count = o.count ?? ds.count - start;
+  if (!Number.isInteger(start) || !Number.isInteger(count) || start < 0 || count < 0 || start + count > ds.count) {
+    throw new XsnnError(`computeResponses: images [${start}, ${start + count}) outside the dataset's ${ds.count}`);
+  }
+  const size = inputSize(ds);
+  if (size !== o.network.nInputs) throw new XsnnError(`computeResponses: dataset images have ${size} inputs, the network ${o.network.nInputs}`);
+  const stream = STREAM[o.phase ?? 'test'];
+  const N = o.network.neurons;
+  let threads = o.threads ?? availableParallelism();
+  if (!workersAvailable() || count < 64) threads = 1;
+  threads = Math.max(1, Math.min(threads, Math.ceil(count / 32)));
+  const pixels = ds.pixels.subarray(start * size, (start + count) * size);
+  if (threads === 1) {
+    const net = networkFromCheckpoint(o.network);
+    const counts = new Uint16Array(count * N);
+    const pres = new Uint16Array(count);
+    const chunk = 100;
+    for (let a = 0; a < count; a += chunk) {
+      const b = Math.min(count, a + chunk);
+      respondInProcess(net, pixels, a * size, size, start + a, start + b, o.seed, stream, counts, pres, a);
+      o.onProgress?.(b);
+    }
+    return { counts, presentations: pres, seconds: (performance.now() - t0) / 1000, threads: 1 };
+  }
+  const shared = new Uint8Array(new SharedArrayBuffer(pixels.length));
+  shared.set(pixels);
+  const outCounts = new Uint16Array(new SharedArrayBuffer(count * N * 2));
+  const outPres = new Uint16Array(new SharedArrayBuffer(count * 2));
+  const net = o.network;
+  const workerData = {
+    recipe: net.recipe, nInputs: net.nInputs, neurons: N, maxDelay: net.maxDelay,
+    weights: net.weights, mask: net.mask, delays: net.delays, theta: net.theta,
+    pixels: shared, size, start, seed: o.seed, stream, outCounts, outPres,
+  };
+  const chunk = Math.max(8, Math.min(100, Math.ceil(count / (threads * 8))));
+  let next = 0;
+  let done = 0;
+  await new Promise<void>((resolve, reject) => {
+    let finished = 0;
+    let failed = false;
+    const workers: Worker[] = [];
+    const dispatch = (wk: Worker): void => {
+      if (next >= count) {
+        void wk.terminate();
+        if (++finished === threads) resolve();
+        return;
+      }
+      const a = next;
+      const b = Math.min(count, a + chunk);
+      next = b;
+      wk.postMessage({ a, b });
+    };
+    for (let t = 0; t < threads; t++) {
+      const wk = new Worker(WORKER_URL, { workerData });
+      workers.push(wk);
+      wk.on('message', (msg: { a: number; b: number }) => {
+        done += msg.b - msg.a;
+        o.onProgress?.(done);
+        dispatch(wk);
+      });
+      wk.on('error', (err) => {
+        if (failed) return;
+        failed = true;
+        for (const w of workers) void w.terminate();
+        reject(err);
+      });
+      wk.once('online', () => dispatch(wk));
+    }
+  });
+  return { counts: outCounts, presentations: outPres, seconds: (performance.now() - t0) / 1000, threads };
+}

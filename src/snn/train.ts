@@ -1,0 +1,220 @@
+import { Rng } from '../_internals/Rng.js';
+import { XsnnError } from '../config/XsnnError.js';
+import type { Dataset } from '../data/Dataset.js';
+import { inputSize } from '../data/Dataset.js';
+import { loadMnist } from '../data/loadMnist.js';
+import { version } from '../version.js';
+import type { Checkpoint } from './Checkpoint.js';
+import { initialSynapses } from './initialSynapses.js';
+import { InputSynapses } from './InputSynapses.js';
+import { pruneFractionAt, pruneSynapses } from './prune.js';
+import { quantizationLevels, quantizeWeights } from './quantize.js';
+import { SnnNetwork } from './SnnNetwork.js';
+import { loadRecipe, parseRecipe, type SnnRecipe } from './SnnRecipe.js';
+import { STREAM } from './_internals/streams.js';
+
+/** Progress of {@link train}, reported every `progressEvery` images. */
+export interface TrainProgress {
+  readonly imagesDone: number;
+  readonly totalImages: number;
+  /** Mean E spikes per accepted presentation since the last report. */
+  readonly spikesPerImage: number;
+  readonly presentations: number;
+  readonly prunedFraction: number;
+  /** Distinct weight levels right now (null if not quantized yet). */
+  readonly levels: number | null;
+}
+
+/** Options of {@link train}. */
+export interface TrainOptions {
+  /** A shipped recipe name, a YAML path, or a recipe object as written in YAML (unit strings). */
+  readonly recipe: string | Record<string, unknown>;
+  /** Training images; default: the recipe's `data` source (MNIST training set). */
+  readonly dataset?: Dataset;
+  /** Images per epoch (first N); default the recipe's `protocol.trainImages`, else all. */
+  readonly trainImages?: number;
+  /** Passes; default the recipe's `protocol.epochs`. */
+  readonly epochs?: number;
+  /** Seed; default the recipe's `seed`. */
+  readonly seed?: number;
+  readonly onProgress?: (p: TrainProgress) => void;
+  /** Images between progress reports (default 50). */
+  readonly progressEvery?: number;
+}
+
+/** What {@link train} returns. */
+export interface TrainResult {
+  readonly checkpoint: Checkpoint;
+  readonly trainImages: number;
+  readonly epochs: number;
+  readonly seconds: number;
+  readonly imagesPerSecond: number;
+  readonly presentations: number;
+  readonly meanSpikesPerImage: number;
+  readonly synapses: number;
+  readonly prunedFraction: number;
+  readonly levels: number | null;
+}
+
+/** Resolves a recipe option into the validated recipe, its raw merged form and name. */
+export function resolveRecipe(ref: string | Record<string, unknown>): { recipe: SnnRecipe; raw: Record<string, unknown>; name: string } {
+  if (typeof ref === 'string') {
+    const p = loadRecipe(ref);
+    return { recipe: p.value, raw: p.raw, name: p.name };
+  }
+  return { recipe: parseRecipe(ref), raw: ref, name: 'inline' };
+}
+
+/** Loads the training (or test) images a recipe names. */
+export function recipeDataset(recipe: SnnRecipe, split: 'train' | 'test'): Dataset {
+  switch (recipe.data.kind) {
+    case 'mnist':
+      return loadMnist(recipe.data.dir !== null ? { split, dir: recipe.data.dir } : { split });
+    default:
+      throw new XsnnError(`unknown data kind '${String(recipe.data.kind)}'`);
+  }
+}
+
+function distinctLevels(w: Float32Array, hasZero: boolean): number {
+  const s = new Set<number>();
+  if (hasZero) s.add(0);
+  for (let e = 0; e < w.length; e++) s.add(w[e]!);
+  return s.size;
+}
+
+/**
+ * Trains the network of a recipe with unsupervised STDP (method.md): for each
+ * image, normalisation, Poisson presentation with retries and rest, plastic
+ * input synapses and adaptive thresholds; every `pruning.every` images the
+ * pruning criterion (with its ramp) removes synapses for good, and the
+ * survivors are quantized at the quantization interval and at the end.
+ * Image k of epoch e draws its input from `new Rng(seed, STREAM.train, e·count + k)`.
+ * Deterministic: the same recipe, data and seed give the same checkpoint.
+ */
+export function train(options: TrainOptions): TrainResult {
+  const { recipe, raw, name } = resolveRecipe(options.recipe);
+  const ds = options.dataset ?? recipeDataset(recipe, 'train');
+  const seed = options.seed ?? recipe.seed;
+  if (!Number.isInteger(seed)) throw new XsnnError(`train: seed must be an integer, got ${seed}`);
+  const perEpoch = Math.min(ds.count, options.trainImages ?? recipe.protocol.trainImages ?? ds.count);
+  if (!Number.isInteger(perEpoch) || perEpoch < 1) throw new XsnnError(`train: trainImages must be a whole number >= 1, got ${options.trainImages}`);
+  const epochs = options.epochs ?? recipe.protocol.epochs;
+  const nIn = inputSize(ds);
+  const N = recipe.network.neurons;
+  const t0 = performance.now();
+
+  const init = initialSynapses(recipe, nIn, seed);
+  let syn = InputSynapses.fromDense(init.weights, new Uint8Array(nIn * N).fill(1), init.delays, nIn, N, init.maxDelay);
+  const theta = new Float64Array(N).fill(recipe.network.threshold.thetaInit);
+  const net = new SnnNetwork(recipe, syn, theta);
+
+  const P = recipe.pruning;
+  const Q = recipe.quantization;
+  const wMax = recipe.network.input.wMax;
+  const levels = quantizationLevels(Q, wMax);
+  const pruneEvery = P.criterion === 'none' ? 0 : P.every;
+  const quantEvery = levels === null ? 0 : Q.every ?? pruneEvery;
+  const total = perEpoch * epochs;
+  const every = options.progressEvery ?? 50;
+  let presentations = 0;
+  let spikes = 0;
+  let windowSpikes = 0;
+  let windowImages = 0;
+  let quantized = false;
+
+  const prune = (done: number): void => {
+    const dense = syn.toDenseWeights();
+    const mask = syn.toMask();
+    const n = pruneSynapses({ weights: dense, mask, nInputs: nIn, neurons: N, criterion: P.criterion, threshold: P.threshold, fraction: pruneFractionAt(P, done) });
+    if (n > 0) {
+      syn = InputSynapses.fromDense(dense, mask, init.delays, nIn, N, init.maxDelay);
+      net.setSynapses(syn);
+    }
+  };
+  const prunedFraction = (): number => 1 - syn.size / (nIn * N);
+
+  const size = nIn;
+  for (let ep = 0; ep < epochs; ep++) {
+    for (let k = 0; k < perEpoch; k++) {
+      const idx = ep * perEpoch + k;
+      const r = net.trainImage(ds.pixels, k * size, new Rng(seed, STREAM.train, idx));
+      presentations += r.presentations;
+      spikes += r.total;
+      windowSpikes += r.total;
+      windowImages++;
+      const done = idx + 1;
+      if (done < total) {
+        if (pruneEvery > 0 && done % pruneEvery === 0 && done >= P.startAfter) prune(done);
+        if (quantEvery > 0 && done % quantEvery === 0) {
+          quantizeWeights(syn.w, levels!);
+          quantized = true;
+        }
+      }
+      if (options.onProgress !== undefined && (done % every === 0 || done === total)) {
+        options.onProgress({
+          imagesDone: done,
+          totalImages: total,
+          spikesPerImage: windowImages > 0 ? windowSpikes / windowImages : 0,
+          presentations,
+          prunedFraction: prunedFraction(),
+          levels: quantized ? distinctLevels(syn.w, syn.size < nIn * N) : null,
+        });
+        windowSpikes = 0;
+        windowImages = 0;
+      }
+    }
+  }
+  // final pruning and quantization
+  if (pruneEvery > 0 && total >= P.startAfter) prune(total);
+  const mask = syn.toMask();
+  if (levels !== null) {
+    quantizeWeights(syn.w, levels);
+    if (Q.pruneZero) {
+      const dense = syn.toDenseWeights();
+      for (let k = 0; k < dense.length; k++) if (mask[k] !== 0 && dense[k] === 0) mask[k] = 0;
+      syn = InputSynapses.fromDense(dense, mask, init.delays, nIn, N, init.maxDelay);
+      net.setSynapses(syn);
+    }
+  }
+  const weights = syn.toDenseWeights();
+  const finalMask = syn.toMask();
+  const alive = syn.size;
+  const nLevels = levels === null ? null : distinctLevels(syn.w, alive < nIn * N);
+  const seconds = (performance.now() - t0) / 1000;
+  const checkpoint: Checkpoint = {
+    recipeName: name,
+    recipeRaw: raw,
+    recipe,
+    seed,
+    xsnnVersion: version,
+    dataset: { name: ds.name, sha256: ds.sha256, width: ds.width, height: ds.height, channels: ds.channels, classes: ds.classes },
+    counts: {
+      trainImages: perEpoch,
+      epochs,
+      presentations,
+      excSpikes: spikes,
+      synapses: alive,
+      prunedFraction: 1 - alive / (nIn * N),
+      levels: nLevels,
+    },
+    nInputs: nIn,
+    neurons: N,
+    maxDelay: init.maxDelay,
+    weights,
+    mask: finalMask,
+    delays: init.delays,
+    theta: net.theta,
+  };
+  return {
+    checkpoint,
+    trainImages: perEpoch,
+    epochs,
+    seconds,
+    imagesPerSecond: total / seconds,
+    presentations,
+    meanSpikesPerImage: spikes / total,
+    synapses: alive,
+    prunedFraction: 1 - alive / (nIn * N),
+    levels: nLevels,
+  };
+}

@@ -1,0 +1,268 @@
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { MessageChannel } from 'node:worker_threads';
+import { Piscina } from 'piscina';
+import { writeFileAtomic } from '../_internals/atomicWrite.js';
+import { createProgress } from '../_internals/progress.js';
+import { packageRoot } from '../config/presets.js';
+import { XsnnError } from '../config/XsnnError.js';
+import { version } from '../version.js';
+import { evaluatePoints, type PointFailure } from './evaluatePoints.js';
+import { expandSweep } from './expandSweep.js';
+import { loadSweepSpec, type LoadedSweepSpec } from './loadSweepSpec.js';
+import { importEvaluator, normalizeEvaluatorRef, type EvaluatorRef, type PointEvaluator } from './PointEvaluator.js';
+import { resolveSweep, type ResolvedSweep } from './resolveSweep.js';
+import type { ResultLine } from './ResultLine.js';
+import { readResultsLog, ResultsAppender } from './ResultsLog.js';
+import { parseShard, selectShard, type Shard } from './Shard.js';
+import { createSharedWork } from './SharedWork.js';
+import { manifestPath, readSweepManifest, type SweepManifest } from './SweepManifest.js';
+import type { SweepPoint } from './SweepPoint.js';
+import type { SweepWorkerTask } from './sweepWorker.js';
+
+/** Options of {@link runSweep}. */
+export interface RunSweepOptions {
+  /** Sweep definition: a `reports/` name or YAML path, a loaded one, or a resolved one. */
+  readonly spec: string | LoadedSweepSpec | ResolvedSweep;
+  /** Results folder: `sweep.json`, `results.jsonl`, `cache/`. */
+  readonly outDir: string;
+  /**
+   * The point evaluator. An {@link EvaluatorRef} runs on `workers` worker
+   * threads; a function runs in this thread, one point at a time.
+   */
+  readonly evaluator: EvaluatorRef | PointEvaluator;
+  /** Worker threads (default: available cores). 0 runs a ref in this thread. */
+  readonly workers?: number;
+  /** Run only this share of the points (`"k/n"` or a {@link Shard}; k is 1-based, 0 means n). */
+  readonly shard?: Shard | string;
+  /** Folder of checkpoints trained from recipes (default `out/ckpt`). */
+  readonly checkpointRoot?: string;
+  /** Show a progress bar on a TTY (default true; silent anyway when stderr is not a TTY). */
+  readonly progress?: boolean;
+}
+
+/** What {@link runSweep} did. */
+export interface SweepRunSummary {
+  readonly outDir: string;
+  readonly definitionHash: string;
+  /** Points in the whole sweep. */
+  readonly total: number;
+  /** Points in this shard. */
+  readonly inShard: number;
+  /** Points of this shard already in `results.jsonl` before this run. */
+  readonly alreadyDone: number;
+  /** Points evaluated now. */
+  readonly evaluated: number;
+  readonly failures: ReadonlyArray<PointFailure>;
+  readonly elapsedS: number;
+}
+
+function fillDefaults(o: RunSweepOptions): Required<Omit<RunSweepOptions, 'shard' | 'checkpointRoot'>> & { shard: Shard; checkpointRoot: string } {
+  const workers = o.workers ?? availableParallelism();
+  if (!Number.isInteger(workers) || workers < 0) throw new XsnnError(`runSweep: workers must be a whole number >= 0, got ${workers}`);
+  if (typeof o.outDir !== 'string' || o.outDir === '') throw new XsnnError('runSweep: outDir must be a folder path');
+  const shard = o.shard === undefined ? { k: 1, n: 1 } : typeof o.shard === 'string' ? parseShard(o.shard) : parseShard(`${o.shard.k}/${o.shard.n}`);
+  return { spec: o.spec, outDir: o.outDir, evaluator: o.evaluator, workers, shard, checkpointRoot: o.checkpointRoot ?? 'out/ckpt', progress: o.progress ?? true };
+}
+
+/** Builds the manifest written to `<outDir>/sweep.json`. */
+export function buildManifest(sweep: ResolvedSweep, raw: Record<string, unknown>, pointCount: number): SweepManifest {
+  return {
+    format: 'xsnn-sweep/1',
+    xsnnVersion: version,
+    name: sweep.spec.name,
+    definitionHash: sweep.definitionHash,
+    specFile: sweep.specFile,
+    definition: raw,
+    seed: sweep.spec.seed,
+    pointCount,
+    networks: sweep.networks.map((n) => ({ ...n })),
+    devices: sweep.devices.map((d) => ({ name: d.name, file: d.file, hash: d.hash, raw: d.raw })),
+    periphery: sweep.periphery.map((p) => ({ name: p.name, file: p.file, hash: p.hash, raw: p.raw })),
+  };
+}
+
+/** Takes `<dir>/.lock` for this process; a lock left by a dead process is taken over. */
+function acquireLock(dir: string): () => void {
+  const file = join(dir, '.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(file, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(file, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const pid = Number(readFileSync(file, 'utf8'));
+      let alive = false;
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid) {
+        try {
+          process.kill(pid, 0);
+          alive = true;
+        } catch (e) {
+          alive = (e as NodeJS.ErrnoException).code === 'EPERM';
+        }
+      }
+      if (alive) throw new XsnnError(`another sweep (pid ${pid}) is writing to this folder`, { file: dir, expected: 'one sweep per results folder; use --out <another dir> per shard' });
+      rmSync(file, { force: true });
+    }
+  }
+  throw new XsnnError('cannot lock the results folder', { file: dir });
+}
+
+/** Splits points into tasks: one per shared-work group, split further when there are fewer groups than workers. */
+function planTasks(points: ReadonlyArray<SweepPoint>, workers: number): SweepPoint[][] {
+  const groups = new Map<string, SweepPoint[]>();
+  for (const p of points) {
+    const g = groups.get(p.groupKey);
+    if (g === undefined) groups.set(p.groupKey, [p]);
+    else g.push(p);
+  }
+  let tasks = [...groups.values()];
+  while (tasks.length < workers) {
+    tasks.sort((a, b) => b.length - a.length);
+    const big = tasks[0]!;
+    if (big.length < 2) break;
+    const half = Math.ceil(big.length / 2);
+    tasks = [big.slice(0, half), big.slice(half), ...tasks.slice(1)];
+  }
+  // biggest first keeps the pool busy until the end
+  return tasks.sort((a, b) => b.length - a.length);
+}
+
+function workerFile(): string {
+  const here = fileURLToPath(import.meta.url);
+  // Under a TypeScript runner this file is src/sweep/runSweep.ts; workers always load compiled code.
+  const file = here.endsWith('.ts') ? join(packageRoot, 'dist', 'sweep', 'sweepWorker.js') : join(here, '..', 'sweepWorker.js');
+  if (!existsSync(file)) throw new XsnnError('runSweep: compiled worker not found (run `npm run build`)', { file });
+  return pathToFileURL(file).href;
+}
+
+/**
+ * Evaluates every point of a sweep (or of one shard) that is not yet in
+ * `<outDir>/results.jsonl`, appending one line per finished point.
+ *
+ * - The definition is validated and resolved before anything is written; a bad
+ *   one is an `XsnnError` and leaves no files.
+ * - `<outDir>/sweep.json` records the definition and its hash; a folder holding
+ *   another definition's results is refused.
+ * - Lines are appended atomically (see {@link ResultsAppender}); after a kill,
+ *   rerunning evaluates only the missing points.
+ * - Points sharing a network and crossbar size go to the same worker, whose
+ *   {@link SharedWork} cache computes their common work once.
+ */
+export async function runSweep(options: RunSweepOptions): Promise<SweepRunSummary> {
+  const t0 = performance.now();
+  const o = fillDefaults(options);
+  const sweep: ResolvedSweep =
+    typeof o.spec === 'string' ? resolveSweep(loadSweepSpec(o.spec), { checkpointRoot: o.checkpointRoot }) : 'definitionHash' in o.spec ? o.spec : resolveSweep(o.spec, { checkpointRoot: o.checkpointRoot });
+  const raw = typeof o.spec === 'object' && 'raw' in o.spec ? o.spec.raw : loadSweepSpec(sweep.specFile).raw;
+  const all = expandSweep(sweep);
+  const mine = selectShard(all, o.shard);
+
+  const existing = readSweepManifest(o.outDir);
+  if (existing !== null && existing.definitionHash !== sweep.definitionHash) {
+    throw new XsnnError(`results folder belongs to another sweep definition ('${existing.name}', hash ${existing.definitionHash.slice(0, 12)}…; this one is '${sweep.spec.name}', ${sweep.definitionHash.slice(0, 12)}…)`, {
+      file: o.outDir,
+      expected: 'an empty folder or one holding results of the same definition',
+    });
+  }
+  let evaluatorFn: PointEvaluator | null = null;
+  let ref: EvaluatorRef | null = null;
+  if (typeof o.evaluator === 'function') evaluatorFn = o.evaluator;
+  else {
+    ref = normalizeEvaluatorRef(o.evaluator);
+    evaluatorFn = await importEvaluator(ref); // fail fast, before writing anything
+  }
+
+  mkdirSync(o.outDir, { recursive: true });
+  const release = acquireLock(o.outDir);
+  try {
+    if (existing === null) writeFileAtomic(manifestPath(o.outDir), `${JSON.stringify(buildManifest(sweep, raw, all.length), null, 2)}\n`);
+    const logFile = join(o.outDir, 'results.jsonl');
+    const log = readResultsLog(logFile);
+    const done = new Set(log.lines.map((l) => l.key));
+    const todo = mine.filter((p) => !done.has(p.key));
+    const alreadyDone = mine.length - todo.length;
+    const cacheDir = join(o.outDir, 'cache');
+    const appender = ResultsAppender.open(logFile, log.validBytes);
+    const bar = o.progress ? createProgress(todo.length, '{bar} {value}/{total} points | {rate} pt/s | ETA {eta_formatted}') : { update() {}, stop() {} };
+    let finished = 0;
+    const onLine = (line: ResultLine): void => {
+      if (done.has(line.key)) return;
+      done.add(line.key);
+      appender.append(line);
+      finished++;
+      bar.update(finished);
+    };
+    const failures: PointFailure[] = [];
+    try {
+      if (todo.length > 0) {
+        if (ref === null || o.workers === 0) {
+          const r = await evaluatePoints(todo, evaluatorFn, { shared: createSharedWork({ cacheDir }), cacheDir }, onLine);
+          failures.push(...r.failures);
+        } else {
+          const tasks = planTasks(todo, o.workers);
+          const pool = new Piscina<SweepWorkerTask, { done: number; failures: PointFailure[] }>({
+            filename: workerFile(),
+            maxThreads: Math.min(o.workers, tasks.length),
+            minThreads: Math.min(o.workers, tasks.length),
+            idleTimeout: 60_000,
+          });
+          try {
+            const evalRef = ref;
+            await Promise.all(
+              tasks.map(async (points) => {
+                const { port1, port2 } = new MessageChannel();
+                let received = 0;
+                let expected = -1;
+                let resolveAll: () => void = () => {};
+                const all = new Promise<void>((res) => (resolveAll = res));
+                port1.on('message', (line: ResultLine) => {
+                  received++;
+                  onLine(line);
+                  if (received === expected) resolveAll();
+                });
+                try {
+                  const r = await pool.run({ points, evaluator: evalRef, cacheDir, port: port2 }, { transferList: [port2] });
+                  failures.push(...r.failures);
+                  expected = r.done;
+                  if (received >= expected) resolveAll();
+                  await all;
+                } catch (err) {
+                  for (const p of points) if (!done.has(p.key)) failures.push({ key: p.key, point: p.key, message: err instanceof Error ? err.message : String(err) });
+                } finally {
+                  port1.close();
+                }
+              }),
+            );
+          } finally {
+            await pool.destroy();
+          }
+        }
+      }
+    } finally {
+      bar.stop();
+      appender.close();
+    }
+    const summary: SweepRunSummary = {
+      outDir: o.outDir,
+      definitionHash: sweep.definitionHash,
+      total: all.length,
+      inShard: mine.length,
+      alreadyDone,
+      evaluated: finished,
+      failures,
+      elapsedS: (performance.now() - t0) / 1000,
+    };
+    if (failures.length > 0) {
+      const first = failures.slice(0, 3).map((f) => `${f.point}: ${f.message}`).join('; ');
+      throw new XsnnError(`${failures.length} of ${todo.length} sweep points failed (${finished} finished and saved; rerun to retry the rest): ${first}`, { file: o.outDir });
+    }
+    return summary;
+  } finally {
+    release();
+  }
+}

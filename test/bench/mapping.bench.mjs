@@ -1,0 +1,58 @@
+// Mapper/packer benchmark: `npm run bench -- mapping`. Imports the compiled dist/.
+//
+// Weights: SYNTHETIC digit-prototype receptive fields (digitReceptiveFields in
+// xsnn/testing: each neuron = mean of a random MNIST image and its nearest
+// same-class neighbours, plus noise, pruned per neuron by percentile), because
+// the acceptance figures must not wait for a trained network. When trained
+// checkpoints exist (out/ckpt/dc2015-400, out/ckpt/rathi-400), their weights are
+// pruned per neuron the same way and measured too.
+import { existsSync } from 'node:fs';
+import { mapWeights, loadWeights } from '../../dist/crossbar/index.js';
+import { digitReceptiveFields, prunePerNeuron } from '../../dist/testing/index.js';
+import { csrToDense } from '../../dist/data/index.js';
+
+const fmt = (x, d = 3) => x.toFixed(d);
+
+function row(label, w, R, C) {
+  if (globalThis.gc) globalThis.gc();
+  const t0 = performance.now();
+  const m = mapWeights(w, { tileRows: R, tileCols: C });
+  const s = (performance.now() - t0) / 1000;
+  const mt = m.metrics;
+  console.log(
+    `${label.padEnd(34)} ${`${R}x${C}`.padStart(7)}  K ${String(mt.tiles).padStart(5)}  naive ${String(mt.naiveTiles).padStart(5)}  LB ${String(mt.lowerBound.max).padStart(5)}  K/naive ${fmt(mt.tilesPerNaive)}  K/LB ${fmt(mt.tilesPerLowerBound)}  util ${fmt(100 * mt.utilisation, 1)}%  ${fmt(s, 2)} s`,
+  );
+  return { m, s };
+}
+
+export default async function mappingBench() {
+  // 1. Speed: 784×6400 at 75 % pruning on 64×64 (target ≤ 5 s), then sizes 32–512.
+  let t0 = performance.now();
+  const big = digitReceptiveFields({ neurons: 6400, prunedFraction: 0.75, seed: 1 });
+  console.log(`synthetic 784x6400 @75% pruned per neuron: ${big.rowPtr[big.rows]} synapses (generated in ${fmt((performance.now() - t0) / 1000, 1)} s, not timed below)`);
+  const { m, s } = row('784x6400 @75% (target <= 5 s)', big, 64, 64);
+  console.log(`  64x64 packer: ${fmt(s, 2)} s ${s <= 5 ? '<= 5 s: OK' : '> 5 s: TOO SLOW'}; candidates: ${m.candidates.map((c, i) => `${c.algorithm} ${c.tiles} (${fmt(m.timing.candidates[i], 2)} s)`).join(', ')}`);
+  for (const size of [32, 128, 256, 512]) row('784x6400 @75%', big, size, size);
+
+  // 2. Acceptance 2 on 784×400 (synthetic): K ≤ 0.62·naive at 75 %, ≤ 0.45·naive at 90 %.
+  const targets = { 0.75: 0.62, 0.9: 0.45 };
+  const sources = [['synthetic dc-like', (pf) => digitReceptiveFields({ neurons: 400, prunedFraction: pf, seed: 1 })]];
+  for (const ck of ['out/ckpt/dc2015-400', 'out/ckpt/rathi-400']) {
+    if (existsSync(ck)) {
+      const trained = loadWeights(ck);
+      const dense = csrToDense(trained);
+      for (let k = 0; k < dense.length; k++) dense[k] = Math.abs(dense[k]);
+      sources.push([ck, (pf) => prunePerNeuron(dense, trained.rows, trained.cols, pf)]);
+    } else console.log(`(${ck} not found: trained weights not measured)`);
+  }
+  for (const [name, make] of sources) {
+    for (const pf of [0.75, 0.9]) {
+      const w = make(pf);
+      for (const size of [64, 128]) {
+        const { m: mm } = row(`${name} 784x400 @${pf * 100}%`, w, size, size);
+        const ok = mm.metrics.tilesPerNaive <= targets[pf];
+        console.log(`  target K/naive <= ${targets[pf]}: ${ok ? 'met' : 'NOT met'} (best other: ${mm.candidates.filter((c) => c.algorithm !== 'localSearch').sort((a, b) => a.tiles - b.tiles)[0]?.algorithm})`);
+      }
+    }
+  }
+}

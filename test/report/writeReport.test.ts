@@ -1,0 +1,123 @@
+import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { XsnnError } from '../../src/config/XsnnError.js';
+import { buildReportCharts } from '../../src/report/reportCharts.js';
+import type { ReportData } from '../../src/report/ReportData.js';
+import { writeReport, type WrittenReport } from '../../src/report/writeReport.js';
+import { readResultsLog } from '../../src/sweep/ResultsLog.js';
+import { pdfText } from './_support/pdfText.js';
+import { makeSampleResults } from './_support/sampleResults.js';
+
+let results = '';
+let outDir = '';
+let report: WrittenReport;
+beforeAll(async () => {
+  results = (await makeSampleResults()).results;
+  outDir = mkdtempSync(join(tmpdir(), 'xsnn-report-'));
+  report = await writeReport({ resultsDir: results, out: join(outDir, 'report.pdf') });
+}, 60_000);
+
+async function pixelStats(png: Buffer): Promise<{ variance: number; nonWhite: number }> {
+  const img = await loadImage(png);
+  const c = createCanvas(img.width, img.height);
+  const ctx = c.getContext('2d');
+  ctx.drawImage(img, 0, 0);
+  const d = ctx.getImageData(0, 0, img.width, img.height).data;
+  let sum = 0;
+  let sum2 = 0;
+  let nonWhite = 0;
+  const n = d.length / 4;
+  for (let i = 0; i < d.length; i += 4) {
+    const y = 0.299 * d[i]! + 0.587 * d[i + 1]! + 0.114 * d[i + 2]!;
+    sum += y;
+    sum2 += y * y;
+    if (y < 250) nonWhite++;
+  }
+  return { variance: sum2 / n - (sum / n) ** 2, nonWhite: nonWhite / n };
+}
+
+describe('writeReport', () => {
+  it('writes a PDF whose text contains the summary table, provenance hashes and methods', async () => {
+    const r = report;
+    const text = pdfText(readFileSync(r.pdf));
+    const all = text.join('\n');
+    expect(r.data.summary).not.toBeNull();
+    const rows = r.data.summary!.rows;
+    expect(rows.map((x) => x.metric)).toEqual(['Accuracy', 'Synapses', 'Tiles', 'Area', 'Energy per inference']);
+    for (const row of rows) {
+      for (const cell of [row.metric, row.text.dense, row.text.compressed, row.text.factor]) expect(text).toContain(cell);
+    }
+    // the numbers are the records' numbers at the reference point
+    const lines = readResultsLog(join(results, 'results.jsonl')).lines.map((l) => l.record);
+    const at = (net: string) => lines.find((x) => x.network.name === net && x.crossbar.rows === 32 && x.crossbar.cols === 32 && x.device.name.endsWith('dev0.yaml') && x.variationSigma === 0)!;
+    expect(rows[2]!.dense).toBe(at('dense').tiles);
+    expect(rows[2]!.compressed).toBe(at('sparse').tiles);
+    expect(rows[2]!.factor).toBeCloseTo(at('dense').tiles / at('sparse').tiles, 12);
+    expect(rows[0]!.dense).toBeCloseTo(at('dense').accuracy.mean * 100, 12);
+    expect(all).toContain('xsnn report: test-sweep');
+    expect(all).toContain(r.data.sweep.definitionHash);
+    for (const n of r.data.provenance.networks) expect(all).toContain(n.checkpointHash);
+    for (const d of r.data.provenance.devices) expect(all).toContain(d.hash);
+    expect(all).toContain('Methods');
+    expect(all).toContain('test double');
+  });
+
+  it('writes the same data as CSV and JSON next to the PDF', async () => {
+    const r = report;
+    expect(r.csv).toBe(join(outDir, 'report.csv'));
+    const csv = readFileSync(r.csv, 'utf8').trim().split('\n');
+    expect(csv).toHaveLength(1 + r.data.sweep.points);
+    expect(csv[0]).toMatch(/^key,network,role,/);
+    expect(JSON.parse(readFileSync(r.json, 'utf8'))).toEqual(JSON.parse(JSON.stringify(r.data)));
+  });
+
+  it('gives byte-identical files for the same results, dated by the results', async () => {
+    const a = report;
+    const b = await writeReport({ resultsDir: results, out: join(outDir, 'b.pdf') });
+    for (const [x, y] of [[a.pdf, b.pdf], [a.csv, b.csv], [a.json, b.json]] as const) expect(readFileSync(x).equals(readFileSync(y))).toBe(true);
+    const last = readResultsLog(join(results, 'results.jsonl')).lines.map((l) => l.finishedAt).sort().pop()!;
+    expect(a.data.date).toBe(last);
+    const d = new Date(last);
+    const stamp = `D:${d.getUTCFullYear()}${String(d.getUTCMonth() + 1).padStart(2, '0')}${String(d.getUTCDate()).padStart(2, '0')}`;
+    const raw = readFileSync(a.pdf, 'latin1');
+    const ref = /\/CreationDate (\d+) 0 R/.exec(raw)![1];
+    expect(new RegExp(`\\n${ref} 0 obj\\s*\\((D:\\d+)`).exec(raw)![1]).toBe(stamp + last.slice(11, 19).replace(/:/g, ''));
+    const c = await writeReport({ resultsDir: results, out: join(outDir, 'c.pdf'), date: '2030-01-02T03:04:05Z' });
+    expect(c.data.date).toBe('2030-01-02T03:04:05.000Z');
+  });
+
+  it('renders charts and pictures that are not blank', async () => {
+    const r = report;
+    const pngs = r.figures.filter((f) => f.png !== null);
+    expect(pngs.map((f) => f.id)).toEqual(expect.arrayContaining(['tiles-vs-size', 'energy-vs-size', 'area-vs-size', 'accuracy-vs-variation', 'receptive-fields-sparse', 'occupancy-sparse-128x32']));
+    for (const f of pngs) {
+      const s = await pixelStats(f.png!);
+      expect(s.variance, f.id).toBeGreaterThan(200);
+      expect(s.nonWhite, f.id).toBeGreaterThan(0.02);
+    }
+  });
+
+  it('replaces a chart without data by a note instead of drawing it empty', async () => {
+    const r = report;
+    const empty: ReportData = { ...r.data, energyVsSize: { sizes: r.data.energyVsSize.sizes, series: r.data.energyVsSize.series.map((s) => ({ ...s, values: s.values.map(() => null) })) } };
+    const figs = buildReportCharts(empty);
+    const e = figs.find((f) => f.id === 'energy-vs-size')!;
+    expect(e.png).toBeNull();
+    expect(e.note).toMatch(/No energy data/);
+    const noRef = await writeReport({ resultsDir: results, out: join(outDir, 'm.pdf'), reference: { rows: 999, cols: 999 } });
+    const text = pdfText(readFileSync(noRef.pdf)).join('\n');
+    expect(noRef.data.summary).toBeNull();
+    expect(text).toContain('No summary');
+    expect(text).toContain('Chart omitted: No accuracy data at crossbar size 999×999.');
+  });
+
+  it('refuses a folder that holds no sweep results, writing nothing', async () => {
+    const out = join(outDir, 'none.pdf');
+    await expect(writeReport({ resultsDir: outDir, out })).rejects.toThrow(XsnnError);
+    await expect(writeReport({ resultsDir: outDir, out })).rejects.toThrow(/not a sweep results folder \(no sweep\.json\)/);
+    expect(existsSync(out)).toBe(false);
+  });
+});

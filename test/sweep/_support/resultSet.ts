@@ -1,0 +1,10 @@
+import { join } from 'node:path';
+import { canonicalJson } from '../../../src/_internals/hash.js';
+import { readResultsLog } from '../../../src/sweep/ResultsLog.js';
+
+/** A results folder's lines as sorted `key → record JSON` pairs (run-time fields dropped). */
+export function resultSet(dir: string): string[] {
+  return readResultsLog(join(dir, 'results.jsonl'))
+    .lines.map((l) => `${l.key} ${canonicalJson(l.record)}`)
+    .sort();
+}
