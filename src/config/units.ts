@@ -1,4 +1,5 @@
-import { unit as mathUnit, type Unit } from 'mathjs';
+import { createRequire } from 'node:module';
+import type { Unit } from 'mathjs';
 import { XsnnError } from './XsnnError.js';
 
 /**
@@ -48,8 +49,8 @@ export function parseQuantity(text: string, dimension: Dimension): number {
   }
   if (!parsed.equalBase(mathUnit(`1 ${si}`))) {
     const got = parsed.formatUnits() === '' ? 'no unit' : parsed.formatUnits();
-    throw new XsnnError(`"${text}" is not a ${dimension}`, {
-      expected: `a ${dimension} in ${si} (or a prefixed ${si})`,
+    throw new XsnnError(`"${text}" is not ${article(dimension)} ${dimension}`, {
+      expected: `${article(dimension)} ${dimension} in ${si} (or a prefixed ${si})`,
       received: `"${text}" in ${got}`,
     });
   }
@@ -58,6 +59,18 @@ export function parseQuantity(text: string, dimension: Dimension): number {
     throw new XsnnError(`"${text}" is not finite`, { expected: `a finite ${dimension}` });
   }
   return value;
+}
+
+type MathUnit = (text: string) => Unit;
+let mathUnitFn: MathUnit | undefined;
+/** mathjs is loaded on first use: it costs about a second of start-up that commands without units should not pay. */
+function mathUnit(text: string): Unit {
+  if (mathUnitFn === undefined) mathUnitFn = (createRequire(import.meta.url)('mathjs') as { unit: MathUnit }).unit;
+  return mathUnitFn(text);
+}
+
+function article(word: string): string {
+  return /^[aeiou]/.test(word) ? 'an' : 'a';
 }
 
 /**

@@ -6,10 +6,12 @@ export { type MapOptions, type ResolvedMapOptions, MAP_OPTION_DEFAULTS, resolveM
 export { mapWeights } from './mapping/mapWeights.js';
 export { mappingAlgorithms, mappingAlgorithmNames } from './mapping/mappingAlgorithms.js';
 export { type MappingAlgorithm, type AlgorithmResult } from './mapping/MappingAlgorithm.js';
-export { mappingFromAssignment, type MappingExtras } from './mapping/mappingFromAssignment.js';
-export { mappingMetrics } from './mapping/mappingMetrics.js';
-export { lowerBounds, naiveTileCount } from './mapping/lowerBounds.js';
+export { mappingFromAssignment, type MappingFromAssignmentOptions } from './mapping/mappingFromAssignment.js';
+export { mappingMetrics, type MappingMetricsOptions } from './mapping/mappingMetrics.js';
+export { lowerBounds, naiveTileCount, type TileSize } from './mapping/lowerBounds.js';
 export { verifyMapping, type MappingViolation, type VerifyMappingOptions } from './mapping/verifyMapping.js';
 export { parseMatrixMarket, readMatrixMarket, formatMatrixMarket } from './mapping/readMatrixMarket.js';
 export { mappingToJson, parseMapping, loadMapping, saveMapping, type MappingToJsonOptions } from './mapping/mappingJson.js';
 export { loadWeights } from './mapping/loadWeights.js';
+// crossbar/cosim (co-simulation helper): SNN inference through the mapped tiles, event counts, energy and area.
+export * from './cosim/index.js';

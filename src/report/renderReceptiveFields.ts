@@ -27,7 +27,7 @@ export function renderReceptiveFields(rf: ReceptiveFieldsInput, options: RenderR
   checkReceptiveFields(rf);
   const n = Math.min(rf.neurons, options.maxNeurons ?? 100);
   const width = options.width ?? 1200;
-  const gridCols = Math.ceil(Math.sqrt(n));
+  const gridCols = Math.ceil(Math.sqrt(n * 2)); // about twice as wide as tall
   const gridRows = Math.ceil(n / gridCols);
   const gap = 6;
   const header = 0;

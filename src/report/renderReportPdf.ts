@@ -92,6 +92,15 @@ export function renderReportPdf(data: ReportData, figures: ReportFigures, option
     doc.x = MARGIN;
     doc.moveDown(0.8);
   };
+  /** Height (pt) a figure takes: title, image (or note box) and caption. */
+  const figureHeight = (f: ReportFigure | undefined, maxHeight = 290): number => {
+    if (f === undefined) return 60;
+    doc.font('body').fontSize(8.5);
+    const capH = doc.heightOfString(f.caption, { width: W });
+    if (f.png === null) return 80 + capH;
+    const { width, height } = pngSize(f.png);
+    return 24 + Math.min(maxHeight, (height / width) * W) + capH + 16;
+  };
   const figure = (f: ReportFigure, maxHeight = 290): void => {
     if (f.png === null) {
       ensure(80);
@@ -177,7 +186,7 @@ export function renderReportPdf(data: ReportData, figures: ReportFigures, option
     const s = data.summary;
     para(`At ${data.reference.rows}×${data.reference.cols} crossbars, device ${displayName(data.reference.device)}, periphery ${displayName(data.reference.periphery)}, σ = ${formatNumber(data.reference.variationSigma * 100, 3)} %. Improvement = dense / compressed (how many times smaller); for accuracy, the difference compressed − dense in percentage points.`, 9.5);
     table(
-      ['metric', 'unit', `dense (${s.dense})`, `compressed (${s.compressed})`, 'improvement'],
+      ['metric', 'unit', s.dense === 'dense' ? 'dense' : `dense (${s.dense})`, s.compressed === 'compressed' ? 'compressed' : `compressed (${s.compressed})`, 'improvement'],
       s.rows.map((r) => [r.metric, r.unit, r.text.dense, r.text.compressed, r.text.factor]),
       [0.27, 0.1, 0.23, 0.23, 0.17],
       9.5,
@@ -186,23 +195,19 @@ export function renderReportPdf(data: ReportData, figures: ReportFigures, option
   }
   const charts = figures.charts;
   const byId = (prefix: string): ReportFigure[] => charts.filter((c) => c.id.startsWith(prefix));
-  const FIG = 330; // room a chart needs (title, image, caption)
+  /** A section: heading kept with its first figure, then its figures (or a note when it has none). */
+  const section = (title: string, figs: ReadonlyArray<ReportFigure>, maxHeight = 290, none = ''): void => {
+    heading(title, 16, figureHeight(figs[0], maxHeight));
+    if (figs.length === 0 && none !== '') para(none, 10, '#803030');
+    for (const f of figs) figure(f, maxHeight);
+  };
   for (const f of byId('tiles-vs-size')) figure(f);
-  heading('Energy per inference breakdown', 16, FIG);
-  for (const f of byId('energy-breakdown-')) figure(f);
-  heading('Area breakdown', 16, FIG);
-  for (const f of byId('area-breakdown-')) figure(f);
-  heading('Energy and area per device', 16, FIG);
-  for (const f of byId('energy-vs-size')) figure(f);
-  for (const f of byId('area-vs-size')) figure(f);
-  heading('Accuracy and device variation', 16, FIG);
-  for (const f of byId('accuracy-vs-variation')) figure(f);
-  heading('Learned receptive fields', 16, FIG);
-  if (figures.receptiveFields.length === 0) para('No receptive-field figure: the results folder has no figures/receptive-fields-*.json (written by `xsnn report --spec` from the checkpoints).', 10, '#803030');
-  for (const f of figures.receptiveFields) figure(f);
-  heading('Tile occupancy of one mapping', 16, FIG);
-  if (figures.occupancy.length === 0) para('No tile-occupancy figure: the results folder has no figures/occupancy-*.json (written by `xsnn report --spec` from the mapper).', 10, '#803030');
-  for (const f of figures.occupancy) figure(f, 400);
+  section('Energy per inference breakdown', byId('energy-breakdown-'));
+  section('Area breakdown', byId('area-breakdown-'));
+  section('Energy and area per device', [...byId('energy-vs-size'), ...byId('area-vs-size')]);
+  section('Accuracy and device variation', byId('accuracy-vs-variation'));
+  section('Learned receptive fields', figures.receptiveFields, 290, 'No receptive-field figure: the results folder has no figures/receptive-fields-*.json (written by `xsnn report --spec` from the checkpoints).');
+  section('Tile occupancy of one mapping', figures.occupancy, 400, 'No tile-occupancy figure: the results folder has no figures/occupancy-*.json (written by `xsnn report --spec` from the mapper).');
 
   // ---- methods
   doc.addPage();

@@ -23,6 +23,14 @@ const COMPONENT_LABELS: Record<'energy' | 'area', Record<string, string>> = {
   area: { array: 'array', adcOrNeuron: 'ADC or neuron', drivers: 'drivers', accumulation: 'accumulation', interconnect: 'interconnect', other: 'other' },
 };
 
+const DASH_NAMES = ['solid', 'dashed', 'dotted', 'dash-dot'];
+
+/** `solid: dense, dashed: compressed`: which line style is which network. */
+function dashLegend(series: ReadonlyArray<Series>): string {
+  const nets = [...new Set(series.map((x) => x.network))];
+  return nets.map((n, i) => `${DASH_NAMES[i % DASH_NAMES.length]}: ${n}`).join(', ');
+}
+
 const hasData = (s: Series): boolean => s.values.some((v) => v !== null && Number.isFinite(v));
 
 function axisTitle(text: string) {
@@ -30,8 +38,8 @@ function axisTitle(text: string) {
 }
 
 function legend(lines = true) {
-  // line samples (with the dataset's dash) for line charts, filled boxes for bars
-  return { position: 'bottom' as const, labels: { font: { size: 19 }, boxWidth: 44, padding: 14, ...(lines ? { usePointStyle: true, pointStyle: 'line' as const } : {}) } };
+  // line charts: a zero-height legend box is a line sample drawn with the dataset's dash; bars: filled boxes
+  return { position: 'bottom' as const, labels: { font: { size: 19 }, boxWidth: 44, padding: 14, ...(lines ? { boxWidth: 60, boxHeight: 0 } : {}) } };
 }
 
 function sizeAxis() {
@@ -60,7 +68,7 @@ function tilesFigure(t: SizeSeries): ReportFigure {
   const datasets: ChartDataset<'line'>[] = series.map((s) => {
     const color = PALETTE[nets.indexOf(s.network) % PALETTE.length]!;
     const kind = s.label.endsWith('naive blocking') ? 1 : s.label.endsWith('lower bound') ? 2 : 0;
-    return { label: s.label, data: [...s.values], borderColor: kind === 2 ? '#555555' : color, backgroundColor: kind === 2 ? '#555555' : color, borderDash: DASHES[kind]!, borderWidth: 3, pointRadius: 5, spanGaps: true };
+    return { label: s.label, data: [...s.values], borderColor: kind === 2 ? '#555555' : color, backgroundColor: 'rgba(0,0,0,0)', pointBackgroundColor: kind === 2 ? '#555555' : color, borderDash: DASHES[kind]!, borderWidth: 3, pointRadius: 5, spanGaps: true };
   });
   const config: ChartConfiguration<'line'> = {
     type: 'line',
@@ -100,8 +108,8 @@ function perDeviceFigure(kind: 'energy' | 'area', s: SizeSeries): ReportFigure {
   const id = `${kind}-vs-size`;
   const what = kind === 'energy' ? 'Energy per inference' : 'Area';
   const title = `${what} versus crossbar size, per device`;
-  const caption = `${what} of each network on each device preset, per crossbar size (solid: first network, dashed: second). Log scale.`;
   const series = s.series.filter(hasData);
+  const caption = `${what} of each network on each device preset, per crossbar size (${dashLegend(series)}; colour: device).${allPositive(series) ? ' Log scale.' : ''}`;
   if (series.length === 0) return note(id, title, caption, `No ${kind} data at the reference periphery and variation.`);
   const all = series.flatMap((x) => x.values);
   const scale = pickScale(kind, all);
@@ -109,7 +117,7 @@ function perDeviceFigure(kind: 'energy' | 'area', s: SizeSeries): ReportFigure {
   const nets = [...new Set(series.map((x) => x.network))];
   const datasets: ChartDataset<'line'>[] = series.map((x) => {
     const color = PALETTE[devs.indexOf(x.device) % PALETTE.length]!;
-    return { label: x.label, data: x.values.map((v) => (v === null ? null : v * scale.factor)), borderColor: color, backgroundColor: color, borderDash: DASHES[nets.indexOf(x.network) % DASHES.length]!, borderWidth: 3, pointRadius: 5, spanGaps: true };
+    return { label: x.label, data: x.values.map((v) => (v === null ? null : v * scale.factor)), borderColor: color, backgroundColor: 'rgba(0,0,0,0)', pointBackgroundColor: color, borderDash: DASHES[nets.indexOf(x.network) % DASHES.length]!, borderWidth: 3, pointRadius: 5, spanGaps: true };
   });
   const config: ChartConfiguration<'line'> = {
     type: 'line',
@@ -155,14 +163,14 @@ const errorBars: Plugin<'line'> = {
 function accuracyFigure(a: ReportData['accuracyVsVariation'], ref: ReportData['reference']): ReportFigure {
   const id = 'accuracy-vs-variation';
   const title = 'Accuracy versus device variation';
-  const caption = `Test accuracy (mean ± 1 std over Monte Carlo device samples) against device-to-device conductance variation σ (fraction of the conductance range), on ${ref.rows}×${ref.cols} crossbars.`;
   const series = a.series.filter(hasData);
+  const caption = `Test accuracy (mean ± 1 std over Monte Carlo device samples, error bars) against device-to-device conductance variation σ (fraction of the conductance range), on ${ref.rows}×${ref.cols} crossbars (${dashLegend(series)}; colour: device).`;
   if (series.length === 0 || a.sigmas.length === 0) return note(id, title, caption, `No accuracy data at crossbar size ${ref.rows}×${ref.cols}.`);
   const devs = [...new Set(series.map((x) => x.device))];
   const nets = [...new Set(series.map((x) => x.network))];
   const datasets = series.map((x) => {
     const color = PALETTE[devs.indexOf(x.device) % PALETTE.length]!;
-    return { label: x.label, data: [...x.values], xsnnStd: x.std ?? null, borderColor: color, backgroundColor: color, borderDash: DASHES[nets.indexOf(x.network) % DASHES.length]!, borderWidth: 3, pointRadius: 5, spanGaps: true };
+    return { label: x.label, data: [...x.values], xsnnStd: x.std ?? null, borderColor: color, backgroundColor: 'rgba(0,0,0,0)', pointBackgroundColor: color, borderDash: DASHES[nets.indexOf(x.network) % DASHES.length]!, borderWidth: 3, pointRadius: 5, spanGaps: true };
   });
   const config = {
     type: 'line',

@@ -54,7 +54,11 @@ export async function writeReport(options: WriteReportOptions): Promise<WrittenR
   });
   const inputs = readFigureInputs(options.resultsDir);
   const charts = buildReportCharts(data);
-  const receptiveFields: ReportFigure[] = inputs.receptiveFields.map((rf) => ({
+  const order = (name: string): number => {
+    const i = manifest.networks.findIndex((n) => n.name === name);
+    return i < 0 ? manifest.networks.length : i;
+  };
+  const receptiveFields: ReportFigure[] = [...inputs.receptiveFields].sort((a, b) => order(a.network) - order(b.network)).map((rf) => ({
     id: `receptive-fields-${rf.network}`,
     title: `Receptive fields: ${rf.network}`,
     caption: `Input weights of the first ${Math.min(rf.neurons, 100)} of ${rf.totalNeurons} neurons of ${rf.network} (checkpoint sha256 ${rf.checkpointHash.slice(0, 16)}…), each drawn as a ${rf.imageWidth}×${rf.imageHeight} image on its own scale (black = 0 or pruned, white = the neuron's largest weight).`,

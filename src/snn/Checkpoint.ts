@@ -61,6 +61,8 @@ export interface Checkpoint {
   readonly theta: Float64Array;
   /** Neuron class labels (−1 = none), if assigned. */
   readonly labels?: Int8Array;
+  /** How `labels` were assigned: test-mode responses to the first `labelImages` training images, input seed `seed`. */
+  readonly labelSource?: { readonly labelImages: number; readonly seed: number };
 }
 
 interface FileEntry {
@@ -85,6 +87,7 @@ export interface CheckpointManifest {
   nInputs: number;
   neurons: number;
   maxDelay: number;
+  labelSource?: { labelImages: number; seed: number };
   files: FileEntry[];
 }
 
@@ -127,6 +130,7 @@ export function saveCheckpoint(dir: string, ck: Checkpoint): void {
     nInputs: ck.nInputs,
     neurons: ck.neurons,
     maxDelay: ck.maxDelay,
+    ...(ck.labels !== undefined && ck.labelSource !== undefined ? { labelSource: ck.labelSource } : {}),
     files,
   };
   const json = `${JSON.stringify(JSON.parse(canonicalJson(manifest)), null, 2)}\n`;
@@ -241,6 +245,7 @@ export function loadCheckpoint(dir: string): Checkpoint {
     delays,
     theta,
     ...(labels !== undefined ? { labels } : {}),
+    ...(labels !== undefined && m.labelSource !== undefined ? { labelSource: m.labelSource } : {}),
   };
   return ck;
 }

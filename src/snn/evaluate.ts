@@ -59,8 +59,8 @@ export interface EvaluateResult {
 export async function evaluate(options: EvaluateOptions): Promise<EvaluateResult> {
   const ck = typeof options.checkpoint === 'string' ? loadCheckpoint(options.checkpoint) : options.checkpoint;
   const recipe = ck.recipe;
-  const labelAll = options.labelSet ?? recipeDataset(recipe, 'train');
-  const testAll = options.testSet ?? recipeDataset(recipe, 'test');
+  const labelAll = options.labelSet ?? (await recipeDataset(recipe, 'train'));
+  const testAll = options.testSet ?? (await recipeDataset(recipe, 'test'));
   const nLabel = options.labelImages ?? recipe.evaluation.labelImages;
   const nTest = options.testImages ?? recipe.evaluation.testImages ?? testAll.count;
   for (const [what, n, ds] of [['labelImages', nLabel, labelAll], ['testImages', nTest, testAll]] as const) {

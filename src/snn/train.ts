@@ -3,6 +3,7 @@ import { XsnnError } from '../config/XsnnError.js';
 import type { Dataset } from '../data/Dataset.js';
 import { inputSize } from '../data/Dataset.js';
 import { loadMnist } from '../data/loadMnist.js';
+import { loadImageFolder } from '../data/loadImageFolder.js';
 import { version } from '../version.js';
 import type { Checkpoint } from './Checkpoint.js';
 import { initialSynapses } from './initialSynapses.js';
@@ -29,7 +30,7 @@ export interface TrainProgress {
 export interface TrainOptions {
   /** A shipped recipe name, a YAML path, or a recipe object as written in YAML (unit strings). */
   readonly recipe: string | Record<string, unknown>;
-  /** Training images; default: the recipe's `data` source (MNIST training set). */
+  /** Training images; default: the recipe's MNIST training set (other `data` kinds: pass `await recipeDataset(recipe, 'train')`). */
   readonly dataset?: Dataset;
   /** Images per epoch (first N); default the recipe's `protocol.trainImages`, else all. */
   readonly trainImages?: number;
@@ -65,14 +66,33 @@ export function resolveRecipe(ref: string | Record<string, unknown>): { recipe: 
   return { recipe: parseRecipe(ref), raw: ref, name: 'inline' };
 }
 
-/** Loads the training (or test) images a recipe names. */
-export function recipeDataset(recipe: SnnRecipe, split: 'train' | 'test'): Dataset {
+/** Loads the training (or test) images a recipe names (`data`): MNIST or a folder of labelled images. */
+export async function recipeDataset(recipe: SnnRecipe, split: 'train' | 'test'): Promise<Dataset> {
   switch (recipe.data.kind) {
     case 'mnist':
-      return loadMnist(recipe.data.dir !== null ? { split, dir: recipe.data.dir } : { split });
+      return mnistOf(recipe, split);
+    case 'folder': {
+      const d = recipe.data;
+      return loadImageFolder({
+        dir: d.dir!,
+        width: d.width,
+        height: d.height,
+        dog: d.dog === null ? undefined : { sigmaCenter: d.dog.sigmaCenter, sigmaSurround: d.dog.sigmaSurround, radius: d.dog.radius, gain: d.dog.gain },
+        classes: d.classes ?? undefined,
+        fit: d.fit,
+        split,
+        testFraction: d.testFraction,
+        perClass: d.perClass ?? undefined,
+        seed: d.splitSeed,
+      });
+    }
     default:
       throw new XsnnError(`unknown data kind '${String(recipe.data.kind)}'`);
   }
+}
+
+function mnistOf(recipe: SnnRecipe, split: 'train' | 'test'): Dataset {
+  return loadMnist(recipe.data.dir !== null ? { split, dir: recipe.data.dir } : { split });
 }
 
 function distinctLevels(w: Float32Array, hasZero: boolean): number {
@@ -93,7 +113,10 @@ function distinctLevels(w: Float32Array, hasZero: boolean): number {
  */
 export function train(options: TrainOptions): TrainResult {
   const { recipe, raw, name } = resolveRecipe(options.recipe);
-  const ds = options.dataset ?? recipeDataset(recipe, 'train');
+  if (options.dataset === undefined && recipe.data.kind !== 'mnist') {
+    throw new XsnnError(`train: recipe '${name}' reads a ${recipe.data.kind} dataset; load it first and pass it: train({ recipe, dataset: await recipeDataset(recipe, 'train') })`);
+  }
+  const ds = options.dataset ?? mnistOf(recipe, 'train');
   const seed = options.seed ?? recipe.seed;
   if (!Number.isInteger(seed)) throw new XsnnError(`train: seed must be an integer, got ${seed}`);
   const perEpoch = Math.min(ds.count, options.trainImages ?? recipe.protocol.trainImages ?? ds.count);

@@ -17,7 +17,17 @@ export interface EvaluatorContext {
 /**
  * Co-simulates one sweep point: checkpoint × crossbar size × device × periphery
  * × variation σ × samples → accuracy, energy and area with breakdowns, tiles.
- * Must be deterministic: the same point gives the same record.
+ *
+ * Contract (checked by the runner, see `checkRecord`): the record validates
+ * against `ResultRecordSchema` and echoes the point's identity — `network.name`
+ * and `checkpointHash`, `crossbar.rows/cols`, `crossbar.periphery` =
+ * `point.crossbar.periphery.name`, `device.name` = `point.device.name`,
+ * `device.presetHash` = `point.device.hash`, `variationSigma`, `samples`, `seed`,
+ * `testImages` = `point.images.test`. The periphery preset is a `crossbar/`
+ * preset whose rows, cols and device are replaced by the point's. Work shared
+ * between points (mapping per checkpoint and size, event counts per
+ * checkpoint, size and periphery) goes through `context.shared`. Must be
+ * deterministic: the same point gives the same record.
  */
 export type PointEvaluator = (point: SweepPoint, context: EvaluatorContext) => Promise<ResultRecord>;
 
@@ -36,7 +46,7 @@ export function parseEvaluatorRef(text: string): EvaluatorRef {
   const hash = text.lastIndexOf('#');
   const module = hash < 0 ? text : text.slice(0, hash);
   const name = hash < 0 ? 'evaluatePoint' : text.slice(hash + 1);
-  if (module === '' || name === '') throw new XsnnError(`parseEvaluatorRef: bad evaluator ${JSON.stringify(text)}`, { expected: 'module#export, e.g. dist/crossbar/evaluatePoint.js#evaluatePoint' });
+  if (module === '' || name === '') throw new XsnnError(`parseEvaluatorRef: bad evaluator ${JSON.stringify(text)}`, { expected: 'module#export, e.g. dist/crossbar/cosim/evaluatePoint.js#evaluatePoint' });
   return { module, export: name };
 }
 

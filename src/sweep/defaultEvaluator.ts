@@ -6,4 +6,4 @@ import type { EvaluatorRef } from './PointEvaluator.js';
  * path resolved by the CLI). Until that module is built, the CLI says so and
  * asks for `--evaluator <module>#<export>`.
  */
-export const DEFAULT_EVALUATOR: EvaluatorRef = { module: 'dist/crossbar/evaluatePoint.js', export: 'evaluatePoint' };
+export const DEFAULT_EVALUATOR: EvaluatorRef = { module: 'dist/crossbar/cosim/evaluatePoint.js', export: 'evaluatePoint' };

@@ -74,5 +74,5 @@ export function digitReceptiveFields(options: DigitReceptiveFieldsOptions): CsrM
     for (let p = 0; p < size; p++) max = Math.max(max, field[p]!);
     for (let p = 0; p < size; p++) dense[p * n + j] = (field[p]! / (max || 1)) * (1 - noise) + noise * rng.uniform();
   }
-  return prunePerNeuron(dense, size, n, options.prunedFraction);
+  return prunePerNeuron(dense, { rows: size, cols: n, prunedFraction: options.prunedFraction });
 }

@@ -1,12 +1,24 @@
 import type { CsrMatrix } from '../data/CsrMatrix.js';
+import type { TileSize } from '../crossbar/mapping/lowerBounds.js';
+
+/** Options of {@link exhaustiveMinTiles}. */
+export interface ExhaustiveOptions extends TileSize {
+  /** Whether columns may be split (default true). */
+  readonly splitColumns?: boolean;
+  /** Refuse problems with more units (synapses, or columns without splitting). Default 12. */
+  readonly maxUnits?: number;
+}
 
 /**
  * The optimal tile count K* of a tiny problem, by branch and bound over every
  * assignment of synapses (or, without splitting, of whole columns) to tiles,
  * new tiles opened in order to skip symmetric branches. Exponential: refuses
- * more than `maxUnits` units (default 12).
+ * more than `maxUnits` units. `Infinity` when a column does not fit without splitting.
  */
-export function exhaustiveMinTiles(w: CsrMatrix, tileRows: number, tileCols: number, splitColumns = true, maxUnits = 12): number {
+export function exhaustiveMinTiles(w: CsrMatrix, options: ExhaustiveOptions): number {
+  const { tileRows, tileCols } = options;
+  const splitColumns = options.splitColumns ?? true;
+  const maxUnits = options.maxUnits ?? 12;
   // A unit is a set of (row, col) cells placed together.
   const units: Array<{ rows: number[]; col: number }> = [];
   if (splitColumns) {

@@ -1,4 +1,5 @@
 import type { CsrMatrix } from '../data/CsrMatrix.js';
+import type { TileSize } from '../crossbar/mapping/lowerBounds.js';
 
 /**
  * Reference count for the no-split baseline: neurons in natural order fill a
@@ -6,7 +7,8 @@ import type { CsrMatrix } from '../data/CsrMatrix.js';
  * independently of the mapper's own `naive` algorithm). `Infinity` if a neuron
  * has more than R synapses.
  */
-export function inOrderFillTiles(w: CsrMatrix, tileRows: number, tileCols: number): number {
+export function inOrderFillTiles(w: CsrMatrix, tile: TileSize): number {
+  const { tileRows, tileCols } = tile;
   const colRows: number[][] = Array.from({ length: w.cols }, () => []);
   for (let i = 0; i < w.rows; i++) for (let k = w.rowPtr[i]!; k < w.rowPtr[i + 1]!; k++) colRows[w.colIdx[k]!]!.push(i);
   let tiles = 0;

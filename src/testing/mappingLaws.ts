@@ -106,7 +106,7 @@ export function mappingLaws(mapper: Mapper, options: MappingLawOptions = {}): Ma
       const lb = m.metrics.lowerBound;
       const nz = c.weights.rowPtr[c.weights.rows]!;
       if (K < Math.max(lb.row, lb.col)) throw new Error(`${c.kind}: K = ${K} < max(LB_row ${lb.row}, LB_col ${lb.col})`);
-      const upper = o.neverWorseThanNaive ? (split ? m.metrics.naiveTiles : inOrderFillTiles(c.weights, c.tileRows, c.tileCols)) : nz;
+      const upper = o.neverWorseThanNaive ? (split ? m.metrics.naiveTiles : inOrderFillTiles(c.weights, c)) : nz;
       if (K > upper) throw new Error(`${c.kind}: K = ${K} > ${o.neverWorseThanNaive ? (split ? 'naive K' : 'in-order fill') : 'nnz'} = ${upper}`);
       if (!(m.metrics.utilisation <= 1)) throw new Error(`${c.kind}: utilisation ${m.metrics.utilisation} > 1`);
     }),
@@ -114,7 +114,7 @@ export function mappingLaws(mapper: Mapper, options: MappingLawOptions = {}): Ma
       const m = run(c);
       const v = verifyMapping(m, c.weights, { seed: c.seed });
       if (v.length > 0) throw new Error(`${c.kind}: invalid mapping: ${explain(v)}`);
-      const opt = exhaustiveMinTiles(c.weights, c.tileRows, c.tileCols, split);
+      const opt = exhaustiveMinTiles(c.weights, { tileRows: c.tileRows, tileCols: c.tileCols, splitColumns: split });
       if (opt > m.metrics.tiles) throw new Error(`${c.kind}: K = ${m.metrics.tiles} below the exhaustive optimum ${opt}: the search or the mapping is wrong`);
       o.log?.(`tiny ${c.weights.rows}x${c.weights.cols} nnz ${m.nnz} on ${c.tileRows}x${c.tileCols}: optimum ${opt}, K ${m.metrics.tiles}, gap ${m.metrics.tiles - opt}`);
     }),

@@ -40,14 +40,20 @@ export default async function mappingBench() {
   for (const ck of ['out/ckpt/dc2015-400', 'out/ckpt/rathi-400']) {
     if (existsSync(ck)) {
       const trained = loadWeights(ck);
+      const kept = trained.rowPtr[trained.rows] / (trained.rows * trained.cols);
+      for (const size of [64, 128]) row(`${ck} as trained (${(100 * kept).toFixed(0)}% kept)`, trained, size, size);
       const dense = csrToDense(trained);
       for (let k = 0; k < dense.length; k++) dense[k] = Math.abs(dense[k]);
-      sources.push([ck, (pf) => prunePerNeuron(dense, trained.rows, trained.cols, pf)]);
+      sources.push([ck, (pf) => (1 - pf < kept ? prunePerNeuron(dense, { rows: trained.rows, cols: trained.cols, prunedFraction: pf }) : undefined)]);
     } else console.log(`(${ck} not found: trained weights not measured)`);
   }
   for (const [name, make] of sources) {
     for (const pf of [0.75, 0.9]) {
       const w = make(pf);
+      if (w === undefined) {
+        console.log(`${name}: already pruned below ${100 - pf * 100}% kept, so pruning it at ${pf * 100}% changes nothing (see "as trained")`);
+        continue;
+      }
       for (const size of [64, 128]) {
         const { m: mm } = row(`${name} 784x400 @${pf * 100}%`, w, size, size);
         const ok = mm.metrics.tilesPerNaive <= targets[pf];

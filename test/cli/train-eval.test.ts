@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { mnistDataDir } from '../../src/data/loadMnist.js';
+import { loadCheckpoint } from '../../src/snn/Checkpoint.js';
 
 const CLI = 'dist/cli/main.js';
 const tmp = mkdtempSync(join(tmpdir(), 'xsnn-train-eval-'));
@@ -35,7 +36,7 @@ describe('xsnn train / eval (end to end)', () => {
 
   it('eval --json reports accuracy, counts, speed and a confusion matrix; results do not depend on the thread count', () => {
     const one = xsnn('eval', '--checkpoint', ck, '--label-images', '100', '--test-images', '100', '--threads', '1', '--json');
-    const two = xsnn('eval', '--checkpoint', ck, '--label-images', '100', '--test-images', '100', '--threads', '2', '--json');
+    const two = xsnn('eval', '--checkpoint', ck, '--label-images', '100', '--test-images', '100', '--threads', '2', '--save-labels', '--json');
     expect(one.status).toBe(0);
     expect(two.status).toBe(0);
     const a = JSON.parse(one.stdout) as { accuracy: number; testImages: number; labelImages: number; imagesPerSecond: number; confusion: number[][]; threads: number };
@@ -50,6 +51,9 @@ describe('xsnn train / eval (end to end)', () => {
     expect(b.threads).toBe(2);
     expect(b.accuracy).toBe(a.accuracy);
     expect(b.confusion).toEqual(a.confusion);
+    const saved = loadCheckpoint(ck);
+    expect(saved.labels?.length).toBe(50);
+    expect(saved.labelSource).toEqual({ labelImages: 100, seed: 3 });
   });
 
   it('a damaged checkpoint is refused with the file named and exit 1', () => {

@@ -83,7 +83,7 @@ describe('runSweep', () => {
     await runSweep({ spec, outDir: join(dir, 'clean'), evaluator: evaluatePoint, workers: 0 });
     const out = join(dir, 'killed');
     const args = [cli, 'sweep', '--spec', spec, '--out', out, '--workers', '2', '--evaluator', `${evaluatorModule}#slowEvaluatePoint`];
-    const child = spawn(process.execPath, args, { env: { ...process.env, XSNN_TEST_DELAY_MS: '40' }, stdio: 'ignore' });
+    const child = spawn(process.execPath, args, { env: { ...process.env, XSNN_TEST_DELAY_MS: '60' }, stdio: 'ignore' });
     const log = join(out, 'results.jsonl');
     const lines = () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').length - 1 : 0);
     const t0 = Date.now();

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { createProgress } from '../../_internals/progress.js';
 import { evaluate } from '../../snn/evaluate.js';
+import { loadCheckpoint, saveCheckpoint } from '../../snn/Checkpoint.js';
 import { parseIntOption, printJson } from '../output.js';
 
 interface EvalCliOptions {
@@ -9,6 +10,7 @@ interface EvalCliOptions {
   testImages?: number;
   threads?: number;
   seed?: number;
+  saveLabels?: boolean;
   json?: boolean;
 }
 
@@ -22,6 +24,7 @@ export function registerEval(program: Command): void {
     .option('--test-images <n>', 'test images (default: all 10000)', parseIntOption('--test-images', 1))
     .option('--threads <n>', 'worker threads (default: all cores; results do not depend on it)', parseIntOption('--threads', 1))
     .option('--seed <n>', 'seed of the test-mode input (default: the checkpoint\'s)', parseIntOption('--seed', 0))
+    .option('--save-labels', 'store the neuron labels in the checkpoint (labels.i8), for co-simulation')
     .option('--json', 'print the result as JSON')
     .action(async (opts: EvalCliOptions) => {
       let bar: ReturnType<typeof createProgress> | undefined;
@@ -37,6 +40,10 @@ export function registerEval(program: Command): void {
         },
       });
       bar?.stop();
+      if (opts.saveLabels === true) {
+        const ck = loadCheckpoint(opts.checkpoint);
+        saveCheckpoint(opts.checkpoint, { ...ck, labels: r.assignments, labelSource: { labelImages: r.labelImages, seed: opts.seed ?? ck.seed } });
+      }
       const out = {
         checkpoint: opts.checkpoint,
         accuracy: r.accuracy,

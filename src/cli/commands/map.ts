@@ -7,6 +7,7 @@ import { mapWeights } from '../../crossbar/mapping/mapWeights.js';
 import { mappingAlgorithmNames, mappingAlgorithms } from '../../crossbar/mapping/mappingAlgorithms.js';
 import { verifyMapping } from '../../crossbar/mapping/verifyMapping.js';
 import { parseIntOption, printJson } from '../output.js';
+import { createProgress } from '../../_internals/progress.js';
 
 interface MapCliOptions {
   weights: string;
@@ -66,13 +67,20 @@ export function registerMap(program: Command): void {
       }
       const tile = tileOf(opts.crossbar);
       const w = loadWeights(opts.weights);
-      const mapping = mapWeights(w, {
-        tileRows: tile.tileRows,
-        tileCols: tile.tileCols,
-        splitColumns: tile.splitColumns && opts.split,
-        algorithm: opts.algorithm,
-        seed: opts.seed,
-      });
+      const bar = createProgress(mappingAlgorithmNames.length - 1, '{bar} {value}/{total} candidates | {algorithm}', { algorithm: '' });
+      let mapping;
+      try {
+        mapping = mapWeights(w, {
+          tileRows: tile.tileRows,
+          tileCols: tile.tileCols,
+          splitColumns: tile.splitColumns && opts.split,
+          algorithm: opts.algorithm,
+          seed: opts.seed,
+          onProgress: (done, _total, algorithm) => bar.update(done, { algorithm }),
+        });
+      } finally {
+        bar.stop();
+      }
       if (opts.out !== undefined) saveMapping(opts.out, mapping);
       const mt = mapping.metrics;
       if (opts.json === true) {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { createProgress } from '../../_internals/progress.js';
 import { saveCheckpoint } from '../../snn/Checkpoint.js';
-import { train } from '../../snn/train.js';
+import { recipeDataset, resolveRecipe, train } from '../../snn/train.js';
 import { parseIntOption, printJson } from '../output.js';
 
 interface TrainCliOptions {
@@ -24,10 +24,13 @@ export function registerTrain(program: Command): void {
     .option('--epochs <n>', 'passes over the training images (default: the recipe\'s)', parseIntOption('--epochs', 1))
     .option('--seed <n>', 'seed (default: the recipe\'s)', parseIntOption('--seed', 0))
     .option('--json', 'print a JSON summary on stdout')
-    .action((opts: TrainCliOptions) => {
+    .action(async (opts: TrainCliOptions) => {
       let bar: ReturnType<typeof createProgress> | undefined;
+      const resolved = resolveRecipe(opts.recipe);
+      const dataset = await recipeDataset(resolved.recipe, 'train');
       const result = train({
         recipe: opts.recipe,
+        dataset,
         ...(opts.trainImages !== undefined ? { trainImages: opts.trainImages } : {}),
         ...(opts.epochs !== undefined ? { epochs: opts.epochs } : {}),
         ...(opts.seed !== undefined ? { seed: opts.seed } : {}),

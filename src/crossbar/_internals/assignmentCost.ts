@@ -22,6 +22,17 @@ export interface AssignmentCost {
  * plain Error naming the algorithm.
  */
 export function assignmentCost(p: MappingProblem, a: Assignment, algorithm: string): AssignmentCost {
+  const hit = costs.get(a);
+  if (hit !== undefined) return hit;
+  const cost = computeCost(p, a, algorithm);
+  costs.set(a, cost);
+  return cost;
+}
+
+/** Costs already computed, per assignment object (assignments are never mutated). */
+const costs = new WeakMap<Assignment, AssignmentCost>();
+
+function computeCost(p: MappingProblem, a: Assignment, algorithm: string): AssignmentCost {
   const { w, options } = p;
   const t = p.columnFrame;
   const K = a.tiles;

@@ -46,21 +46,30 @@ export function greedyBands(frame: BandFrame, maxBandRows = frame.bandRows): Ban
   const inBand = new Int32Array(a.cols).fill(-1);
   let b = 0;
   let width = 0;
+  const aPtr = a.rowPtr;
+  const aIdx = a.colIdx;
   const add = (pos: number): void => {
     const r = free[pos]!;
     free[pos] = free[nFree - 1]!;
     nFree--;
     isFree[r] = 0;
     band[r] = b;
-    for (let k = a.rowPtr[r]!; k < a.rowPtr[r + 1]!; k++) {
-      const c = a.colIdx[k]!;
-      if (inBand[c] !== b) {
-        inBand[c] = b;
-        width++;
-        for (let q = colPtr[c]!; q < colPtr[c + 1]!; q++) newCnt[colRows[q]!]!--;
+    const ptr = colPtr;
+    const rows = colRows;
+    const bb = b;
+    let wd = 0;
+    for (let k = aPtr[r]!, end = aPtr[r + 1]!; k < end; k++) {
+      const c = aIdx[k]!;
+      if (inBand[c] !== bb) {
+        inBand[c] = bb;
+        wd++;
+        for (let q = ptr[c]!, qe = ptr[c + 1]!; q < qe; q++) newCnt[rows[q]!]!--;
       }
     }
+    width += wd;
   };
+  const capped = frame.capped;
+  const tileWidth = frame.tileWidth;
   while (nFree > 0) {
     if (nFree < compactedAt / 2) compact();
     // Keep the free list in index order so ties resolve to the lower index.
@@ -80,7 +89,7 @@ export function greedyBands(frame: BandFrame, maxBandRows = frame.bandRows): Ban
         const nc = newCnt[r]!;
         if (nc > bestNew) continue;
         if (nc === bestNew && (deg[r]! < bestDeg || (deg[r] === bestDeg && r > bestRow))) continue;
-        if (frame.capped && width + nc > frame.tileWidth) continue;
+        if (capped && width + nc > tileWidth) continue;
         bestPos = q;
         bestNew = nc;
         bestDeg = deg[r]!;

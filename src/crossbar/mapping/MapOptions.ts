@@ -25,6 +25,8 @@ export interface MapOptions {
   trafficWeight?: number;
   /** Multiplies the iteration limits of the refinement and local search. Default 1. */
   effort?: number;
+  /** Called as the packer finishes each candidate (for progress bars). Not recorded. */
+  onProgress?: (done: number, total: number, algorithm: string) => void;
 }
 
 /** {@link MapOptions} with every default filled in and checked. */
@@ -39,6 +41,7 @@ export interface ResolvedMapOptions {
   readonly energyWeight: number;
   readonly trafficWeight: number;
   readonly effort: number;
+  readonly onProgress: ((done: number, total: number, algorithm: string) => void) | undefined;
 }
 
 /** The defaults of {@link MapOptions}, in one place. */
@@ -92,5 +95,6 @@ export function resolveMapOptions(weights: CsrMatrix, options: MapOptions, fn = 
     energyWeight: nonNegative(fn, 'energyWeight', options.energyWeight ?? MAP_OPTION_DEFAULTS.energyWeight),
     trafficWeight: nonNegative(fn, 'trafficWeight', options.trafficWeight ?? MAP_OPTION_DEFAULTS.trafficWeight),
     effort,
+    onProgress: options.onProgress,
   };
 }

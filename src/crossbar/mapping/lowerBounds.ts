@@ -2,6 +2,12 @@ import { XsnnError } from '../../config/XsnnError.js';
 import type { CsrMatrix } from '../../data/CsrMatrix.js';
 import type { LowerBounds } from './Mapping.js';
 
+/** A tile size: R word lines (inputs) × C bit lines (neurons). */
+export interface TileSize {
+  readonly tileRows: number;
+  readonly tileCols: number;
+}
+
 function checkTile(fn: string, tileRows: number, tileCols: number): void {
   if (!Number.isInteger(tileRows) || tileRows < 1 || !Number.isInteger(tileCols) || tileCols < 1) {
     throw new XsnnError(`${fn}: tile size must be whole numbers >= 1`, { expected: 'R >= 1 and C >= 1', received: `${tileRows}x${tileCols}` });
@@ -16,7 +22,8 @@ function checkTile(fn: string, tileRows: number, tileCols: number): void {
  * with r_i the fan-out of input i and d_j the fan-in of neuron j.
  * (Row i needs ⌈r_i/C⌉ word-line slots; a tile offers R of them.)
  */
-export function lowerBounds(w: CsrMatrix, tileRows: number, tileCols: number): LowerBounds {
+export function lowerBounds(w: CsrMatrix, tile: TileSize): LowerBounds {
+  const { tileRows, tileCols } = tile;
   checkTile('lowerBounds', tileRows, tileCols);
   const nz = w.rowPtr[w.rows]!;
   const colDeg = new Int32Array(w.cols);
@@ -37,7 +44,8 @@ export function lowerBounds(w: CsrMatrix, tileRows: number, tileCols: number): L
  * Naive K: the non-empty blocks of plain R×C blocking in natural order
  * (block (a, b) holds rows aR … aR+R-1 and columns bC … bC+C-1).
  */
-export function naiveTileCount(w: CsrMatrix, tileRows: number, tileCols: number): number {
+export function naiveTileCount(w: CsrMatrix, tile: TileSize): number {
+  const { tileRows, tileCols } = tile;
   checkTile('naiveTileCount', tileRows, tileCols);
   const blockCols = Math.ceil(w.cols / tileCols);
   const seen = new Int32Array(blockCols).fill(-1);

@@ -43,10 +43,11 @@ export function mapWeights(weights: CsrMatrix, options: MapOptions): Mapping {
   const result = alg.run(p);
   assignmentCost(p, result.assignment, alg.name); // capacity and no-split self-check
   const seconds = (performance.now() - t0) / 1000;
-  const extras = {
+  return mappingFromAssignment(weights, result.assignment.tileOf, {
+    ...options,
+    algorithm: alg.name,
     seconds,
     ...(result.candidates !== undefined ? { candidates: result.candidates } : {}),
     ...(result.candidateSeconds !== undefined ? { candidateSeconds: result.candidateSeconds } : {}),
-  };
-  return mappingFromAssignment(weights, result.assignment.tileOf, { ...options, algorithm: alg.name }, extras);
+  });
 }

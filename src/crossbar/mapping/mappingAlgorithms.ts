@@ -3,11 +3,12 @@ import { greedyColumnBands, greedyRowBands } from './algorithms/greedyBandGrowth
 import { partitionColumnBands, partitionRowBands } from './algorithms/partitionBands.js';
 import { improveByLocalSearch, localSearch } from './algorithms/localSearch.js';
 import { makePacker } from './algorithms/packer.js';
+import { spectralBands } from './algorithms/spectralBands.js';
 import { naiveBlocking } from './algorithms/naiveBlocking.js';
 import type { MappingAlgorithm } from './MappingAlgorithm.js';
 
 /** The ladder of mapping.md, in order; every entry is a packer candidate. */
-const ladder: readonly MappingAlgorithm[] = [naiveBlocking, rowBands, columnBands, greedyRowBands, greedyColumnBands, partitionRowBands, partitionColumnBands];
+const ladder: readonly MappingAlgorithm[] = [naiveBlocking, rowBands, columnBands, greedyRowBands, greedyColumnBands, spectralBands, partitionRowBands, partitionColumnBands];
 
 const packer = makePacker(ladder, improveByLocalSearch, 'localSearch');
 

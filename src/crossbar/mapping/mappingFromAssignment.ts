@@ -5,11 +5,13 @@ import { MAPPING_FORMAT_VERSION, type CandidateSummary, type MappedTile, type Ma
 import { resolveMapOptions, type MapOptions } from './MapOptions.js';
 import { mappingMetrics } from './mappingMetrics.js';
 
-/** Extra records of {@link mappingFromAssignment}. */
-export interface MappingExtras {
+/** Options of {@link mappingFromAssignment}: the mapping options to record, plus optional packer records. */
+export interface MappingFromAssignmentOptions extends MapOptions {
+  /** Candidates to record; default: one entry for `algorithm`. */
   readonly candidates?: readonly CandidateSummary[];
+  /** Seconds per candidate; default 0 each. */
   readonly candidateSeconds?: readonly number[];
-  /** Total mapping time; default 0. */
+  /** Total mapping time in seconds; default 0. */
   readonly seconds?: number;
 }
 
@@ -21,7 +23,8 @@ export interface MappingExtras {
  * mapping that {@link verifyMapping} can judge). This is the easy way to turn
  * your own mapper's output into a Mapping.
  */
-export function mappingFromAssignment(weights: CsrMatrix, tileOf: ArrayLike<number>, options: MapOptions, extras: MappingExtras = {}): Mapping {
+export function mappingFromAssignment(weights: CsrMatrix, tileOf: ArrayLike<number>, options: MappingFromAssignmentOptions): Mapping {
+  const extras = options;
   const fn = 'mappingFromAssignment';
   const opts = resolveMapOptions(weights, options, fn);
   const nz = weights.rowPtr[weights.rows]!;
@@ -92,7 +95,7 @@ export function mappingFromAssignment(weights: CsrMatrix, tileOf: ArrayLike<numb
     rowPtr[nRows] = e - s;
     tiles.push({ rows, cols: Int32Array.from(cols), rowPtr, colIdx, values });
   }
-  const metrics = mappingMetrics(weights, tiles, opts.tileRows, opts.tileCols, opts.inputRates);
+  const metrics = mappingMetrics(weights, tiles, opts);
   const candidates = extras.candidates ?? [{ algorithm: opts.algorithm, tiles: K, rowReadEnergy: metrics.rowReadEnergy, traffic: metrics.traffic }];
   return {
     format: 'xsnn-mapping',

@@ -1,6 +1,12 @@
 import type { CsrMatrix } from '../../data/CsrMatrix.js';
 import type { MappedTile, MappingMetrics } from './Mapping.js';
-import { lowerBounds, naiveTileCount } from './lowerBounds.js';
+import { lowerBounds, naiveTileCount, type TileSize } from './lowerBounds.js';
+
+/** Options of {@link mappingMetrics}. */
+export interface MappingMetricsOptions extends TileSize {
+  /** Input rates ρ_i for the energy proxy. Default: all 1. */
+  readonly inputRates?: ArrayLike<number> | undefined;
+}
 
 /**
  * Computes the metrics of mapping.md from a mapping's tiles:
@@ -8,16 +14,11 @@ import { lowerBounds, naiveTileCount } from './lowerBounds.js';
  * row-read energy Σ_t |cols_t| · Σ_{i∈rows_t} ρ_i (= Σ_i ρ_i Σ_{t∋i} |cols_t|),
  * traffic Σλ + Σμ, the lower bounds and the naive block count of `weights`.
  */
-export function mappingMetrics(
-  weights: CsrMatrix,
-  tiles: readonly MappedTile[],
-  tileRows: number,
-  tileCols: number,
-  inputRates?: ArrayLike<number>,
-): MappingMetrics {
+export function mappingMetrics(weights: CsrMatrix, tiles: readonly MappedTile[], options: MappingMetricsOptions): MappingMetrics {
+  const { tileRows, tileCols, inputRates } = options;
   const nz = weights.rowPtr[weights.rows]!;
-  const lb = lowerBounds(weights, tileRows, tileCols);
-  const naive = naiveTileCount(weights, tileRows, tileCols);
+  const lb = lowerBounds(weights, options);
+  const naive = naiveTileCount(weights, options);
   let sumLambda = 0;
   let sumMu = 0;
   let energy = 0;

@@ -37,11 +37,11 @@ export function parseMatrixMarket(text: string, file = '<matrix>'): CsrMatrix {
   const lineOf = new Int32Array(count);
   let e = 0;
   const want = field === 'pattern' ? 2 : 3;
+  const parts: string[] = [];
   for (li = li + 1; li < lines.length; li++) {
     const raw = lines[li]!;
-    const s = raw.trim();
-    if (s === '' || s.startsWith('%')) continue;
-    const parts = s.split(/\s+/);
+    tokens(raw, parts);
+    if (parts.length === 0 || parts[0]!.startsWith('%')) continue;
     if (parts.length !== want) fail(li + 1, 'malformed entry', want === 2 ? "'row col'" : "'row col value'", JSON.stringify(raw.slice(0, 60)));
     if (e >= count) fail(li + 1, 'more entries than the size line announces', String(count));
     const i = Number(parts[0]);
@@ -52,7 +52,7 @@ export function parseMatrixMarket(text: string, file = '<matrix>'): CsrMatrix {
     if (field !== 'pattern') {
       const txt = parts[2]!;
       v = Number(txt);
-      if (txt === '' || !Number.isFinite(v)) fail(li + 1, 'non-finite or malformed weight', 'a finite number', txt);
+      if (!Number.isFinite(v)) fail(li + 1, 'non-finite or malformed weight', 'a finite number', txt);
       if (field === 'integer' && !Number.isInteger(v)) fail(li + 1, 'non-integer value in an integer matrix', 'a whole number', txt);
       if (!Number.isFinite(Math.fround(v))) fail(li + 1, 'weight overflows float32', 'a finite float32', txt);
     }
@@ -63,25 +63,50 @@ export function parseMatrixMarket(text: string, file = '<matrix>'): CsrMatrix {
     e++;
   }
   if (e !== count) fail(lines.length, 'fewer entries than the size line announces', String(count), String(e));
-  // Sort entries by (row, col) via counting sort on rows then per-row sort.
+  // Sort entries by (row, col): stable counting sort by column, then by row (O(nnz)).
+  const byCol = new Int32Array(count);
+  {
+    const ptr = new Int32Array(cols + 1);
+    for (let q = 0; q < count; q++) ptr[J[q]! + 1]!++;
+    for (let j = 0; j < cols; j++) ptr[j + 1]! += ptr[j]!;
+    for (let q = 0; q < count; q++) byCol[ptr[J[q]!]!++] = q;
+  }
   const rowPtr = new Int32Array(rows + 1);
   for (let q = 0; q < count; q++) rowPtr[I[q]! + 1]!++;
   for (let i = 0; i < rows; i++) rowPtr[i + 1]! += rowPtr[i]!;
   const next = rowPtr.slice(0, rows);
   const order = new Int32Array(count);
-  for (let q = 0; q < count; q++) order[next[I[q]!]!++] = q;
+  for (let p = 0; p < count; p++) {
+    const q = byCol[p]!;
+    order[next[I[q]!]!++] = q;
+  }
   const colIdx = new Int32Array(count);
   const values = new Float32Array(count);
-  for (let i = 0; i < rows; i++) {
-    const seg = Array.from(order.subarray(rowPtr[i]!, rowPtr[i + 1]!)).sort((x, y) => J[x]! - J[y]! || lineOf[x]! - lineOf[y]!);
-    for (let p = 0; p < seg.length; p++) {
-      const q = seg[p]!;
-      if (p > 0 && J[seg[p - 1]!] === J[q]) fail(lineOf[q]!, `duplicate entry (${i + 1}, ${J[q]! + 1})`, 'each entry once', `also on line ${lineOf[seg[p - 1]!]}`);
-      colIdx[rowPtr[i]! + p] = J[q]!;
-      values[rowPtr[i]! + p] = V[q]!;
+  for (let p = 0; p < count; p++) {
+    const q = order[p]!;
+    if (p > 0 && I[order[p - 1]!] === I[q] && J[order[p - 1]!] === J[q]) {
+      fail(lineOf[q]!, `duplicate entry (${I[q]! + 1}, ${J[q]! + 1})`, 'each entry once', `also on line ${lineOf[order[p - 1]!]}`);
     }
+    colIdx[p] = J[q]!;
+    values[p] = V[q]!;
   }
   return { rows, cols, rowPtr, colIdx, values };
+}
+
+/** Splits a line on spaces and tabs into `out` (reused), without regular expressions. */
+function tokens(line: string, out: string[]): void {
+  out.length = 0;
+  let start = -1;
+  for (let c = 0; c <= line.length; c++) {
+    const code = c < line.length ? line.charCodeAt(c) : 32;
+    const blank = code === 32 || code === 9 || code === 13;
+    if (blank) {
+      if (start >= 0) {
+        out.push(line.slice(start, c));
+        start = -1;
+      }
+    } else if (start < 0) start = c;
+  }
 }
 
 /** Reads a Matrix Market file ({@link parseMatrixMarket}); a missing file is an XsnnError. */

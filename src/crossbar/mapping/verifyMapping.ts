@@ -25,7 +25,7 @@ export interface VerifyMappingOptions {
 
 /**
  * Checks a mapping against its weights, independently of the code that built
- * it (plain loops and a hash map; no shared helpers), and returns every
+ * it (plain loops over W's CSR; no shared helpers), and returns every
  * violation found (empty = valid):
  * - shape: the recorded rows, cols and nnz match the weights;
  * - format and capacity: every tile non-empty, ≤ R rows and ≤ C columns, indices
@@ -53,11 +53,20 @@ export function verifyMapping(mapping: Mapping, weights: CsrMatrix, options: Ver
   }
   const R = mapping.options.tileRows;
   const C = mapping.options.tileCols;
-  // Stored entries by key i*n+j → weight, and how often each was placed.
-  const entry = new Map<number, { w: number; placed: number }>();
-  for (let i = 0; i < m; i++) {
-    for (let k = weights.rowPtr[i]!; k < weights.rowPtr[i + 1]!; k++) entry.set(i * n + weights.colIdx[k]!, { w: weights.values[k]!, placed: 0 });
-  }
+  // How often each stored entry of W was placed; entries found by binary search in W's row.
+  const placed = new Int32Array(nz);
+  const find = (i: number, j: number): number => {
+    let lo = weights.rowPtr[i]!;
+    let hi = weights.rowPtr[i + 1]! - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const c = weights.colIdx[mid]!;
+      if (c === j) return mid;
+      if (c < j) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  };
   const lambda = new Float64Array(m);
   const mu = new Float64Array(n);
   const tilesOfColumn = new Int32Array(n);
@@ -96,12 +105,13 @@ export function verifyMapping(mapping: Mapping, weights: CsrMatrix, options: Ver
           add({ code: 'format', tile: ti, message: `tile ${ti}: local column ${c} out of range` });
           continue;
         }
-        const e = entry.get(i * n + j);
-        if (e === undefined) add({ code: 'cover', tile: ti, message: `tile ${ti} holds (${i}, ${j}), which is not a synapse of W` });
+        const e = i >= 0 && i < m ? find(i, j) : -1;
+        if (e < 0) add({ code: 'cover', tile: ti, message: `tile ${ti} holds (${i}, ${j}), which is not a synapse of W` });
         else {
-          e.placed++;
-          if (!Object.is(Math.fround(e.w), Math.fround(t.values[k]!)) && !(e.w === 0 && t.values[k] === 0)) {
-            add({ code: 'cover', tile: ti, message: `tile ${ti} holds (${i}, ${j}) with weight ${t.values[k]}, W has ${e.w}` });
+          placed[e]!++;
+          const want = weights.values[e]!;
+          if (!Object.is(Math.fround(want), Math.fround(t.values[k]!)) && !(want === 0 && t.values[k] === 0)) {
+            add({ code: 'cover', tile: ti, message: `tile ${ti} holds (${i}, ${j}) with weight ${t.values[k]}, W has ${want}` });
           }
         }
       }
@@ -117,8 +127,10 @@ export function verifyMapping(mapping: Mapping, weights: CsrMatrix, options: Ver
     sumColsByTile += nc;
     energy += rates * nc;
   });
-  for (const [key, e] of entry) {
-    if (e.placed !== 1) add({ code: 'cover', message: `synapse (${Math.floor(key / n)}, ${key % n}) placed ${e.placed} times, expected once` });
+  for (let i = 0; i < m && out.length < max; i++) {
+    for (let k = weights.rowPtr[i]!; k < weights.rowPtr[i + 1]!; k++) {
+      if (placed[k] !== 1) add({ code: 'cover', message: `synapse (${i}, ${weights.colIdx[k]}) placed ${placed[k]} times, expected once` });
+    }
   }
   if (!mapping.options.splitColumns) {
     for (let j = 0; j < n; j++) if (tilesOfColumn[j]! > 1) add({ code: 'split', message: `neuron ${j} is split over ${tilesOfColumn[j]} tiles although splitColumns is false` });

@@ -14,7 +14,7 @@ describe('acceptance 2: pruned 784x400 digit receptive fields', () => {
     [0.9, 128, 0.45],
   ];
   const weights = new Map([0.75, 0.9].map((pf) => [pf, digitReceptiveFields({ neurons: 400, prunedFraction: pf, seed: 1 })]));
-  it.each(cases)('pruned %f on %ix%i tiles: K <= %f x naive', (pf, size, target) => {
+  it.each(cases)('pruned %f on square tiles of side %i: K <= %f x naive', (pf, size, target) => {
     const w = weights.get(pf)!;
     const m = mapWeights(w, { tileRows: size, tileCols: size });
     const mt = m.metrics;

@@ -19,5 +19,5 @@ export function digitReceptiveFieldsSmall(seed = 1): CsrMatrix {
       dense[p * cols + j] = Math.exp(-d2 / 3) + 0.1 * rng.uniform();
     }
   }
-  return prunePerNeuron(dense, rows, cols, 0.75);
+  return prunePerNeuron(dense, { rows, cols, prunedFraction: 0.75 });
 }

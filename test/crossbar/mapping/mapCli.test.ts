@@ -4,6 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatMatrixMarket } from '../../../src/crossbar/mapping/readMatrixMarket.js';
+import { loadWeights } from '../../../src/crossbar/mapping/loadWeights.js';
+import { makePatternDataset } from '../../../src/data/makePatternDataset.js';
+import { saveCheckpoint } from '../../../src/snn/Checkpoint.js';
+import { train } from '../../../src/snn/train.js';
 import { digitReceptiveFieldsSmall } from './fixtures.js';
 
 // End-to-end: the built CLI (npm test runs tsc first).
@@ -46,15 +50,6 @@ describe('xsnn map', () => {
     const no = xsnn('map', '--verify', bad, '--weights', mtx);
     expect(no.code).toBe(1);
     expect(no.stderr).toMatch(/fails verification.*weight 123/);
-  });
-
-  it('same seed, same mapping file (timing aside)', () => {
-    const a = join(dir, 'a.json');
-    const b = join(dir, 'b.json');
-    expect(xsnn('map', '--weights', mtx, '--crossbar', '8x8', '--seed', '9', '--out', a).code).toBe(0);
-    expect(xsnn('map', '--weights', mtx, '--crossbar', '8x8', '--seed', '9', '--out', b).code).toBe(0);
-    const strip = (f: string): string => JSON.stringify({ ...JSON.parse(readFileSync(f, 'utf8')), timing: null });
-    expect(strip(a)).toBe(strip(b));
   });
 
   it.each([
@@ -100,5 +95,25 @@ describe('xsnn map', () => {
     const r = xsnn('map', '--weights', join(dir, 'nope.mtx'), '--crossbar', '8x8');
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/nope\.mtx: no such weights file or checkpoint directory/);
+  });
+
+  it('maps the surviving synapses of a checkpoint directory of `xsnn train`', () => {
+    const data = makePatternDataset({ classes: 3, count: 20, seed: 3 });
+    const recipe = {
+      source: 'unit test',
+      network: { neurons: 6 },
+      protocol: { normalizeSum: 50 },
+      learning: { rule: 'power-law' },
+      pruning: { criterion: 'per-neuron-percentile', every: 10, fraction: 0.5 },
+    };
+    const { checkpoint } = train({ recipe, dataset: data, trainImages: 20, seed: 7 });
+    const ckpt = join(dir, 'ckpt');
+    saveCheckpoint(ckpt, checkpoint);
+    const survivors = checkpoint.mask.reduce((s, x) => s + x, 0);
+    const w = loadWeights(ckpt);
+    expect([w.rows, w.cols, w.rowPtr[w.rows]]).toEqual([checkpoint.nInputs, checkpoint.neurons, survivors]);
+    const r = xsnn('map', '--weights', ckpt, '--crossbar', '8x4', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ rows: checkpoint.nInputs, cols: 6, nnz: survivors });
   });
 });

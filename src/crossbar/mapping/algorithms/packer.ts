@@ -20,7 +20,9 @@ export function makePacker(ladder: readonly MappingAlgorithm[], improve: (p: Map
       const candidates: CandidateSummary[] = [];
       const seconds: number[] = [];
       let best: { a: Assignment; cost: AssignmentCost } | undefined;
+      const total = ladder.length + 1;
       for (const alg of ladder) {
+        p.options.onProgress?.(candidates.length, total, alg.name);
         if (alg.needsSplit && !p.options.splitColumns) {
           candidates.push({ algorithm: alg.name, tiles: 0, rowReadEnergy: 0, traffic: 0, skipped: 'needs column splitting' });
           seconds.push(0);
@@ -34,12 +36,14 @@ export function makePacker(ladder: readonly MappingAlgorithm[], improve: (p: Map
         if (best === undefined || compareCost(cost, best.cost) < 0) best = { a, cost };
       }
       if (best === undefined) throw new Error('packer: no candidate');
+      p.options.onProgress?.(candidates.length, total, improveName);
       const t0 = performance.now();
       const improved = improve(p, best.a);
       const cost = assignmentCost(p, improved, improveName);
       seconds.push((performance.now() - t0) / 1000);
       candidates.push({ algorithm: improveName, tiles: cost.tiles, rowReadEnergy: cost.rowReadEnergy, traffic: cost.traffic });
       if (compareCost(cost, best.cost) < 0) best = { a: improved, cost };
+      p.options.onProgress?.(total, total, 'done');
       return { assignment: best.a, candidates, candidateSeconds: seconds };
     },
   };

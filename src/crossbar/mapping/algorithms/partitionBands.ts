@@ -14,7 +14,7 @@ import type { Assignment } from '../../_internals/Assignment.js';
 function partition(p: MappingProblem, frame: BandFrame, stream: number): Assignment {
   const passes = Math.max(1, Math.round(6 * p.options.effort));
   // Work per refinement, in entry visits (deterministic, unlike a clock).
-  const budget = p.options.effort * Math.max(1e7, 10 * p.nnz);
+  const budget = p.options.effort * Math.max(1e7, 6 * p.nnz);
   let active = 0;
   for (let r = 0; r < frame.a.rows; r++) if (frame.deg[r]! > 0) active++;
   const fewest = Math.max(1, Math.ceil(active / frame.bandRows));

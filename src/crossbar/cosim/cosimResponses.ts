@@ -1,0 +1,177 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { Rng } from '../../_internals/Rng.js';
+import { XsnnError } from '../../config/XsnnError.js';
+import type { Dataset } from '../../data/Dataset.js';
+import { inputSize } from '../../data/Dataset.js';
+import { networkFromCheckpoint, type NetworkSnapshot } from '../../snn/networkFromCheckpoint.js';
+import type { SnnNetwork } from '../../snn/SnnNetwork.js';
+import { STREAM } from '../../snn/_internals/streams.js';
+import { CrossbarDrive, type CrossbarDriveOptions } from './CrossbarDrive.js';
+import type { DriveLayout } from './DriveLayout.js';
+import type { DriveWeights } from './DriveWeights.js';
+import { addTileCounters, COUNTER, TILE_COUNTER_STRIDE } from './tileCounters.js';
+
+/** Everything needed to rebuild a {@link CrossbarDrive} (plain typed arrays; sent to worker threads as is). */
+export interface DriveSpec {
+  readonly layout: DriveLayout;
+  readonly weights: DriveWeights;
+  readonly options: CrossbarDriveOptions;
+}
+
+/** Options of {@link cosimResponses}. */
+export interface CosimResponsesOptions {
+  readonly network: NetworkSnapshot;
+  readonly drive: DriveSpec;
+  readonly dataset: Dataset;
+  /** Random stream of the Poisson input, as in `computeResponses`. Default `test`. */
+  readonly phase?: 'label' | 'test';
+  /** Seed of the Poisson input (image k: `new Rng(seed, STREAM[phase], k)`, as `xsnn eval`). */
+  readonly seed: number;
+  /** Worker threads (default: all cores). Results do not depend on it. */
+  readonly threads?: number;
+  /** Called with the number of images done. */
+  readonly onProgress?: (done: number) => void;
+}
+
+/** Spike counts of co-simulated inference plus the hardware events. */
+export interface CosimResponses {
+  /** `images × neurons` spike counts (presentation window of the accepted presentation). */
+  readonly counts: Uint16Array;
+  readonly presentations: Uint16Array;
+  /** Per-tile event counters (`TILE_COUNTER_FIELDS`), summed over the images. */
+  readonly counters: Float64Array;
+  /** Simulated steps, every presentation included. */
+  readonly steps: number;
+  readonly seconds: number;
+  readonly threads: number;
+}
+
+/** Builds a test-mode network whose input drive is the crossbar. */
+export function cosimNetwork(network: NetworkSnapshot, drive: DriveSpec): { net: SnnNetwork; drive: CrossbarDrive } {
+  const net = networkFromCheckpoint(network);
+  const d = new CrossbarDrive(drive.layout, drive.weights, drive.options);
+  net.drive = d;
+  return { net, drive: d };
+}
+
+/**
+ * Runs images `[a, b)` of `pixels` (image k at `(k − a)·size`, global index
+ * `start + k`) through a co-simulated network, in this thread: each image starts
+ * from rest with `new Rng(seed, stream, start + k)` exactly as `xsnn eval` does
+ * (`SnnNetwork.inferImage`), and each accepted presentation's output spikes are
+ * counted as routed from their neuron's home tile.
+ */
+export function cosimRespond(net: SnnNetwork, drive: CrossbarDrive, pixels: Uint8Array, size: number, start: number, a: number, b: number, seed: number, stream: number, counts: Uint16Array, presentations: Uint16Array): void {
+  const N = net.neurons;
+  const home = drive.layout.homeTile;
+  const c = drive.counters;
+  const S = TILE_COUNTER_STRIDE;
+  for (let k = a; k < b; k++) {
+    drive.beginImage(stream, start + k);
+    const r = net.inferImage(pixels, k * size, new Rng(seed, stream, start + k));
+    const o = k * N;
+    for (let j = 0; j < N; j++) {
+      const n = r.counts[j]!;
+      counts[o + j] = n;
+      if (n > 0 && home[j]! >= 0) c[home[j]! * S + COUNTER.spikesRouted]! += n;
+    }
+    presentations[k] = Math.min(65535, r.presentations);
+  }
+}
+
+const WORKER_URL = new URL('./_internals/cosimWorker.js', import.meta.url);
+
+function workersAvailable(): boolean {
+  return WORKER_URL.protocol === 'file:' && existsSync(fileURLToPath(WORKER_URL)) && import.meta.url.endsWith('.js');
+}
+
+/**
+ * Co-simulated test-mode responses of a dataset on `threads` worker threads
+ * (each rebuilds the network and the drive from the typed arrays). Images are
+ * independent (state reset, per-image input and read-noise streams), so counts
+ * and event counters do not depend on the thread count.
+ */
+export async function cosimResponses(o: CosimResponsesOptions): Promise<CosimResponses> {
+  const t0 = performance.now();
+  const ds = o.dataset;
+  const size = inputSize(ds);
+  if (size !== o.network.nInputs) throw new XsnnError(`cosimResponses: dataset images have ${size} inputs, the network ${o.network.nInputs}`);
+  if (o.drive.layout.nInputs !== o.network.nInputs || o.drive.layout.neurons !== o.network.neurons) {
+    throw new XsnnError(`cosimResponses: the drive is ${o.drive.layout.nInputs}x${o.drive.layout.neurons}, the network ${o.network.nInputs}x${o.network.neurons}`);
+  }
+  const count = ds.count;
+  const N = o.network.neurons;
+  const stream = STREAM[o.phase ?? 'test'];
+  let threads = o.threads ?? availableParallelism();
+  if (!workersAvailable() || count < 64) threads = 1;
+  threads = Math.max(1, Math.min(threads, Math.ceil(count / 32)));
+  const pixels = ds.pixels.subarray(0, count * size);
+  if (threads === 1) {
+    const { net, drive } = cosimNetwork(o.network, o.drive);
+    const counts = new Uint16Array(count * N);
+    const pres = new Uint16Array(count);
+    for (let a = 0; a < count; a += 50) {
+      const b = Math.min(count, a + 50);
+      cosimRespond(net, drive, pixels, size, 0, a, b, o.seed, stream, counts, pres);
+      o.onProgress?.(b);
+    }
+    return { counts, presentations: pres, counters: drive.counters, steps: drive.steps, seconds: (performance.now() - t0) / 1000, threads: 1 };
+  }
+  const shared = new Uint8Array(new SharedArrayBuffer(pixels.length));
+  shared.set(pixels);
+  const outCounts = new Uint16Array(new SharedArrayBuffer(count * N * 2));
+  const outPres = new Uint16Array(new SharedArrayBuffer(count * 2));
+  const n = o.network;
+  const workerData = {
+    network: { recipe: n.recipe, nInputs: n.nInputs, neurons: N, maxDelay: n.maxDelay, weights: n.weights, mask: n.mask, delays: n.delays, theta: n.theta },
+    drive: o.drive,
+    pixels: shared, size, seed: o.seed, stream, outCounts, outPres,
+  };
+  const counters = new Float64Array(o.drive.layout.tiles * TILE_COUNTER_STRIDE);
+  let steps = 0;
+  const chunk = Math.max(8, Math.min(50, Math.ceil(count / (threads * 8))));
+  let next = 0;
+  let done = 0;
+  await new Promise<void>((resolve, reject) => {
+    let finished = 0;
+    let failed = false;
+    const workers: Worker[] = [];
+    const dispatch = (wk: Worker): void => {
+      if (next >= count) {
+        wk.postMessage({ finish: true });
+        return;
+      }
+      const a = next;
+      const b = Math.min(count, a + chunk);
+      next = b;
+      wk.postMessage({ a, b });
+    };
+    for (let t = 0; t < threads; t++) {
+      const wk = new Worker(WORKER_URL, { workerData });
+      workers.push(wk);
+      wk.on('message', (msg: { a: number; b: number } | { counters: Float64Array; steps: number }) => {
+        if ('counters' in msg) {
+          addTileCounters(counters, msg.counters);
+          steps += msg.steps;
+          void wk.terminate();
+          if (++finished === threads) resolve();
+          return;
+        }
+        done += msg.b - msg.a;
+        o.onProgress?.(done);
+        dispatch(wk);
+      });
+      wk.on('error', (err) => {
+        if (failed) return;
+        failed = true;
+        for (const w of workers) void w.terminate();
+        reject(err);
+      });
+      wk.once('online', () => dispatch(wk));
+    }
+  });
+  return { counts: outCounts, presentations: outPres, counters, steps, seconds: (performance.now() - t0) / 1000, threads };
+}
