@@ -2,11 +2,12 @@
 //
 // Weights: SYNTHETIC digit-prototype receptive fields (digitReceptiveFields in
 // xsnn/testing: each neuron = mean of a random MNIST image and its nearest
-// same-class neighbours, plus noise, pruned per neuron by percentile), because
-// the acceptance figures must not wait for a trained network. When trained
-// checkpoints exist (out/ckpt/dc2015-400, out/ckpt/rathi-400), their weights are
-// pruned per neuron the same way and measured too.
-import { existsSync } from 'node:fs';
+// same-class neighbours, plus noise, pruned per neuron by percentile), so the
+// figures never wait for a trained network; and every trained checkpoint found in
+// out/ckpt/ (from `xsnn train`, e.g. dc2015-400): as trained, and with its
+// |weights| pruned per neuron at 75 % and 90 %.
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { mapWeights, loadWeights } from '../../dist/crossbar/index.js';
 import { digitReceptiveFields, prunePerNeuron } from '../../dist/testing/index.js';
 import { csrToDense } from '../../dist/data/index.js';
@@ -37,15 +38,17 @@ export default async function mappingBench() {
   // 2. Acceptance 2 on 784×400 (synthetic): K ≤ 0.62·naive at 75 %, ≤ 0.45·naive at 90 %.
   const targets = { 0.75: 0.62, 0.9: 0.45 };
   const sources = [['synthetic dc-like', (pf) => digitReceptiveFields({ neurons: 400, prunedFraction: pf, seed: 1 })]];
-  for (const ck of ['out/ckpt/dc2015-400', 'out/ckpt/rathi-400']) {
-    if (existsSync(ck)) {
+  const ckpts = existsSync('out/ckpt') ? readdirSync('out/ckpt').filter((d) => existsSync(join('out/ckpt', d, 'manifest.json'))).sort().map((d) => join('out/ckpt', d)) : [];
+  if (ckpts.length === 0) console.log('(no trained checkpoints in out/ckpt: trained weights not measured)');
+  for (const ck of ckpts) {
+    {
       const trained = loadWeights(ck);
       const kept = trained.rowPtr[trained.rows] / (trained.rows * trained.cols);
       for (const size of [64, 128]) row(`${ck} as trained (${(100 * kept).toFixed(0)}% kept)`, trained, size, size);
       const dense = csrToDense(trained);
       for (let k = 0; k < dense.length; k++) dense[k] = Math.abs(dense[k]);
       sources.push([ck, (pf) => (1 - pf < kept ? prunePerNeuron(dense, { rows: trained.rows, cols: trained.cols, prunedFraction: pf }) : undefined)]);
-    } else console.log(`(${ck} not found: trained weights not measured)`);
+    }
   }
   for (const [name, make] of sources) {
     for (const pf of [0.75, 0.9]) {

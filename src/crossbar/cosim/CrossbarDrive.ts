@@ -44,43 +44,55 @@ export interface CrossbarDriveOptions {
  * - neuronUpdates (ADC periphery only: digital neurons, event-driven): one per neuron receiving current in a step, on its home tile;
  * - spikesRouted: each input spike to each tile holding its row (λ_i packets), plus the output spikes added by the caller.
  * `steps` counts simulated steps (deliver calls).
+ *
+ * The hot loop only bumps one counter per (spike, delay) activation group, per
+ * touched tile column and per neuron; {@link tileCounters} expands them into the
+ * per-tile counts with the layout's per-segment constants (cells, pruned
+ * positions, Σ G), which is exact because each count is linear in the hits.
  */
 export class CrossbarDrive implements InputDrive {
   readonly layout: DriveLayout;
   readonly weights: DriveWeights;
-  /** Per-tile counters, tile-major (`TILE_COUNTER_FIELDS`). */
-  readonly counters: Float64Array;
   /** Steps delivered so far. */
   steps = 0;
+
+  // raw hit counters (expanded by tileCounters); each is bounded by the number of steps (< 2^31)
+  private readonly groupHits: Int32Array;
+  private readonly inputHits: Int32Array;
+  private readonly colHits: Int32Array;
+  private readonly mergeHits: Int32Array;
+  private readonly neuronHits: Int32Array;
+  private readonly outputSpikes: Float64Array;
 
   private readonly stamp: Int32Array;
   private readonly neuronStamp: Int32Array;
   private readonly touched: Int32Array;
   private readonly acc: Float64Array;
   private readonly cnt: Int32Array;
-  private readonly sensesPerCol: number;
-  private readonly shiftAdds: number;
-  private readonly updates: number;
+  private readonly adcPeriphery: boolean;
   private readonly noiseSeed: number;
   private rng: Rng;
 
   constructor(layout: DriveLayout, weights: DriveWeights, options: CrossbarDriveOptions) {
     if (weights.w.length !== layout.nnz) throw new XsnnError(`CrossbarDrive: ${weights.w.length} weights for a layout of ${layout.nnz} synapses`);
     if (weights.cellsPerWeight !== layout.cellsPerWeight) throw new XsnnError('CrossbarDrive: cells per weight of weights and layout differ');
+    if (weights.segConductanceS.length !== layout.segTile.length) throw new XsnnError('CrossbarDrive: one conductance sum per segment expected');
     if (weights.mode === 'tiled' && weights.deltaG.length !== layout.nnz * layout.cellsPerWeight) throw new XsnnError('CrossbarDrive: tiled mode needs deltaG per cell');
     this.layout = layout;
     this.weights = weights;
-    this.counters = newTileCounters(layout.tiles);
     const nTc = layout.tileColNeuron.length;
+    this.groupHits = new Int32Array(layout.segPtr.length - 1);
+    this.inputHits = new Int32Array(layout.nInputs);
+    this.colHits = new Int32Array(nTc);
+    this.mergeHits = new Int32Array(nTc);
+    this.neuronHits = new Int32Array(layout.neurons);
+    this.outputSpikes = new Float64Array(layout.neurons);
     this.stamp = new Int32Array(nTc);
     this.neuronStamp = new Int32Array(layout.neurons);
     this.touched = new Int32Array(nTc);
     this.acc = new Float64Array(weights.mode === 'tiled' ? nTc * layout.cellsPerWeight : 0);
     this.cnt = new Int32Array(weights.mode === 'tiled' ? nTc : 0);
-    const adc = options.periphery === 'adc';
-    this.sensesPerCol = adc ? layout.cellsPerWeight : 1;
-    this.shiftAdds = adc ? layout.cellsPerWeight - 1 : 0;
-    this.updates = adc ? 1 : 0;
+    this.adcPeriphery = options.periphery === 'adc';
     this.noiseSeed = options.noiseSeed ?? 0;
     this.rng = new Rng(this.noiseSeed, READ_NOISE_STREAM);
   }
@@ -90,22 +102,66 @@ export class CrossbarDrive implements InputDrive {
     if (this.weights.readNoiseSigmaS > 0) this.rng = new Rng(this.noiseSeed, READ_NOISE_STREAM, phase, image);
   }
 
+  /** Adds output spikes (per E neuron) routed off-tile from each neuron's home tile. */
+  addOutputSpikes(counts: ArrayLike<number>): void {
+    const o = this.outputSpikes;
+    for (let j = 0; j < o.length; j++) o[j]! += counts[j]!;
+  }
+
   /** Zeroes the counters and the step count. */
   resetCounters(): void {
-    this.counters.fill(0);
+    for (const a of [this.groupHits, this.inputHits, this.colHits, this.mergeHits, this.neuronHits, this.outputSpikes]) a.fill(0);
     this.steps = 0;
+  }
+
+  /** The per-tile event counters so far, tile-major (`TILE_COUNTER_FIELDS`). */
+  tileCounters(): Float64Array {
+    const L = this.layout;
+    const S = TILE_COUNTER_STRIDE;
+    const c = newTileCounters(L.tiles);
+    const cpw = L.cellsPerWeight;
+    const segG = this.weights.segConductanceS;
+    const groups = L.segPtr.length - 1;
+    for (let k = 0; k < groups; k++) {
+      const h = this.groupHits[k]!;
+      if (h === 0) continue;
+      for (let g = L.segPtr[k]!; g < L.segPtr[k + 1]!; g++) {
+        const o = L.segTile[g]! * S;
+        c[o + COUNTER.rowActivations]! += h;
+        c[o + COUNTER.programmedCellReads]! += h * (L.segStart[g + 1]! - L.segStart[g]!) * cpw;
+        c[o + COUNTER.prunedCellReads]! += h * L.segPruned[g]!;
+        c[o + COUNTER.programmedReadConductanceS]! += h * segG[g]!;
+      }
+    }
+    for (let i = 0; i < L.nInputs; i++) {
+      const h = this.inputHits[i]!;
+      if (h === 0) continue;
+      for (let r = L.rowTilePtr[i]!; r < L.rowTilePtr[i + 1]!; r++) c[L.rowTiles[r]! * S + COUNTER.spikesRouted]! += h;
+    }
+    const senses = this.adcPeriphery ? cpw : 1;
+    const shift = this.adcPeriphery ? cpw - 1 : 0;
+    for (let tc = 0; tc < L.tileColTile.length; tc++) {
+      const o = L.tileColTile[tc]! * S;
+      c[o + COUNTER.columnSenses]! += this.colHits[tc]! * senses;
+      c[o + COUNTER.partialSumMerges]! += this.colHits[tc]! * shift + this.mergeHits[tc]!;
+    }
+    for (let j = 0; j < L.neurons; j++) {
+      const home = L.homeTile[j]!;
+      if (home < 0) continue;
+      if (this.adcPeriphery) c[home * S + COUNTER.neuronUpdates]! += this.neuronHits[j]!;
+      c[home * S + COUNTER.spikesRouted]! += this.outputSpikes[j]!;
+    }
+    return c;
   }
 
   deliver(spikes: InputSpikes, step: number, ge: Float64Array): void {
     const L = this.layout;
     const W = this.weights;
-    const S = TILE_COUNTER_STRIDE;
-    const c = this.counters;
     const sid = ++this.steps;
     const stamp = this.stamp;
     const touched = this.touched;
-    const { segPtr, segTile, segStart, segPruned, entryNeuron, entryTileCol, rowTilePtr, rowTiles } = L;
-    const segG = W.segConductanceS;
+    const { segPtr, segStart, entryNeuron, entryTileCol } = L;
+    const groupHits = this.groupHits;
     const cpw = L.cellsPerWeight;
     const D1 = L.maxDelay + 1;
     const stepPtr = spikes.stepPtr;
@@ -114,16 +170,18 @@ export class CrossbarDrive implements InputDrive {
     let nt = 0;
     // spikes emitted now are routed to every tile holding their row (delay lines sit at the row drivers)
     if (step <= last) {
-      for (let q = stepPtr[step]!, qe = stepPtr[step + 1]!; q < qe; q++) {
-        const i = inputs[q]!;
-        for (let r = rowTilePtr[i]!, re = rowTilePtr[i + 1]!; r < re; r++) c[rowTiles[r]! * S + COUNTER.spikesRouted]!++;
-      }
+      const inputHits = this.inputHits;
+      for (let q = stepPtr[step]!, qe = stepPtr[step + 1]!; q < qe; q++) inputHits[inputs[q]!]!++;
     }
     const tiled = W.mode === 'tiled';
     const w = W.w;
     const dG = W.deltaG;
     const acc = this.acc;
     const cnt = this.cnt;
+    const nStamp = this.neuronStamp;
+    const colHits = this.colHits;
+    const mergeHits = this.mergeHits;
+    const neuronHits = this.neuronHits;
     for (let d = 0; d < D1; d++) {
       const se = step - d;
       if (se < 0) break;
@@ -131,57 +189,53 @@ export class CrossbarDrive implements InputDrive {
       const qEnd = stepPtr[se + 1]!;
       for (let q = stepPtr[se]!; q < qEnd; q++) {
         const k = inputs[q]! * D1 + d;
-        for (let g = segPtr[k]!, ge_ = segPtr[k + 1]!; g < ge_; g++) {
-          const o = segTile[g]! * S;
-          const e0 = segStart[g]!;
-          const e1 = segStart[g + 1]!;
-          c[o + COUNTER.rowActivations]!++;
-          c[o + COUNTER.programmedCellReads]! += (e1 - e0) * cpw;
-          c[o + COUNTER.prunedCellReads]! += segPruned[g]!;
-          c[o + COUNTER.programmedReadConductanceS]! += segG[g]!;
-          if (!tiled) {
-            for (let e = e0; e < e1; e++) {
-              ge[entryNeuron[e]!]! += w[e]!;
-              const tc = entryTileCol[e]!;
-              if (stamp[tc] !== sid) {
-                stamp[tc] = sid;
-                touched[nt++] = tc;
+        const e0 = segStart[segPtr[k]!]!;
+        const e1 = segStart[segPtr[k + 1]!]!;
+        if (e0 === e1) continue;
+        groupHits[k]!++;
+        if (!tiled) {
+          // first touch of a tile column in this step: one sense, and a merge if its neuron was already reached
+          for (let e = e0; e < e1; e++) {
+            const j = entryNeuron[e]!;
+            ge[j]! += w[e]!;
+            const tc = entryTileCol[e]!;
+            if (stamp[tc] !== sid) {
+              stamp[tc] = sid;
+              colHits[tc]!++;
+              if (nStamp[j] === sid) mergeHits[tc]!++;
+              else {
+                nStamp[j] = sid;
+                neuronHits[j]!++;
               }
             }
-          } else {
-            for (let e = e0; e < e1; e++) {
-              const tc = entryTileCol[e]!;
-              if (stamp[tc] !== sid) {
-                stamp[tc] = sid;
-                touched[nt++] = tc;
-              }
-              cnt[tc]!++;
-              const pc = tc * cpw;
-              const ce = e * cpw;
-              for (let s = 0; s < cpw; s++) acc[pc + s]! += dG[ce + s]!;
+          }
+        } else {
+          for (let e = e0; e < e1; e++) {
+            const tc = entryTileCol[e]!;
+            if (stamp[tc] !== sid) {
+              stamp[tc] = sid;
+              touched[nt++] = tc;
             }
+            cnt[tc]!++;
+            const pc = tc * cpw;
+            const ce = e * cpw;
+            for (let s = 0; s < cpw; s++) acc[pc + s]! += dG[ce + s]!;
           }
         }
       }
     }
     if (nt === 0) return;
-    if (tiled) this.senseTiled(nt, ge);
-    // column senses, partial-sum merges and neuron updates of this step
-    const nStamp = this.neuronStamp;
-    const { tileColTile, tileColNeuron, homeTile } = L;
-    const senses = this.sensesPerCol;
-    const shift = this.shiftAdds;
-    const upd = this.updates;
+    this.senseTiled(nt, ge);
+    // column senses, partial-sum merges and neuron updates of this step (tiled mode)
+    const tileColNeuron = L.tileColNeuron;
     for (let q = 0; q < nt; q++) {
       const tc = touched[q]!;
-      const o = tileColTile[tc]! * S;
-      c[o + COUNTER.columnSenses]! += senses;
-      c[o + COUNTER.partialSumMerges]! += shift;
+      colHits[tc]!++;
       const j = tileColNeuron[tc]!;
-      if (nStamp[j] === sid) c[o + COUNTER.partialSumMerges]!++;
+      if (nStamp[j] === sid) mergeHits[tc]!++;
       else {
         nStamp[j] = sid;
-        c[homeTile[j]! * S + COUNTER.neuronUpdates]! += upd;
+        neuronHits[j]!++;
       }
     }
   }

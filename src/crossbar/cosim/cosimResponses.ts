@@ -12,7 +12,7 @@ import { STREAM } from '../../snn/_internals/streams.js';
 import { CrossbarDrive, type CrossbarDriveOptions } from './CrossbarDrive.js';
 import type { DriveLayout } from './DriveLayout.js';
 import type { DriveWeights } from './DriveWeights.js';
-import { addTileCounters, COUNTER, TILE_COUNTER_STRIDE } from './tileCounters.js';
+import { addTileCounters, TILE_COUNTER_STRIDE } from './tileCounters.js';
 
 /** Everything needed to rebuild a {@link CrossbarDrive} (plain typed arrays; sent to worker threads as is). */
 export interface DriveSpec {
@@ -66,18 +66,12 @@ export function cosimNetwork(network: NetworkSnapshot, drive: DriveSpec): { net:
  */
 export function cosimRespond(net: SnnNetwork, drive: CrossbarDrive, pixels: Uint8Array, size: number, start: number, a: number, b: number, seed: number, stream: number, counts: Uint16Array, presentations: Uint16Array): void {
   const N = net.neurons;
-  const home = drive.layout.homeTile;
-  const c = drive.counters;
-  const S = TILE_COUNTER_STRIDE;
   for (let k = a; k < b; k++) {
     drive.beginImage(stream, start + k);
     const r = net.inferImage(pixels, k * size, new Rng(seed, stream, start + k));
     const o = k * N;
-    for (let j = 0; j < N; j++) {
-      const n = r.counts[j]!;
-      counts[o + j] = n;
-      if (n > 0 && home[j]! >= 0) c[home[j]! * S + COUNTER.spikesRouted]! += n;
-    }
+    for (let j = 0; j < N; j++) counts[o + j] = r.counts[j]!;
+    drive.addOutputSpikes(r.counts);
     presentations[k] = Math.min(65535, r.presentations);
   }
 }
@@ -118,7 +112,7 @@ export async function cosimResponses(o: CosimResponsesOptions): Promise<CosimRes
       cosimRespond(net, drive, pixels, size, 0, a, b, o.seed, stream, counts, pres);
       o.onProgress?.(b);
     }
-    return { counts, presentations: pres, counters: drive.counters, steps: drive.steps, seconds: (performance.now() - t0) / 1000, threads: 1 };
+    return { counts, presentations: pres, counters: drive.tileCounters(), steps: drive.steps, seconds: (performance.now() - t0) / 1000, threads: 1 };
   }
   const shared = new Uint8Array(new SharedArrayBuffer(pixels.length));
   shared.set(pixels);

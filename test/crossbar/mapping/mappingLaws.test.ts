@@ -28,7 +28,7 @@ for (const splitColumns of [true, false]) {
       log: (line) => gaps.push(`${name}${splitColumns ? '' : ' (no split)'}: ${line}`),
     });
     describe(`${name}${splitColumns ? '' : ' without column splitting'}`, () => {
-      for (const law of laws) it(law.name, () => law.check(fcOptions(name === 'packer' ? 40 : 25)));
+      for (const law of laws) it(law.name, () => law.check(fcOptions(name === 'packer' ? 100 : 60)));
     });
   }
 }

@@ -20,7 +20,7 @@ const data = workerData as Data;
 const { net, drive } = cosimNetwork(data.network, data.drive);
 parentPort!.on('message', (msg: { a: number; b: number } | { finish: true }) => {
   if ('finish' in msg) {
-    parentPort!.postMessage({ counters: drive.counters, steps: drive.steps });
+    parentPort!.postMessage({ counters: drive.tileCounters(), steps: drive.steps });
     return;
   }
   cosimRespond(net, drive, data.pixels, data.size, 0, msg.a, msg.b, data.seed, data.stream, data.outCounts, data.outPres);
