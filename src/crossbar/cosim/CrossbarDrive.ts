@@ -40,15 +40,19 @@ export interface CrossbarDriveOptions {
  * - programmedCellReads: the pulse's cells × cells per weight; with their Σ G;
  * - prunedCellReads: the pulse's tile-row positions holding no programmed cell;
  * - columnSenses: per step, each touched tile column once (× cells per weight with ADCs: one conversion per bit line);
- * - partialSumMerges: per step, one per extra tile column of a split neuron, plus (ADCs, bit-sliced) cellsPerWeight − 1 shift-adds per touched column;
+ * - partialSumMerges: per step, one per touched *remote* part of a split neuron (a tile column away from the
+ *   neuron's home tile, whose partial sum is sent to the home tile and added there), plus (ADCs, bit-sliced)
+ *   cellsPerWeight − 1 shift-adds per touched column;
  * - neuronUpdates (ADC periphery only: digital neurons, event-driven): one per neuron receiving current in a step, on its home tile;
  * - spikesRouted: each input spike to each tile holding its row (λ_i packets), plus the output spikes added by the caller.
  * `steps` counts simulated steps (deliver calls).
  *
- * The hot loop only bumps one counter per (spike, delay) activation group, per
- * touched tile column and per neuron; {@link tileCounters} expands them into the
- * per-tile counts with the layout's per-segment constants (cells, pruned
- * positions, Σ G), which is exact because each count is linear in the hits.
+ * The hot loop only bumps one counter per (spike, delay) activation group and
+ * per neuron reached, and ORs each activated segment's column bit set into its
+ * tile's bit set of the step (touched columns = population count at the end of
+ * the step); {@link tileCounters} expands the hits into the per-tile counts with
+ * the layout's per-segment constants (cells, pruned positions, Σ G), which is
+ * exact because each count is linear in the hits.
  */
 export class CrossbarDrive implements InputDrive {
   readonly layout: DriveLayout;
@@ -56,16 +60,19 @@ export class CrossbarDrive implements InputDrive {
   /** Steps delivered so far. */
   steps = 0;
 
-  // raw hit counters (expanded by tileCounters); each is bounded by the number of steps (< 2^31)
-  private readonly groupHits: Int32Array;
-  private readonly inputHits: Int32Array;
-  private readonly colHits: Int32Array;
-  private readonly mergeHits: Int32Array;
-  private readonly neuronHits: Int32Array;
+  // raw hit counters (expanded by tileCounters); each is bounded by the number of steps × columns (< 2^53)
+  private readonly groupHits: Float64Array;
+  private readonly inputHits: Float64Array;
+  private readonly tileSenseHits: Float64Array;
+  private readonly tileMergeHits: Float64Array;
+  private readonly neuronHits: Float64Array;
   private readonly outputSpikes: Float64Array;
 
   private readonly stamp: Int32Array;
   private readonly neuronStamp: Int32Array;
+  private readonly tileStamp: Int32Array;
+  private readonly tileMask: Int32Array;
+  private readonly touchedTiles: Int32Array;
   private readonly touched: Int32Array;
   private readonly acc: Float64Array;
   private readonly cnt: Int32Array;
@@ -81,17 +88,22 @@ export class CrossbarDrive implements InputDrive {
     this.layout = layout;
     this.weights = weights;
     const nTc = layout.tileColNeuron.length;
-    this.groupHits = new Int32Array(layout.segPtr.length - 1);
-    this.inputHits = new Int32Array(layout.nInputs);
-    this.colHits = new Int32Array(nTc);
-    this.mergeHits = new Int32Array(nTc);
-    this.neuronHits = new Int32Array(layout.neurons);
+    const K = layout.tiles;
+    this.groupHits = new Float64Array(layout.segPtr.length - 1);
+    this.inputHits = new Float64Array(layout.nInputs);
+    this.tileSenseHits = new Float64Array(K);
+    this.tileMergeHits = new Float64Array(K);
+    this.neuronHits = new Float64Array(layout.neurons);
     this.outputSpikes = new Float64Array(layout.neurons);
-    this.stamp = new Int32Array(nTc);
     this.neuronStamp = new Int32Array(layout.neurons);
-    this.touched = new Int32Array(nTc);
-    this.acc = new Float64Array(weights.mode === 'tiled' ? nTc * layout.cellsPerWeight : 0);
-    this.cnt = new Int32Array(weights.mode === 'tiled' ? nTc : 0);
+    this.tileStamp = new Int32Array(K);
+    this.tileMask = new Int32Array(K * layout.maskWords);
+    this.touchedTiles = new Int32Array(K);
+    const tiled = weights.mode === 'tiled';
+    this.stamp = new Int32Array(tiled ? nTc : 0);
+    this.touched = new Int32Array(tiled ? nTc : 0);
+    this.acc = new Float64Array(tiled ? nTc * layout.cellsPerWeight : 0);
+    this.cnt = new Int32Array(tiled ? nTc : 0);
     this.adcPeriphery = options.periphery === 'adc';
     this.noiseSeed = options.noiseSeed ?? 0;
     this.rng = new Rng(this.noiseSeed, READ_NOISE_STREAM);
@@ -110,7 +122,7 @@ export class CrossbarDrive implements InputDrive {
 
   /** Zeroes the counters and the step count. */
   resetCounters(): void {
-    for (const a of [this.groupHits, this.inputHits, this.colHits, this.mergeHits, this.neuronHits, this.outputSpikes]) a.fill(0);
+    for (const a of [this.groupHits, this.inputHits, this.tileSenseHits, this.tileMergeHits, this.neuronHits, this.outputSpikes]) a.fill(0);
     this.steps = 0;
   }
 
@@ -140,10 +152,10 @@ export class CrossbarDrive implements InputDrive {
     }
     const senses = this.adcPeriphery ? cpw : 1;
     const shift = this.adcPeriphery ? cpw - 1 : 0;
-    for (let tc = 0; tc < L.tileColTile.length; tc++) {
-      const o = L.tileColTile[tc]! * S;
-      c[o + COUNTER.columnSenses]! += this.colHits[tc]! * senses;
-      c[o + COUNTER.partialSumMerges]! += this.colHits[tc]! * shift + this.mergeHits[tc]!;
+    for (let t = 0; t < L.tiles; t++) {
+      const o = t * S;
+      c[o + COUNTER.columnSenses]! += this.tileSenseHits[t]! * senses;
+      c[o + COUNTER.partialSumMerges]! += this.tileSenseHits[t]! * shift + this.tileMergeHits[t]!;
     }
     for (let j = 0; j < L.neurons; j++) {
       const home = L.homeTile[j]!;
@@ -158,30 +170,30 @@ export class CrossbarDrive implements InputDrive {
     const L = this.layout;
     const W = this.weights;
     const sid = ++this.steps;
-    const stamp = this.stamp;
-    const touched = this.touched;
-    const { segPtr, segStart, entryNeuron, entryTileCol } = L;
+    const { segPtr, segStart, segTile, segMask, entryNeuron } = L;
+    const MW = L.maskWords;
     const groupHits = this.groupHits;
-    const cpw = L.cellsPerWeight;
     const D1 = L.maxDelay + 1;
     const stepPtr = spikes.stepPtr;
     const inputs = spikes.inputs;
     const last = spikes.steps - 1;
-    let nt = 0;
     // spikes emitted now are routed to every tile holding their row (delay lines sit at the row drivers)
     if (step <= last) {
       const inputHits = this.inputHits;
       for (let q = stepPtr[step]!, qe = stepPtr[step + 1]!; q < qe; q++) inputHits[inputs[q]!]!++;
     }
-    const tiled = W.mode === 'tiled';
+    if (W.mode === 'tiled') {
+      this.deliverTiled(spikes, step, ge, sid);
+      return;
+    }
     const w = W.w;
-    const dG = W.deltaG;
-    const acc = this.acc;
-    const cnt = this.cnt;
+    const countNeurons = this.adcPeriphery; // digital neurons (ADC periphery) count their updates
     const nStamp = this.neuronStamp;
-    const colHits = this.colHits;
-    const mergeHits = this.mergeHits;
     const neuronHits = this.neuronHits;
+    const tileStamp = this.tileStamp;
+    const tileMask = this.tileMask;
+    const touchedTiles = this.touchedTiles;
+    let ntt = 0;
     for (let d = 0; d < D1; d++) {
       const se = step - d;
       if (se < 0) break;
@@ -189,53 +201,136 @@ export class CrossbarDrive implements InputDrive {
       const qEnd = stepPtr[se + 1]!;
       for (let q = stepPtr[se]!; q < qEnd; q++) {
         const k = inputs[q]! * D1 + d;
+        const g0 = segPtr[k]!;
+        const g1 = segPtr[k + 1]!;
+        if (g0 === g1) continue;
+        groupHits[k]!++;
+        // the group's current, summed per synapse in the SNN's order (exact partial sums and merges)
+        const e1 = segStart[g1]!;
+        if (countNeurons) {
+          for (let e = segStart[g0]!; e < e1; e++) {
+            const j = entryNeuron[e]!;
+            ge[j]! += w[e]!;
+            if (nStamp[j] !== sid) {
+              nStamp[j] = sid;
+              neuronHits[j]!++;
+            }
+          }
+        } else {
+          for (let e = segStart[g0]!; e < e1; e++) ge[entryNeuron[e]!]! += w[e]!;
+        }
+        // the tile columns it puts current on
+        if (MW === 1) {
+          for (let g = g0; g < g1; g++) {
+            const t = segTile[g]!;
+            if (tileStamp[t] !== sid) {
+              tileStamp[t] = sid;
+              touchedTiles[ntt++] = t;
+              tileMask[t] = segMask[g]!;
+            } else tileMask[t]! |= segMask[g]!;
+          }
+        } else if (MW === 2) {
+          for (let g = g0; g < g1; g++) {
+            const t = segTile[g]!;
+            const tb = t << 1;
+            const sb = g << 1;
+            if (tileStamp[t] !== sid) {
+              tileStamp[t] = sid;
+              touchedTiles[ntt++] = t;
+              tileMask[tb] = segMask[sb]!;
+              tileMask[tb + 1] = segMask[sb + 1]!;
+            } else {
+              tileMask[tb]! |= segMask[sb]!;
+              tileMask[tb + 1]! |= segMask[sb + 1]!;
+            }
+          }
+        } else {
+          for (let g = g0; g < g1; g++) {
+            const t = segTile[g]!;
+            const tb = t * MW;
+            const sb = g * MW;
+            if (tileStamp[t] !== sid) {
+              tileStamp[t] = sid;
+              touchedTiles[ntt++] = t;
+              for (let x = 0; x < MW; x++) tileMask[tb + x] = segMask[sb + x]!;
+            } else {
+              for (let x = 0; x < MW; x++) tileMask[tb + x]! |= segMask[sb + x]!;
+            }
+          }
+        }
+      }
+    }
+    // column senses and remote partial sums of this step, per touched tile
+    const remote = L.tileRemoteMask;
+    const senseHits = this.tileSenseHits;
+    const mergeHits = this.tileMergeHits;
+    for (let q = 0; q < ntt; q++) {
+      const t = touchedTiles[q]!;
+      const tb = t * MW;
+      let n = 0;
+      let r = 0;
+      for (let x = 0; x < MW; x++) {
+        const m = tileMask[tb + x]!;
+        n += popcount(m);
+        r += popcount(m & remote[tb + x]!);
+      }
+      senseHits[t]! += n;
+      mergeHits[t]! += r;
+    }
+  }
+
+  /** Tiled mode: accumulate `G − G_min` per physical column of every touched tile column. */
+  private deliverTiled(spikes: InputSpikes, step: number, ge: Float64Array, sid: number): void {
+    const L = this.layout;
+    const { segPtr, segStart, entryTileCol } = L;
+    const dG = this.weights.deltaG;
+    const cpw = L.cellsPerWeight;
+    const D1 = L.maxDelay + 1;
+    const stepPtr = spikes.stepPtr;
+    const inputs = spikes.inputs;
+    const last = spikes.steps - 1;
+    const stamp = this.stamp;
+    const touched = this.touched;
+    const acc = this.acc;
+    const cnt = this.cnt;
+    const groupHits = this.groupHits;
+    let nt = 0;
+    for (let d = 0; d < D1; d++) {
+      const se = step - d;
+      if (se < 0) break;
+      if (se > last) continue;
+      for (let q = stepPtr[se]!, qEnd = stepPtr[se + 1]!; q < qEnd; q++) {
+        const k = inputs[q]! * D1 + d;
         const e0 = segStart[segPtr[k]!]!;
         const e1 = segStart[segPtr[k + 1]!]!;
         if (e0 === e1) continue;
         groupHits[k]!++;
-        if (!tiled) {
-          // first touch of a tile column in this step: one sense, and a merge if its neuron was already reached
-          for (let e = e0; e < e1; e++) {
-            const j = entryNeuron[e]!;
-            ge[j]! += w[e]!;
-            const tc = entryTileCol[e]!;
-            if (stamp[tc] !== sid) {
-              stamp[tc] = sid;
-              colHits[tc]!++;
-              if (nStamp[j] === sid) mergeHits[tc]!++;
-              else {
-                nStamp[j] = sid;
-                neuronHits[j]!++;
-              }
-            }
+        for (let e = e0; e < e1; e++) {
+          const tc = entryTileCol[e]!;
+          if (stamp[tc] !== sid) {
+            stamp[tc] = sid;
+            touched[nt++] = tc;
           }
-        } else {
-          for (let e = e0; e < e1; e++) {
-            const tc = entryTileCol[e]!;
-            if (stamp[tc] !== sid) {
-              stamp[tc] = sid;
-              touched[nt++] = tc;
-            }
-            cnt[tc]!++;
-            const pc = tc * cpw;
-            const ce = e * cpw;
-            for (let s = 0; s < cpw; s++) acc[pc + s]! += dG[ce + s]!;
-          }
+          cnt[tc]!++;
+          const pc = tc * cpw;
+          const ce = e * cpw;
+          for (let s = 0; s < cpw; s++) acc[pc + s]! += dG[ce + s]!;
         }
       }
     }
     if (nt === 0) return;
     this.senseTiled(nt, ge);
-    // column senses, partial-sum merges and neuron updates of this step (tiled mode)
-    const tileColNeuron = L.tileColNeuron;
+    const { tileColTile, tileColNeuron, tileColRemote } = L;
+    const nStamp = this.neuronStamp;
     for (let q = 0; q < nt; q++) {
       const tc = touched[q]!;
-      colHits[tc]!++;
+      const t = tileColTile[tc]!;
+      this.tileSenseHits[t]!++;
+      if (tileColRemote[tc] === 1) this.tileMergeHits[t]!++;
       const j = tileColNeuron[tc]!;
-      if (nStamp[j] === sid) mergeHits[tc]!++;
-      else {
+      if (nStamp[j] !== sid) {
         nStamp[j] = sid;
-        neuronHits[j]!++;
+        this.neuronHits[j]!++;
       }
     }
   }
@@ -279,4 +374,11 @@ export class CrossbarDrive implements InputDrive {
       ge[neuron[tc]!]! += wsum;
     }
   }
+}
+
+/** Number of set bits of a 32-bit integer. */
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
 }

@@ -64,6 +64,14 @@ export interface DriveLayout {
   readonly rowTiles: Int32Array;
   /** The tile a neuron's state and output spikes are attributed to: the first tile holding its column; −1 for a neuron without synapses. */
   readonly homeTile: Int32Array;
+  /** 1 when tile column tc is a part of a split neuron held away from the neuron's home tile (its partial sum is sent there and merged). */
+  readonly tileColRemote: Uint8Array;
+  /** 32-bit words of a tile's logical-column bit set: ⌈max columns per tile / 32⌉ (at least 1). */
+  readonly maskWords: number;
+  /** Per segment, the bit set of the tile's local columns it holds (`maskWords` words per segment). */
+  readonly segMask: Int32Array;
+  /** Per tile, the bit set of its remote columns (`tileColRemote`), `maskWords` words per tile. */
+  readonly tileRemoteMask: Int32Array;
 }
 
 /** Options of {@link buildDriveLayout}. */
@@ -200,6 +208,27 @@ export function buildDriveLayout(o: BuildDriveLayoutOptions): DriveLayout {
     }
   }
   segStart[nSeg] = nnz;
+  let maxCols = 1;
+  for (let t = 0; t < K; t++) maxCols = Math.max(maxCols, m.tiles[t]!.cols.length);
+  const W = Math.ceil(maxCols / 32);
+  const segMask = new Int32Array(nSeg * W);
+  for (let q = 0; q < nSeg; q++) {
+    const cb = tileColBase[segTile[q]!]!;
+    for (let e = segStart[q]!; e < segStart[q + 1]!; e++) {
+      const c = entryTileCol[e]! - cb;
+      segMask[q * W + (c >>> 5)]! |= 1 << (c & 31);
+    }
+  }
+  const tileColRemote = new Uint8Array(nTc);
+  const tileRemoteMask = new Int32Array(K * W);
+  for (let tc = 0; tc < nTc; tc++) {
+    const t = tileColTile[tc]!;
+    if (homeTile[tileColNeuron[tc]!] !== t) {
+      tileColRemote[tc] = 1;
+      const c = tc - tileColBase[t]!;
+      tileRemoteMask[t * W + (c >>> 5)]! |= 1 << (c & 31);
+    }
+  }
   return {
     nInputs: nIn,
     neurons: N,
@@ -222,5 +251,9 @@ export function buildDriveLayout(o: BuildDriveLayoutOptions): DriveLayout {
     rowTilePtr,
     rowTiles,
     homeTile,
+    tileColRemote,
+    maskWords: W,
+    segMask,
+    tileRemoteMask,
   };
 }

@@ -8,7 +8,7 @@ import type { Dataset } from '../../data/Dataset.js';
 import { inputSize } from '../../data/Dataset.js';
 import { networkFromCheckpoint, type NetworkSnapshot } from '../../snn/networkFromCheckpoint.js';
 import type { SnnNetwork } from '../../snn/SnnNetwork.js';
-import { STREAM } from '../../snn/_internals/streams.js';
+import { SNN_STREAMS as STREAM } from '../../snn/index.js';
 import { CrossbarDrive, type CrossbarDriveOptions } from './CrossbarDrive.js';
 import type { DriveLayout } from './DriveLayout.js';
 import type { DriveWeights } from './DriveWeights.js';
