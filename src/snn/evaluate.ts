@@ -73,6 +73,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateResult
   const seed = options.seed ?? ck.seed;
   const t0 = performance.now();
   const total = nLabel + nTest;
+  options.onProgress?.(0, total);
   const lab = await computeResponses({
     network: ck, dataset: labelSet, phase: 'label', seed,
     ...(options.threads !== undefined ? { threads: options.threads } : {}),

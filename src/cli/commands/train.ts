@@ -25,9 +25,10 @@ export function registerTrain(program: Command): void {
     .option('--seed <n>', 'seed (default: the recipe\'s)', parseIntOption('--seed', 0))
     .option('--json', 'print a JSON summary on stdout')
     .action(async (opts: TrainCliOptions) => {
-      let bar: ReturnType<typeof createProgress> | undefined;
       const resolved = resolveRecipe(opts.recipe);
       const dataset = await recipeDataset(resolved.recipe, 'train');
+      const perEpoch = Math.min(dataset.count, opts.trainImages ?? resolved.recipe.protocol.trainImages ?? dataset.count);
+      const bar = createProgress(perEpoch * (opts.epochs ?? resolved.recipe.protocol.epochs), 'train {bar} {value}/{total} img | {rate} img/s | {spikes} spikes/img | pruned {pruned}% | levels {levels} | eta {eta_formatted}', { spikes: '-', pruned: '0.0', levels: '-' });
       const result = train({
         recipe: opts.recipe,
         dataset,
@@ -36,11 +37,10 @@ export function registerTrain(program: Command): void {
         ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
         progressEvery: 20,
         onProgress: (p) => {
-          bar ??= createProgress(p.totalImages, 'train {bar} {value}/{total} img | {rate} img/s | {spikes} spikes/img | pruned {pruned}% | levels {levels} | eta {eta_formatted}', { spikes: '-', pruned: '0.0', levels: '-' });
           bar.update(p.imagesDone, { spikes: p.spikesPerImage.toFixed(1), pruned: (100 * p.prunedFraction).toFixed(1), levels: p.levels === null ? '-' : p.levels });
         },
       });
-      bar?.stop();
+      bar.stop();
       saveCheckpoint(opts.out, result.checkpoint);
       const summary = {
         checkpoint: opts.out,

@@ -8,11 +8,13 @@ import type { Dataset } from '../../data/Dataset.js';
 import { inputSize } from '../../data/Dataset.js';
 import { networkFromCheckpoint, type NetworkSnapshot } from '../../snn/networkFromCheckpoint.js';
 import type { SnnNetwork } from '../../snn/SnnNetwork.js';
-import { SNN_STREAMS as STREAM } from '../../snn/index.js';
+// the SNN's own input streams (also exported as SNN_STREAMS; imported directly to keep worker start-up light)
+import { STREAM } from '../../snn/_internals/streams.js';
 import { CrossbarDrive, type CrossbarDriveOptions } from './CrossbarDrive.js';
 import type { DriveLayout } from './DriveLayout.js';
 import type { DriveWeights } from './DriveWeights.js';
 import { addTileCounters, TILE_COUNTER_STRIDE } from './tileCounters.js';
+import { shareArrays } from './_internals/shareArrays.js';
 
 /** Everything needed to rebuild a {@link CrossbarDrive} (plain typed arrays; sent to worker threads as is). */
 export interface DriveSpec {
@@ -84,7 +86,9 @@ function workersAvailable(): boolean {
 
 /**
  * Co-simulated test-mode responses of a dataset on `threads` worker threads
- * (each rebuilds the network and the drive from the typed arrays). Images are
+ * (each rebuilds the network and the drive from the typed arrays, which are
+ * shared with the workers through SharedArrayBuffers, not copied; pass arrays
+ * that are already shared, e.g. from `shareArrays`, to skip even the one copy). Images are
  * independent (state reset, per-image input and read-noise streams), so counts
  * and event counters do not depend on the thread count.
  */
@@ -120,8 +124,8 @@ export async function cosimResponses(o: CosimResponsesOptions): Promise<CosimRes
   const outPres = new Uint16Array(new SharedArrayBuffer(count * 2));
   const n = o.network;
   const workerData = {
-    network: { recipe: n.recipe, nInputs: n.nInputs, neurons: N, maxDelay: n.maxDelay, weights: n.weights, mask: n.mask, delays: n.delays, theta: n.theta },
-    drive: o.drive,
+    network: { recipe: n.recipe, nInputs: n.nInputs, neurons: N, maxDelay: n.maxDelay, weights: shareArrays(n.weights), mask: shareArrays(n.mask), delays: shareArrays(n.delays), theta: n.theta },
+    drive: shareArrays(o.drive),
     pixels: shared, size, seed: o.seed, stream, outCounts, outPres,
   };
   const counters = new Float64Array(o.drive.layout.tiles * TILE_COUNTER_STRIDE);

@@ -22,6 +22,7 @@ import { buildDriveLayout, type DriveLayout } from './DriveLayout.js';
 import { isIdealDevice } from './isIdealDevice.js';
 import { programCrossbar } from './programCrossbar.js';
 import { addTileCounters, eventCountsFromCounters, newTileCounters } from './tileCounters.js';
+import { shareArrays } from './_internals/shareArrays.js';
 
 /** Stream tag of the device-sample seeds: sample s programs with `deriveSeed(seed, DEVICE_SAMPLE_STREAM, s)`. */
 export const DEVICE_SAMPLE_STREAM = 0x44455643; // "DEVC"
@@ -155,6 +156,8 @@ export async function simulate(options: SimulateOptions): Promise<SimulationResu
   for (let k = 0; k < weights.values.length; k++) if (weights.values[k]! > wMax) wMax = weights.values[k]!;
   if (!(wMax > 0)) wMax = recipe.network.input.wMax;
 
+  const sharedLayout = shareArrays(layout);
+  const network = { ...ck, weights: shareArrays(ck.weights), mask: shareArrays(ck.mask), delays: shareArrays(ck.delays) };
   const total = samples * (nLabel + nTest);
   const threadsOpt = options.threads !== undefined ? { threads: options.threads } : {};
   const sampleResults: SimulationSample[] = [];
@@ -166,15 +169,16 @@ export async function simulate(options: SimulateOptions): Promise<SimulationResu
     const programmingSeed = deriveSeed(seed, DEVICE_SAMPLE_STREAM, s);
     const prog = programCrossbar({ mapping, layout, crossbar, device, wMax, seed: programmingSeed });
     driveMode = prog.weights.mode;
-    const drive: DriveSpec = { layout, weights: prog.weights, options: { periphery: crossbar.periphery.kind, noiseSeed: programmingSeed } };
+    // shared once per sample: both passes' worker threads read the same memory
+    const drive: DriveSpec = shareArrays({ layout: sharedLayout, weights: prog.weights, options: { periphery: crossbar.periphery.kind, noiseSeed: programmingSeed } });
     const done0 = s * (nLabel + nTest);
     const lab = await cosimResponses({
-      network: ck, drive, dataset: labelSet, phase: 'label', seed, ...threadsOpt,
+      network, drive, dataset: labelSet, phase: 'label', seed, ...threadsOpt,
       ...(options.onProgress !== undefined ? { onProgress: (d: number) => options.onProgress!(done0 + d, total) } : {}),
     });
     const assignments = assignLabels({ responses: lab.counts, labels: labelSet.labels, neurons: ck.neurons, classes });
     const test = await cosimResponses({
-      network: ck, drive, dataset: testSet, phase: 'test', seed, ...threadsOpt,
+      network, drive, dataset: testSet, phase: 'test', seed, ...threadsOpt,
       ...(options.onProgress !== undefined ? { onProgress: (d: number) => options.onProgress!(done0 + nLabel + d, total) } : {}),
     });
     threads = Math.max(threads, lab.threads, test.threads);
