@@ -166,10 +166,15 @@ export function buildReportData(options: BuildReportDataOptions): ReportData {
   );
 
   // methods
+  // One row per (term, unit, formula): the value range is over the whole sweep, and the
+  // source text (which quotes the inputs' values) is the reference point's, or the
+  // first record's where the reference point does not have the term.
+  const isRef = (r: Rec): boolean =>
+    r.crossbar.rows === ref.rows && r.crossbar.cols === ref.cols && r.crossbar.periphery === ref.periphery && r.device.name === ref.device && r.variationSigma === ref.variationSigma;
   const terms = new Map<string, MethodTerm>();
-  for (const r of recs) {
+  for (const r of [...recs.filter(isRef), ...recs.filter((x) => !isRef(x))]) {
     for (const t of r.explain) {
-      const k = `${t.name}\u0000${t.unit}\u0000${t.formula}\u0000${t.source}`;
+      const k = `${t.name}\u0000${t.unit}\u0000${t.formula}`;
       const prev = terms.get(k);
       terms.set(k, prev === undefined ? { name: t.name, unit: t.unit, formula: t.formula, source: t.source, min: t.value, max: t.value, count: 1 } : { ...prev, min: Math.min(prev.min, t.value), max: Math.max(prev.max, t.value), count: prev.count + 1 });
     }

@@ -213,7 +213,7 @@ export function renderReportPdf(data: ReportData, figures: ReportFigures, option
   doc.addPage();
   heading('Methods');
   para(
-    'Each sweep point co-simulates one checkpoint on tiles of one crossbar size, with one device preset, one periphery preset and one device-to-device variation level, over the stated Monte Carlo samples. The terms below are every quantity the results report as an input or intermediate of their accuracy, energy, area and tile numbers: the formula that produced it, its source, and the range of values it took across the sweep.',
+    'Each sweep point co-simulates one checkpoint on tiles of one crossbar size, with one device preset, one periphery preset and one device-to-device variation level, over the stated Monte Carlo samples. The terms below are every quantity the results report as an input or intermediate of their accuracy, energy, area and tile numbers: the formula that produced it, its source (with the input values of the summary reference point), and the range of values it took across the sweep.',
     9.5,
   );
   if (data.methods.terms.length === 0) para('The results carry no explain terms.', 10, '#803030');

@@ -171,14 +171,17 @@ export class SnnNetwork {
    * rule: normalise, present for `presentation` then rest for `rest` (state
    * carries over); if the E layer fired fewer than `minSpikes` in the
    * presentation window, raise the intensity by `intensityStep` and repeat.
+   * `beforePresentation`, when given, runs before every presentation instead of
+   * the built-in normalisation (train's shadow-weight mode uses it).
    */
-  trainImage(pixels: Uint8Array, offset: number, rng: Rng): ImageResponse {
+  trainImage(pixels: Uint8Array, offset: number, rng: Rng, beforePresentation?: () => void): ImageResponse {
     const P = this.recipe.protocol;
     let intensity = P.intensityStart;
     let presentations = 0;
     let total = 0;
     for (;;) {
-      if (P.normalizeSum !== null) this.normalize(P.normalizeSum);
+      if (beforePresentation !== undefined) beforePresentation();
+      else if (P.normalizeSum !== null) this.normalize(P.normalizeSum);
       this.spikes.generate(pixels, offset, this.nInputs, this.inputScale * intensity, this.presSteps, rng);
       total = this.run(this.presSteps + this.restSteps, true);
       presentations++;
@@ -238,7 +241,7 @@ export class SnnNetwork {
     const wEI = R.network.synapses.wExcInh;
     const wIE = R.network.synapses.wInhExc;
     const L = R.learning;
-    const dc = learn && L.rule === 'dc2015';
+    const dc = learn && (L.rule === 'dc2015' || L.powerLaw.preDepression === true);
     const decPost1 = Math.exp(-dt / L.tauPost1);
     const etaPre = L.etaPre;
     const vE = this.vE, geE = this.geE, giE = this.giE, lastE = this.lastE, theta = this.theta;

@@ -98,6 +98,12 @@ const PowerLawSchema = z.strictObject({
   eta: pos().default(0.01),
   xTar: nonNeg().default(0.4),
   mu: nonNeg().default(0.2),
+  /**
+   * Also apply the dc2015 rule's pre-synaptic depression (w −= eta_pre · x_post1 at each
+   * pre-synaptic arrival) on top of the power-law update. Optional; absent = false
+   * (kept out of the resolved recipe so existing checkpoints stay byte-identical).
+   */
+  preDepression: z.boolean().optional(),
 });
 
 const LearningSchema = z.strictObject({
@@ -135,6 +141,26 @@ const QuantizationSchema = z.strictObject({
   every: z.number().int().nonnegative().nullable().default(null),
   /** At the end, synapses whose weight quantizes to 0 are marked pruned (not programmed). */
   pruneZero: z.boolean().default(true),
+  /**
+   * Rounding at the periodic quantization during training: `nearest` (default) or
+   * `stochastic` (unbiased: x between levels a < b becomes b with probability (x − a)/(b − a),
+   * drawn from `Rng(seed, 5, k)` after k training images). The final quantization is always nearest.
+   * Optional fields below are absent from the resolved recipe when not written, so
+   * existing recipes and their checkpoints stay byte-identical; defaults: {@link quantizationDefaults}.
+   */
+  rounding: z.enum(['nearest', 'stochastic']).optional(),
+  /**
+   * Shadow weights (default false): STDP updates a full-precision copy while the network
+   * always runs on its quantization, re-quantized from the shadow before every training
+   * presentation (normalisation applies to the shadow); `every` is then not used.
+   */
+  shadow: z.boolean().optional(),
+  /**
+   * Range of `levels` uniform levels: `w-max` (default, [0, w_max]), `max` ([0, the largest
+   * surviving weight] at each quantization, one global set of levels), or `per-neuron-max`
+   * ([0, each E neuron's largest surviving weight]: L levels per neuron, i.e. a per-column gain).
+   */
+  range: z.enum(['w-max', 'max', 'per-neuron-max']).optional(),
 });
 
 const EvaluationSchema = z.strictObject({

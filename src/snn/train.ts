@@ -9,7 +9,8 @@ import type { Checkpoint } from './Checkpoint.js';
 import { initialSynapses } from './initialSynapses.js';
 import { InputSynapses } from './InputSynapses.js';
 import { pruneFractionAt, pruneSynapses } from './prune.js';
-import { quantizationLevels, quantizeWeights } from './quantize.js';
+import { quantizationDefaults, quantizationLevels, quantizeSynapseWeights } from './quantize.js';
+import { ShadowWeights } from './ShadowWeights.js';
 import { SnnNetwork } from './SnnNetwork.js';
 import { loadRecipe, parseRecipe, type SnnRecipe } from './SnnRecipe.js';
 import { STREAM } from './_internals/streams.js';
@@ -136,7 +137,20 @@ export function train(options: TrainOptions): TrainResult {
   const wMax = recipe.network.input.wMax;
   const levels = quantizationLevels(Q, wMax);
   const pruneEvery = P.criterion === 'none' ? 0 : P.every;
-  const quantEvery = levels === null ? 0 : Q.every ?? pruneEvery;
+  const choice = quantizationDefaults(Q);
+  const shadowMode = levels !== null && choice.shadow;
+  const quantEvery = levels === null || shadowMode ? 0 : Q.every ?? pruneEvery;
+  const quantize = (rng?: Rng): void => quantizeSynapseWeights({ w: syn.w, col: syn.col, neurons: N, spec: Q, wMax, ...(rng !== undefined ? { rng } : {}) });
+  // shadow-weight mode: STDP accumulates in full precision, the network runs on the quantization
+  const shadow = shadowMode ? new ShadowWeights(N, recipe.protocol.normalizeSum, () => quantize()) : null;
+  const foldShadow = (): void => shadow?.fold(syn);
+  const beforePresentation =
+    shadow === null
+      ? undefined
+      : (): void => {
+          shadow.beforePresentation(syn);
+          quantized = true;
+        };
   const total = perEpoch * epochs;
   const every = options.progressEvery ?? 50;
   let presentations = 0;
@@ -146,6 +160,7 @@ export function train(options: TrainOptions): TrainResult {
   let quantized = false;
 
   const prune = (done: number): void => {
+    foldShadow();
     const dense = syn.toDenseWeights();
     const mask = syn.toMask();
     const n = pruneSynapses({ weights: dense, mask, nInputs: nIn, neurons: N, criterion: P.criterion, threshold: P.threshold, fraction: pruneFractionAt(P, done) });
@@ -160,7 +175,7 @@ export function train(options: TrainOptions): TrainResult {
   for (let ep = 0; ep < epochs; ep++) {
     for (let k = 0; k < perEpoch; k++) {
       const idx = ep * perEpoch + k;
-      const r = net.trainImage(ds.pixels, k * size, new Rng(seed, STREAM.train, idx));
+      const r = net.trainImage(ds.pixels, k * size, new Rng(seed, STREAM.train, idx), beforePresentation);
       presentations += r.presentations;
       spikes += r.total;
       windowSpikes += r.total;
@@ -169,7 +184,7 @@ export function train(options: TrainOptions): TrainResult {
       if (done < total) {
         if (pruneEvery > 0 && done % pruneEvery === 0 && done >= P.startAfter) prune(done);
         if (quantEvery > 0 && done % quantEvery === 0) {
-          quantizeWeights(syn.w, levels!);
+          quantize(choice.rounding === 'stochastic' ? new Rng(seed, STREAM.quantize, done) : undefined);
           quantized = true;
         }
       }
@@ -187,11 +202,12 @@ export function train(options: TrainOptions): TrainResult {
       }
     }
   }
-  // final pruning and quantization
+  // final pruning and quantization (shadow mode: of the full-precision weights)
+  foldShadow();
   if (pruneEvery > 0 && total >= P.startAfter) prune(total);
   const mask = syn.toMask();
   if (levels !== null) {
-    quantizeWeights(syn.w, levels);
+    quantize();
     if (Q.pruneZero) {
       const dense = syn.toDenseWeights();
       for (let k = 0; k < dense.length; k++) if (mask[k] !== 0 && dense[k] === 0) mask[k] = 0;

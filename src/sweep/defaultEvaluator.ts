@@ -2,8 +2,8 @@ import type { EvaluatorRef } from './PointEvaluator.js';
 
 /**
  * The evaluator `xsnn sweep` and `xsnn report --spec` use unless told otherwise:
- * the crossbar co-simulation's point evaluator (compiled module, package-relative
- * path resolved by the CLI). Until that module is built, the CLI says so and
- * asks for `--evaluator <module>#<export>`.
+ * the crossbar co-simulation's point evaluator (`src/sweep/cosimEvaluator.ts`),
+ * as a compiled module path relative to the package root, so worker threads can
+ * import it.
  */
-export const DEFAULT_EVALUATOR: EvaluatorRef = { module: 'dist/crossbar/cosim/evaluatePoint.js', export: 'evaluatePoint' };
+export const DEFAULT_EVALUATOR: EvaluatorRef = { module: 'dist/sweep/cosimEvaluator.js', export: 'evaluatePoint' };

@@ -8,4 +8,6 @@ export const STREAM = {
   label: 3,
   /** Poisson input of test image k (test mode). */
   test: 4,
+  /** Stochastic rounding at the periodic quantization after image count k (stream index k). */
+  quantize: 5,
 } as const;
