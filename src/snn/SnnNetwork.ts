@@ -185,7 +185,7 @@ export class SnnNetwork {
       this.spikes.generate(pixels, offset, this.nInputs, this.inputScale * intensity, this.presSteps, rng);
       total = this.run(this.presSteps + this.restSteps, true);
       presentations++;
-      if (total >= P.minSpikes || (P.maxRetries !== null && presentations > P.maxRetries)) break;
+      if (total >= P.minSpikes || (P.maxRetries !== null && presentations > P.maxRetries) || isBlank(pixels, offset, this.nInputs)) break;
       intensity += P.intensityStep;
     }
     return { counts: this.counts, total, presentations };
@@ -207,7 +207,7 @@ export class SnnNetwork {
       this.spikes.generate(pixels, offset, this.nInputs, this.inputScale * intensity, this.presSteps, rng);
       total = this.run(this.presSteps, false);
       presentations++;
-      if (total >= P.minSpikes || (P.maxRetries !== null && presentations > P.maxRetries)) break;
+      if (total >= P.minSpikes || (P.maxRetries !== null && presentations > P.maxRetries) || isBlank(pixels, offset, this.nInputs)) break;
       intensity += P.intensityStep;
     }
     return { counts: this.counts, total, presentations };
@@ -461,4 +461,14 @@ export class SnnNetwork {
       }
     }
   }
+}
+
+/**
+ * True when an image has no non-zero pixel: no intensity can make it drive the
+ * network, so the retry rule would loop forever (DC1 has no retry cap). A blank
+ * image is presented once and accepted with whatever the network did.
+ */
+function isBlank(pixels: Uint8Array, offset: number, size: number): boolean {
+  for (let i = offset, end = offset + size; i < end; i++) if (pixels[i] !== 0) return false;
+  return true;
 }
