@@ -10,7 +10,11 @@ export { type InputDrive, SynapticDrive } from './InputDrive.js';
 export { SnnNetwork, type ImageResponse } from './SnnNetwork.js';
 export { initialSynapses, maxDelaySteps, type InitialSynapses } from './initialSynapses.js';
 export { pruneSynapses, pruneFractionAt, type PruneOptions, type PruningSpec } from './prune.js';
-export { quantizationLevels, quantizeWeights, type QuantizationSpec } from './quantize.js';
+export {
+  quantizationLevels, quantizeWeights, quantizationDefaults, stochasticRoundWeights, quantizeSynapseWeights,
+  type QuantizationSpec, type QuantizationChoices, type QuantizeSynapseOptions, type UniformSource,
+} from './quantize.js';
+export { ShadowWeights } from './ShadowWeights.js';
 export {
   saveCheckpoint, loadCheckpoint, checkpointCsr, CHECKPOINT_FORMAT, CHECKPOINT_VERSION,
   type Checkpoint, type CheckpointManifest, type DatasetIdentity, type TrainingCounts,

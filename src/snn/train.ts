@@ -108,7 +108,11 @@ function distinctLevels(w: Float32Array, hasZero: boolean): number {
  * image, normalisation, Poisson presentation with retries and rest, plastic
  * input synapses and adaptive thresholds; every `pruning.every` images the
  * pruning criterion (with its ramp) removes synapses for good, and the
- * survivors are quantized at the quantization interval and at the end.
+ * survivors are quantized at the quantization interval (nearest or stochastic
+ * rounding, `quantization.rounding`) and at the end; with `quantization.shadow`
+ * the network instead always runs on quantized weights re-derived before every
+ * presentation from full-precision shadow weights that accumulate STDP (see
+ * {@link ShadowWeights}).
  * Image k of epoch e draws its input from `new Rng(seed, STREAM.train, e·count + k)`.
  * Deterministic: the same recipe, data and seed give the same checkpoint.
  */
