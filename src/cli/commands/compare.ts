@@ -4,7 +4,7 @@ import { compareNetworks, type NetworkComparison, type ComparedNetwork } from '.
 import { formatComparison } from '../../crossbar/cosim/formatComparison.js';
 import { explainSimulation } from '../../crossbar/cosim/formatSimulation.js';
 import { printJson } from '../output.js';
-import { addCosimOptions, crossCheckText, type CosimCliOptions } from './simulate.js';
+import { addCosimOptions, cosimSettings, crossCheckText, type CosimCliOptions } from './simulate.js';
 
 function networkJson(n: ComparedNetwork): Record<string, unknown> {
   const r = n.result;
@@ -70,15 +70,7 @@ export function registerCompare(program: Command): void {
       dense: opts.dense,
       sparse: opts.sparse,
       crossbar: opts.crossbar,
-      ...(opts.device !== undefined ? { device: opts.device } : {}),
-      ...(opts.algorithm !== undefined ? { algorithm: opts.algorithm } : {}),
-      ...(opts.labelImages !== undefined ? { labelImages: opts.labelImages } : {}),
-      ...(opts.testImages !== undefined ? { testImages: opts.testImages } : {}),
-      ...(opts.samples !== undefined ? { samples: opts.samples } : {}),
-      ...(opts.sigma !== undefined ? { sigma: opts.sigma } : {}),
-      ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
-      ...(opts.threads !== undefined ? { threads: opts.threads } : {}),
-      ...(opts.weightBits !== undefined ? { weightBits: opts.weightBits } : {}),
+      ...cosimSettings(opts),
       onProgress: (which, done, total) => {
         if (which !== current) {
           bar?.stop();

@@ -59,12 +59,9 @@ export function addCosimOptions(cmd: Command): Command {
     .option('--explain', 'print every term of the energy and area sums with its formula, inputs and sources, and the NeuroSim cross-check');
 }
 
-/** Runs one co-simulation with a progress bar (TTY only). */
-export async function runCosim(checkpoint: string, opts: CosimCliOptions, label = 'simulate'): Promise<SimulationResult> {
-  let bar: ReturnType<typeof createProgress> | undefined;
-  const r = await simulate({
-    checkpoint,
-    crossbar: opts.crossbar,
+/** The co-simulation settings given on the command line (absent flags stay absent, so the library defaults apply). */
+export function cosimSettings(opts: CosimCliOptions) {
+  return {
     ...(opts.device !== undefined ? { device: opts.device } : {}),
     ...(opts.algorithm !== undefined ? { algorithm: opts.algorithm } : {}),
     ...(opts.labelImages !== undefined ? { labelImages: opts.labelImages } : {}),
@@ -74,6 +71,16 @@ export async function runCosim(checkpoint: string, opts: CosimCliOptions, label 
     ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
     ...(opts.threads !== undefined ? { threads: opts.threads } : {}),
     ...(opts.weightBits !== undefined ? { weightBits: opts.weightBits } : {}),
+  };
+}
+
+/** Runs one co-simulation with a progress bar (TTY only). */
+export async function runCosim(checkpoint: string, opts: CosimCliOptions, label = 'simulate'): Promise<SimulationResult> {
+  let bar: ReturnType<typeof createProgress> | undefined;
+  const r = await simulate({
+    checkpoint,
+    crossbar: opts.crossbar,
+    ...cosimSettings(opts),
     onProgress: (done, total) => {
       bar ??= createProgress(total, `${label} {bar} {value}/{total} img | {rate} img/s | eta {eta_formatted}`);
       bar.update(done);
