@@ -36,7 +36,16 @@ export function inputSize(ds: Pick<Dataset, 'width' | 'height' | 'channels'>): n
 /** A view of the first `n` images of a dataset (no copy). */
 export function takeImages(ds: Dataset, n: number): Dataset {
   if (!Number.isInteger(n) || n < 0) throw new XsnnError(`takeImages: n must be a whole number >= 0, got ${n}`);
-  if (n >= ds.count) return ds;
-  const size = inputSize(ds);
-  return { ...ds, count: n, pixels: ds.pixels.subarray(0, n * size), labels: ds.labels.subarray(0, n), name: `${ds.name}[0:${n}]` };
+  return n >= ds.count ? ds : sliceImages(ds, 0, n);
 }
+
+/** Images `[from, to)` of a dataset as a view (no copy); `to` is clamped to the count. */
+export function sliceImages(ds: Dataset, from: number, to: number): Dataset {
+  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to < from) throw new XsnnError(`sliceImages: expected whole numbers 0 <= from <= to, got ${from}, ${to}`);
+  const end = Math.min(to, ds.count);
+  const start = Math.min(from, end);
+  if (start === 0 && end === ds.count) return ds;
+  const size = inputSize(ds);
+  return { ...ds, count: end - start, pixels: ds.pixels.subarray(start * size, end * size), labels: ds.labels.subarray(start, end), name: `${ds.name}[${start}:${end}]` };
+}
+

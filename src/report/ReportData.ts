@@ -90,6 +90,10 @@ export interface ReportData {
     readonly periphery: ReadonlyArray<{ readonly name: string; readonly hash: string }>;
     readonly samples: ReadonlyArray<number>;
     readonly testImages: ReadonlyArray<number>;
+    /** Test images whose hardware events were counted per sample (energy per inference is their mean). */
+    readonly energyImages: ReadonlyArray<number>;
+    /** Where the neuron labels came from (`hardware`: a label pass through each chip; `network`: the trained network's own). */
+    readonly labels: ReadonlyArray<string>;
   };
   readonly reference: ReferencePoint;
   readonly summary: { readonly dense: string; readonly compressed: string; readonly rows: ReadonlyArray<SummaryRow> } | null;

@@ -205,6 +205,8 @@ export function buildReportData(options: BuildReportDataOptions): ReportData {
       periphery: manifest.periphery.map((p) => ({ name: p.name, hash: p.hash })),
       samples: [...new Set(recs.map((r) => r.samples))].sort((a, b) => a - b),
       testImages: [...new Set(recs.map((r) => r.testImages))].sort((a, b) => a - b),
+      energyImages: [...new Set(recs.map((r) => r.energyImages))].sort((a, b) => a - b),
+      labels: [...new Set(recs.map((r) => r.labels))].sort(),
     },
     reference: ref,
     summary,

@@ -156,6 +156,8 @@ export function renderReportPdf(data: ReportData, figures: ReportFigures, option
       ['seeds', p.seeds.join(', ')],
       ['Monte Carlo samples per point', p.samples.join(', ')],
       ['test images per sample', p.testImages.join(', ')],
+      ['neuron labels', p.labels.map((l) => (l === 'network' ? "the trained network's own (label pass without hardware, deployed with the weights)" : 'a label pass through each programmed chip')).join('; ')],
+      ['energy: events counted on the first', `${p.energyImages.join(', ')} test images per sample (energy per inference is their mean)`],
       ['reference point of the summary', `${data.reference.rows}×${data.reference.cols} crossbar, device ${displayName(data.reference.device)}, periphery ${displayName(data.reference.periphery)}, σ = ${formatNumber(data.reference.variationSigma * 100, 3)} %`],
     ],
     [0.27, 0.73],

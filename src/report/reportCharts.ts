@@ -1,5 +1,5 @@
 import type { ChartConfiguration, ChartDataset, Plugin } from 'chart.js';
-import { formatNumber, pickScale } from './format.js';
+import { displayName, formatNumber, pickScale } from './format.js';
 import type { Breakdown, ReportData, Series, SizeSeries } from './ReportData.js';
 import { renderChartPng } from './renderChart.js';
 
@@ -168,6 +168,7 @@ function accuracyFigure(a: ReportData['accuracyVsVariation'], ref: ReportData['r
   if (series.length === 0 || a.sigmas.length === 0) return note(id, title, caption, `No accuracy data at crossbar size ${ref.rows}×${ref.cols}.`);
   const devs = [...new Set(series.map((x) => x.device))];
   const nets = [...new Set(series.map((x) => x.network))];
+  if (a.sigmas.length === 1) return accuracyPerDevice(a.sigmas[0]!, series, devs, nets, ref);
   const datasets = series.map((x) => {
     const color = PALETTE[devs.indexOf(x.device) % PALETTE.length]!;
     return { label: x.label, data: [...x.values], xsnnStd: x.std ?? null, borderColor: color, backgroundColor: 'rgba(0,0,0,0)', pointBackgroundColor: color, borderDash: DASHES[nets.indexOf(x.network) % DASHES.length]!, borderWidth: 3, pointRadius: 5, spanGaps: true };
@@ -176,6 +177,26 @@ function accuracyFigure(a: ReportData['accuracyVsVariation'], ref: ReportData['r
     type: 'line',
     data: { labels: a.sigmas.map((s) => `${formatNumber(s * 100, 3)} %`), datasets },
     options: { plugins: { legend: legend() }, scales: { x: { type: 'category', offset: true, title: axisTitle('Device-to-device variation σ (% of conductance range)') }, y: { title: axisTitle('Test accuracy (%)') } } },
+    plugins: [errorBars],
+  } as unknown as ChartConfiguration;
+  return { id, title, caption, png: renderChartPng(config), note: null };
+}
+
+/** A sweep with one variation level: accuracy per device (bars, one per network), with the Monte Carlo spread when there is one. */
+function accuracyPerDevice(sigma: number, series: ReadonlyArray<Series>, devs: ReadonlyArray<string | undefined>, nets: ReadonlyArray<string | undefined>, ref: ReportData['reference']): ReportFigure {
+  const id = 'accuracy-vs-variation';
+  const title = `Accuracy per device (σ = ${formatNumber(sigma * 100, 3)} %)`;
+  const caption = `Test accuracy (mean ± 1 std over Monte Carlo device samples, error bars where there is more than one sample) of each network on each device, on ${ref.rows}×${ref.cols} crossbars. This sweep has one variation level; a sweep with several (e.g. reports/paper-mnist-variation.yaml) draws accuracy against σ here.`;
+  const datasets = nets.map((net, n) => {
+    const at = devs.map((d) => series.find((x) => x.device === d && x.network === net));
+    const color = PALETTE[n % PALETTE.length]!;
+    // borderColor strokes the error bars (bars have no border)
+    return { label: net ?? '', data: at.map((x) => x?.values[0] ?? null), xsnnStd: at.map((x) => x?.std?.[0] ?? null), backgroundColor: color, borderColor: '#222222' };
+  });
+  const config = {
+    type: 'bar',
+    data: { labels: devs.map((d) => (d === undefined ? '' : displayName(d))), datasets },
+    options: { plugins: { legend: legend() }, scales: { x: { title: axisTitle('Device') }, y: { beginAtZero: false, title: axisTitle('Test accuracy (%)') } } },
     plugins: [errorBars],
   } as unknown as ChartConfiguration;
   return { id, title, caption, png: renderChartPng(config), note: null };

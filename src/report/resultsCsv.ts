@@ -17,7 +17,7 @@ export function resultsCsv(lines: ReadonlyArray<ResultLine>, manifest: SweepMani
   const role = new Map(manifest.networks.map((n) => [n.name, n.role]));
   const header = [
     'key', 'network', 'role', 'checkpoint_sha256', 'synapses', 'pruned_fraction', 'levels', 'rows', 'cols', 'periphery', 'device', 'device_sha256',
-    'variation_sigma', 'samples', 'seed', 'test_images', 'accuracy_mean', 'accuracy_std', 'energy_per_inference_J',
+    'variation_sigma', 'samples', 'seed', 'test_images', 'energy_images', 'labels', 'accuracy_mean', 'accuracy_std', 'energy_per_inference_J',
     ...ENERGY_COMPONENTS.map((c) => `energy_${c}_J`), 'area_m2', ...AREA_COMPONENTS.map((c) => `area_${c}_m2`), 'tiles', 'naive_tiles', 'lower_bound',
   ];
   const sorted = [...lines].sort((a, b) => {
@@ -35,7 +35,7 @@ export function resultsCsv(lines: ReadonlyArray<ResultLine>, manifest: SweepMani
   });
   const rows = sorted.map(({ key, record: r }) => [
     key, r.network.name, role.get(r.network.name) ?? '', r.network.checkpointHash, r.network.synapses, r.network.prunedFraction, r.network.levels,
-    r.crossbar.rows, r.crossbar.cols, r.crossbar.periphery, r.device.name, r.device.presetHash, r.variationSigma, r.samples, r.seed, r.testImages,
+    r.crossbar.rows, r.crossbar.cols, r.crossbar.periphery, r.device.name, r.device.presetHash, r.variationSigma, r.samples, r.seed, r.testImages, r.energyImages, r.labels,
     r.accuracy.mean, r.accuracy.std, r.energyPerInferenceJ, ...ENERGY_COMPONENTS.map((c) => r.energyBreakdownJ[c]), r.areaM2,
     ...AREA_COMPONENTS.map((c) => r.areaBreakdownM2[c]), r.tiles, r.naiveTiles, r.lowerBound,
   ]);

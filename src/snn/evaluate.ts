@@ -1,9 +1,10 @@
 import { XsnnError } from '../config/XsnnError.js';
 import type { Dataset } from '../data/Dataset.js';
 import { takeImages } from '../data/Dataset.js';
-import { assignLabels, predictClasses } from './assignLabels.js';
+import { predictClasses } from './assignLabels.js';
 import { loadCheckpoint, type Checkpoint } from './Checkpoint.js';
 import { computeResponses } from './computeResponses.js';
+import { labelNeurons } from './labelNeurons.js';
 import { recipeDataset } from './train.js';
 
 /** Options of {@link evaluate}. */
@@ -74,12 +75,12 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateResult
   const t0 = performance.now();
   const total = nLabel + nTest;
   options.onProgress?.(0, total);
-  const lab = await computeResponses({
-    network: ck, dataset: labelSet, phase: 'label', seed,
+  const lab = await labelNeurons({
+    checkpoint: ck, labelSet, classes, seed,
     ...(options.threads !== undefined ? { threads: options.threads } : {}),
     ...(options.onProgress !== undefined ? { onProgress: (d: number) => options.onProgress!(d, total) } : {}),
   });
-  const assignments = assignLabels({ responses: lab.counts, labels: labelSet.labels, neurons: ck.neurons, classes });
+  const assignments = lab.assignments;
   const test = await computeResponses({
     network: ck, dataset: testSet, phase: 'test', seed,
     ...(options.threads !== undefined ? { threads: options.threads } : {}),
@@ -114,7 +115,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateResult
     assignments,
     unassignedNeurons: unassigned,
     meanSpikesPerTestImage: spikes / nTest,
-    labelPresentations: sum(lab.presentations),
+    labelPresentations: lab.presentations,
     testPresentations: sum(test.presentations),
   };
 }

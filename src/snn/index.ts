@@ -24,4 +24,5 @@ export { computeResponses, respondInProcess, workersAvailable, type ComputeRespo
 export { assignLabels, predictClasses, type AssignLabelsOptions } from './assignLabels.js';
 export { train, resolveRecipe, recipeDataset, type TrainOptions, type TrainResult, type TrainProgress } from './train.js';
 export { evaluate, type EvaluateOptions, type EvaluateResult } from './evaluate.js';
+export { labelNeurons, type LabelNeuronsOptions, type NeuronLabels } from './labelNeurons.js';
 export { STREAM as SNN_STREAMS } from './_internals/streams.js';

@@ -92,6 +92,10 @@ export const ResultRecordSchema = z
     seed: z.number().int(),
     /** Test images each sample was evaluated on. */
     testImages: z.number().int().positive(),
+    /** Test images (the first ones) whose hardware events were counted in each sample: energy per inference is their mean. */
+    energyImages: z.number().int().positive(),
+    /** Where the neuron labels came from: a label pass through each sample's hardware, or the trained network's own. */
+    labels: z.enum(['hardware', 'network']),
     /** Classification accuracy in [0, 1] over the samples. */
     accuracy: z.strictObject({ mean: z.number().min(0).max(1), std: z.number().min(0) }),
     energyPerInferenceJ: nonNegative,

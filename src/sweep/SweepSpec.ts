@@ -110,8 +110,20 @@ export const SweepSpecSchema = z
       .transform((v) => ({ levels: v.levels, crossbars: v.crossbars ?? null })),
     /** Monte Carlo samples per point. */
     samples: z.number().int().positive(),
-    /** Images used to assign neuron labels and to measure accuracy. */
-    images: z.strictObject({ label: z.number().int().positive(), test: z.number().int().positive() }),
+    /**
+     * Images used to assign neuron labels and to measure accuracy; `energy`
+     * (optional, default `test`): the first test images whose hardware events are
+     * counted, energy per inference being their mean (counting every tile size's
+     * events costs more than the spikes themselves).
+     */
+    images: z.strictObject({ label: z.number().int().positive(), test: z.number().int().positive(), energy: z.number().int().positive().optional() }),
+    /**
+     * Where each point's neuron labels come from (default `hardware`): a label
+     * pass through the point's programmed crossbar (on-chip calibration), or
+     * `network`: the trained network's own labels, computed once per network and
+     * deployed with its weights (`simulate`'s `labels`).
+     */
+    labels: z.enum(['hardware', 'network']).optional(),
     /** What the report's summary compares (defaults: largest square size ≤ 128, first device and periphery, lowest σ). */
     report: ReportReferenceSchema.optional(),
     source: z.string().optional(),
@@ -130,6 +142,9 @@ export const SweepSpecSchema = z
     dup(s.devices, (d) => d, 'devices', 'device');
     dup(s.periphery, (p) => p, 'periphery', 'periphery');
     dup(s.variation.levels, (v) => String(v), 'variation', 'variation level');
+    if (s.images.energy !== undefined && s.images.energy > s.images.test) {
+      ctx.addIssue({ code: 'custom', path: ['images', 'energy'], message: `energy images (${s.images.energy}) cannot exceed test images (${s.images.test})` });
+    }
     const sizes = new Set(s.crossbars.map((c) => `${c.rows}x${c.cols}`));
     (s.variation.crossbars ?? []).forEach((c, i) => {
       if (!sizes.has(`${c.rows}x${c.cols}`)) ctx.addIssue({ code: 'custom', path: ['variation', 'crossbars', i], message: `crossbar size ${c.rows}x${c.cols} is not in crossbars` });

@@ -1,11 +1,17 @@
 import { hashValue } from '../_internals/hash.js';
 import { crossbarForNetwork } from '../crossbar/cosim/crossbarForNetwork.js';
-import { simulate } from '../crossbar/cosim/simulate.js';
+import { simulateCrossbars } from '../crossbar/cosim/simulate.js';
 import { simulationRecord } from '../crossbar/cosim/simulationRecord.js';
 import type { Mapping } from '../crossbar/mapping/Mapping.js';
 import { mapWeights } from '../crossbar/mapping/mapWeights.js';
 import { loadCrossbar } from '../crossbar/spec/loadCrossbar.js';
-import { checkpointCsr, loadCheckpoint } from '../snn/Checkpoint.js';
+import { checkpointCsr, loadCheckpoint, type Checkpoint } from '../snn/Checkpoint.js';
+import { labelNeurons } from '../snn/labelNeurons.js';
+import { recipeDataset } from '../snn/train.js';
+import { takeImages } from '../data/Dataset.js';
+import type { CrossbarSpec } from '../crossbar/spec/CrossbarSpec.js';
+import { readNoiseSigmaS } from '../devices/applyReadNoise.js';
+import { XsnnError } from '../config/XsnnError.js';
 import type { EvaluatorContext, PointEvaluator } from './PointEvaluator.js';
 import type { ResultRecord } from './ResultRecord.js';
 import type { SweepPoint } from './SweepPoint.js';
@@ -13,17 +19,76 @@ import type { SweepPoint } from './SweepPoint.js';
 /**
  * The real sweep-point evaluator: co-simulates the point's checkpoint on its
  * crossbar (the periphery preset at the point's rows × cols, with the point's
- * device and variation σ) with `simulate` — labels assigned through the same
- * hardware, `samples` independent device draws — and returns the
- * {@link ResultRecord} (`simulationRecord`). The mapping (packer) is shared
- * between points with the same checkpoint, tile size and weight storage
- * (`context.shared`). Runs in one thread: the sweep runner parallelises points.
+ * device and variation σ) — labels assigned through the same hardware,
+ * `samples` independent device draws — and returns the {@link ResultRecord}
+ * (`simulationRecord`).
+ *
+ * Shared work (`context.shared`): the mapping (packer) per checkpoint, tile
+ * size and weight storage; and, when the periphery is linear (no ADC, no read
+ * noise), one co-simulation for every size of the point's simulation group
+ * (`simulateCrossbars`: the spikes do not depend on the tiling, each size
+ * counts its own events), whose records the group's other points then take.
+ * Each record equals what simulating its point alone gives. Runs in one
+ * thread: the sweep runner parallelises the groups.
  *
  * Use: `xsnn sweep --evaluator dist/sweep/cosimEvaluator.js#evaluatePoint`.
  */
 export const evaluatePoint: PointEvaluator = async (point: SweepPoint, context: EvaluatorContext): Promise<ResultRecord> => {
   const ck = loadCheckpoint(point.network.checkpoint);
-  const base = loadCrossbar(point.crossbar.periphery.file, { device: point.device.file, rows: point.crossbar.rows, cols: point.crossbar.cols });
+  const own = loadCrossbar(point.crossbar.periphery.file, { device: point.device.file, rows: point.crossbar.rows, cols: point.crossbar.cols });
+  const linear = own.periphery.kind !== 'adc' && readNoiseSigmaS(own.device) === 0;
+  const sizes = linear ? point.groupCrossbars : [{ rows: point.crossbar.rows, cols: point.crossbar.cols }];
+  // groupKey names the checkpoint, periphery, device and σ
+  const key = hashValue({ what: 'cosim-records', group: point.groupKey, samples: point.samples, seed: point.seed, images: point.images, labels: point.labels ?? 'hardware', sizes });
+  const records = await context.shared.get(
+    key,
+    async () => {
+      const bases = sizes.map((size) =>
+        size.rows === own.rows && size.cols === own.cols ? own : loadCrossbar(point.crossbar.periphery.file, { device: point.device.file, rows: size.rows, cols: size.cols }),
+      );
+      const mappings = await Promise.all(bases.map((base) => sharedMapping(base, ck, point, context)));
+      const labels = point.labels === 'network' ? await sharedNetworkLabels(ck, point, context) : 'hardware';
+      const results = await simulateCrossbars({
+        checkpoint: ck,
+        crossbars: bases,
+        mappings,
+        sigma: point.variationSigma,
+        samples: point.samples,
+        seed: point.seed,
+        labels,
+        labelImages: point.images.label,
+        testImages: point.images.test,
+        ...(point.images.energy !== undefined ? { energyImages: point.images.energy } : {}),
+        threads: 1,
+      });
+      return results.map((r) =>
+        simulationRecord(r, {
+          name: point.network.name,
+          checkpointHash: point.network.checkpointHash,
+          periphery: point.crossbar.periphery.name,
+          devicePresetHash: point.device.hash,
+        }),
+      );
+    },
+    { persist: false },
+  );
+  const at = sizes.findIndex((s) => s.rows === point.crossbar.rows && s.cols === point.crossbar.cols);
+  if (at < 0) throw new XsnnError(`cosimEvaluator: the point's crossbar ${point.crossbar.rows}x${point.crossbar.cols} is not in its group's sizes`);
+  return records[at]!;
+};
+
+/** The trained network's own neuron labels (label pass without hardware), once per checkpoint, label images and seed. */
+async function sharedNetworkLabels(ck: Checkpoint, point: SweepPoint, context: EvaluatorContext): Promise<Int8Array> {
+  const key = hashValue({ what: 'network-labels', checkpointHash: point.network.checkpointHash, labelImages: point.images.label, seed: point.seed });
+  return context.shared.get<Int8Array>(key, async () => {
+    const labelSet = takeImages(await recipeDataset(ck.recipe, 'train'), point.images.label);
+    const testClasses = (await recipeDataset(ck.recipe, 'test')).classes;
+    return (await labelNeurons({ checkpoint: ck, labelSet, classes: Math.max(labelSet.classes, testClasses), seed: point.seed, threads: 1 })).assignments;
+  });
+}
+
+/** The packer's mapping of a checkpoint for a crossbar's tile size and weight storage, computed once per sweep (`context.shared`). */
+async function sharedMapping(base: CrossbarSpec, ck: Checkpoint, point: SweepPoint, context: EvaluatorContext): Promise<Mapping> {
   const { crossbar } = crossbarForNetwork({ crossbar: base, checkpoint: ck });
   const key = hashValue({
     what: 'cosim-mapping',
@@ -33,27 +98,9 @@ export const evaluatePoint: PointEvaluator = async (point: SweepPoint, context: 
     splitColumns: crossbar.splitColumns,
     algorithm: 'packer',
   });
-  const mapping = await context.shared.get<Mapping>(key, () =>
+  return context.shared.get<Mapping>(key, () =>
     mapWeights(checkpointCsr(ck), { tileRows: crossbar.rows, tileCols: crossbar.logicalCols, splitColumns: crossbar.splitColumns }),
   );
-  const r = await simulate({
-    checkpoint: ck,
-    crossbar: base,
-    mapping,
-    sigma: point.variationSigma,
-    samples: point.samples,
-    seed: point.seed,
-    labelImages: point.images.label,
-    testImages: point.images.test,
-    threads: 1,
-  });
-  return simulationRecord(r, {
-    name: point.network.name,
-    checkpointHash: point.network.checkpointHash,
-    periphery: point.crossbar.periphery.name,
-    devicePresetHash: point.device.hash,
-  });
-};
-
+}
 /** Alias of {@link evaluatePoint}. */
 export const cosimEvaluator: PointEvaluator = evaluatePoint;

@@ -36,6 +36,8 @@ export function checkRecord(point: SweepPoint, value: unknown): ResultRecord {
     ['samples', r.samples, point.samples],
     ['seed', r.seed, point.seed],
     ['testImages', r.testImages, point.images.test],
+    ['energyImages', r.energyImages, point.images.energy ?? point.images.test],
+    ['labels', r.labels, point.labels ?? 'hardware'],
   ];
   for (const [field, got, expected] of want) {
     if (got !== expected) throw new XsnnError('evaluator returned a record for another point', { field, expected: JSON.stringify(expected), received: JSON.stringify(got) });

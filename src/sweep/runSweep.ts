@@ -112,7 +112,7 @@ function acquireLock(dir: string): () => void {
   throw new XsnnError('cannot lock the results folder', { file: dir });
 }
 
-/** Splits points into tasks: one per shared-work group, split further when there are fewer groups than workers. */
+/** Splits points into tasks: one per simulation group, split further when there are fewer groups than workers. */
 function planTasks(points: ReadonlyArray<SweepPoint>, workers: number): SweepPoint[][] {
   const groups = new Map<string, SweepPoint[]>();
   for (const p of points) {
@@ -128,8 +128,17 @@ function planTasks(points: ReadonlyArray<SweepPoint>, workers: number): SweepPoi
     const half = Math.ceil(big.length / 2);
     tasks = [big.slice(0, half), big.slice(half), ...tasks.slice(1)];
   }
-  // biggest first keeps the pool busy until the end
-  return tasks.sort((a, b) => b.length - a.length);
+  // biggest first keeps the pool busy until the end; among equals, alternate the networks, so that
+  // workers starting together do not compute the same network's mappings at the same time
+  const rank = new Map<SweepPoint[], number>();
+  const seen = new Map<string, number>();
+  for (const t of tasks) {
+    const net = t[0]!.network.checkpointHash;
+    const r = seen.get(net) ?? 0;
+    seen.set(net, r + 1);
+    rank.set(t, r);
+  }
+  return tasks.sort((a, b) => b.length - a.length || rank.get(a)! - rank.get(b)!);
 }
 
 function workerFile(): string {
@@ -150,8 +159,9 @@ function workerFile(): string {
  *   another definition's results is refused.
  * - Lines are appended atomically (see {@link ResultsAppender}); after a kill,
  *   rerunning evaluates only the missing points.
- * - Points sharing a network and crossbar size go to the same worker, whose
- *   {@link SharedWork} cache computes their common work once.
+ * - The points of one simulation group (same network, periphery, device and σ;
+ *   see `expandSweep`) go to the same worker, whose {@link SharedWork} cache
+ *   computes their common work once.
  */
 export async function runSweep(options: RunSweepOptions): Promise<SweepRunSummary> {
   const t0 = performance.now();

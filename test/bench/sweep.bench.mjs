@@ -1,7 +1,8 @@
 // Sweep runner and report figures. Prints: runner throughput with a trivial (test
 // double) evaluator — the runner's own overhead, not co-simulation speed — in this
 // thread and on 2 worker threads; report rendering time; and, when the co-simulation
-// evaluator and the paper checkpoints exist, the paper-mnist sweep time (target ≤ 60 s).
+// evaluator and the paper checkpoints exist, the paper-mnist sweep time (target ≤ 60 s)
+// and, with XSNN_BENCH_VARIATION=1, the paper-mnist-variation sweep time.
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -66,4 +67,13 @@ export default async function () {
   const s = await runSweep({ spec: 'paper-mnist', outDir: out, evaluator: { module: evaluator, export: DEFAULT_EVALUATOR.export }, checkpointRoot: join(packageRoot, 'out', 'ckpt'), progress: false });
   console.log(`paper-mnist sweep from checkpoints: ${s.evaluated} points in ${((performance.now() - t3) / 1000).toFixed(1)} s (target ≤ 60 s)`);
   rmSync(out, { recursive: true, force: true });
+  if (process.env.XSNN_BENCH_VARIATION !== '1') {
+    console.log('paper-mnist-variation sweep: skipped (XSNN_BENCH_VARIATION=1 times it; a few minutes)');
+    return;
+  }
+  const outV = mkdtempSync(join(tmpdir(), 'xsnn-bench-paper-var-'));
+  const t4 = performance.now();
+  const v = await runSweep({ spec: 'paper-mnist-variation', outDir: outV, evaluator: { module: evaluator, export: DEFAULT_EVALUATOR.export }, checkpointRoot: join(packageRoot, 'out', 'ckpt'), progress: false });
+  console.log(`paper-mnist-variation sweep from checkpoints: ${v.evaluated} points in ${((performance.now() - t4) / 1000).toFixed(1)} s`);
+  rmSync(outV, { recursive: true, force: true });
 }

@@ -14,7 +14,13 @@ describe('expandSweep', () => {
     const ps = points(spec);
     expect(ps).toHaveLength(2 * 3 * 1 * 2 * 2);
     expect(new Set(ps.map((p) => p.key)).size).toBe(ps.length);
-    expect(new Set(ps.map((p) => p.groupKey)).size).toBe(2 * 3);
+    // simulation groups: the points that differ only in their size, adjacent, each listing the group's sizes
+    expect(new Set(ps.map((p) => p.groupKey)).size).toBe(2 * 1 * 2 * 2);
+    for (let g = 0; g < ps.length; g += 3) {
+      const group = ps.slice(g, g + 3);
+      expect(new Set(group.map((p) => p.groupKey)).size).toBe(1);
+      expect(group.map((p) => ({ rows: p.crossbar.rows, cols: p.crossbar.cols }))).toEqual(group[0]!.groupCrossbars);
+    }
   });
 
   it('evaluates variation levels after the first only at the sizes listed', () => {

@@ -18,7 +18,7 @@ describe('runSweep', () => {
     const { dir, spec } = makeSweepFixture();
     let mappings = 0;
     const counting = async (p: SweepPoint, ctx: EvaluatorContext) => {
-      const m = await ctx.shared.get(`m:${p.groupKey}`, () => (mappings++, { tiles: 4, synapses: 10 }));
+      const m = await ctx.shared.get(`m:${p.network.checkpointHash}:${p.crossbar.rows}x${p.crossbar.cols}`, () => (mappings++, { tiles: 4, synapses: 10 }));
       return recordFor(p, m);
     };
     const out = join(dir, 'out');

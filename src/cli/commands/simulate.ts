@@ -16,6 +16,8 @@ export interface CosimCliOptions {
   algorithm?: string;
   labelImages?: number;
   testImages?: number;
+  energyImages?: number;
+  labels?: 'hardware' | 'network';
   samples?: number;
   sigma?: number;
   seed?: number;
@@ -34,6 +36,12 @@ export function parseNonNegativeNumber(name: string): (value: string) => number 
   };
 }
 
+/** A commander parser for `--labels`: `hardware` or `network`. */
+export function parseLabelSource(value: string): 'hardware' | 'network' {
+  if (value === 'hardware' || value === 'network') return value;
+  throw new InvalidArgumentError(`--labels expects "hardware" or "network", got "${value}"`);
+}
+
 /** A commander parser for `--weight-bits`: `device` or a whole number of bits in 1..24. */
 export function parseWeightBits(value: string): number | 'device' {
   if (value === 'device') return 'device';
@@ -50,6 +58,8 @@ export function addCosimOptions(cmd: Command): Command {
     .option('--algorithm <name>', 'mapping algorithm (default: packer, the best of all)')
     .option('--label-images <n>', 'training images used to assign neuron labels through the hardware (default: the recipe\'s)', parseIntOption('--label-images', 1))
     .option('--test-images <n>', 'test images (default: the recipe\'s, else all 10000)', parseIntOption('--test-images', 1))
+    .option('--labels <source>', 'neuron labels: "hardware" (a label pass through each programmed chip, default) or "network" (the trained network\'s own labels, deployed with its weights)', parseLabelSource)
+    .option('--energy-images <n>', 'count hardware events on the first n test images only (energy per inference is their mean; default: all)', parseIntOption('--energy-images', 1))
     .option('--samples <n>', 'Monte Carlo device samples (independent variation and fault draws)', parseIntOption('--samples', 1))
     .option('--sigma <s>', 'device-to-device variation sigma, fraction of G_max - G_min (default: the device preset\'s)', parseNonNegativeNumber('--sigma'))
     .option('--seed <n>', 'seed of input spikes, device draws and read noise (default: the checkpoint\'s)', parseIntOption('--seed', 0))
@@ -66,6 +76,8 @@ export function cosimSettings(opts: CosimCliOptions) {
     ...(opts.algorithm !== undefined ? { algorithm: opts.algorithm } : {}),
     ...(opts.labelImages !== undefined ? { labelImages: opts.labelImages } : {}),
     ...(opts.testImages !== undefined ? { testImages: opts.testImages } : {}),
+    ...(opts.energyImages !== undefined ? { energyImages: opts.energyImages } : {}),
+    ...(opts.labels !== undefined ? { labels: opts.labels } : {}),
     ...(opts.samples !== undefined ? { samples: opts.samples } : {}),
     ...(opts.sigma !== undefined ? { sigma: opts.sigma } : {}),
     ...(opts.seed !== undefined ? { seed: opts.seed } : {}),

@@ -15,6 +15,12 @@ export interface CrossbarDriveOptions {
   readonly periphery: 'adc' | 'neuron';
   /** Seed of the per-read noise (only drawn when the device has read noise). Default 0. */
   readonly noiseSeed?: number;
+  /**
+   * Count events (default true). `false` skips the linear drive's event
+   * bookkeeping (a pass whose events are not wanted, e.g. label assignment);
+   * the spikes do not change. A tiled drive always counts.
+   */
+  readonly count?: boolean;
 }
 
 /**
@@ -77,6 +83,7 @@ export class CrossbarDrive implements InputDrive {
   private readonly acc: Float64Array;
   private readonly cnt: Int32Array;
   private readonly adcPeriphery: boolean;
+  private readonly counting: boolean;
   private readonly noiseSeed: number;
   private rng: Rng;
 
@@ -105,6 +112,7 @@ export class CrossbarDrive implements InputDrive {
     this.acc = new Float64Array(tiled ? nTc * layout.cellsPerWeight : 0);
     this.cnt = new Int32Array(tiled ? nTc : 0);
     this.adcPeriphery = options.periphery === 'adc';
+    this.counting = options.count ?? true;
     this.noiseSeed = options.noiseSeed ?? 0;
     this.rng = new Rng(this.noiseSeed, READ_NOISE_STREAM);
   }
@@ -167,9 +175,69 @@ export class CrossbarDrive implements InputDrive {
   }
 
   deliver(spikes: InputSpikes, step: number, ge: Float64Array): void {
+    const linear = this.weights.mode === 'linear';
+    if (linear && !this.counting) {
+      this.steps++;
+      this.addCurrents(spikes, step, ge);
+      return;
+    }
+    const sid = this.beginStep(spikes, step);
+    if (this.weights.mode === 'tiled') {
+      this.deliverTiled(spikes, step, ge, sid);
+      return;
+    }
+    this.addCurrents(spikes, step, ge);
+    this.countLinear(spikes, step, sid);
+  }
+
+  /** Linear mode: the groups' currents, summed per synapse in the SNN's order (exact partial sums and merges). */
+  private addCurrents(spikes: InputSpikes, step: number, ge: Float64Array): void {
     const L = this.layout;
-    const W = this.weights;
+    const { segPtr, segStart, entryNeuron } = L;
+    const w = this.weights.w;
+    const D1 = L.maxDelay + 1;
+    const stepPtr = spikes.stepPtr;
+    const inputs = spikes.inputs;
+    const last = spikes.steps - 1;
+    for (let d = 0; d < D1; d++) {
+      const se = step - d;
+      if (se < 0) break;
+      if (se > last) continue;
+      const qEnd = stepPtr[se + 1]!;
+      for (let q = stepPtr[se]!; q < qEnd; q++) {
+        const k = inputs[q]! * D1 + d;
+        const e1 = segStart[segPtr[k + 1]!]!;
+        for (let e = segStart[segPtr[k]!]!; e < e1; e++) ge[entryNeuron[e]!]! += w[e]!;
+      }
+    }
+  }
+
+  /**
+   * Counts the events of one step without driving any neuron (linear mode
+   * only): what {@link deliver} would count for this layout. Used to count the
+   * same spike traffic on other tile sizes while one drive feeds the network
+   * (`simulateCrossbars`), which is exact because in linear mode the network's
+   * input does not depend on the tiling.
+   */
+  count(spikes: InputSpikes, step: number): void {
+    if (this.weights.mode !== 'linear') throw new XsnnError('CrossbarDrive.count: only a linear drive counts without driving (tiled drives depend on their tiles)');
+    this.countLinear(spikes, step, this.beginStep(spikes, step));
+  }
+
+  /** Starts a step: its stamp, and the input spikes emitted now routed to every tile holding their row (delay lines sit at the row drivers). */
+  private beginStep(spikes: InputSpikes, step: number): number {
     const sid = ++this.steps;
+    if (step < spikes.steps) {
+      const inputHits = this.inputHits;
+      const inputs = spikes.inputs;
+      for (let q = spikes.stepPtr[step]!, qe = spikes.stepPtr[step + 1]!; q < qe; q++) inputHits[inputs[q]!]!++;
+    }
+    return sid;
+  }
+
+  /** Linear mode: the step's activation groups, the tile columns they put current on, senses and merges. */
+  private countLinear(spikes: InputSpikes, step: number, sid: number): void {
+    const L = this.layout;
     const { segPtr, segStart, segTile, segMask, entryNeuron } = L;
     const MW = L.maskWords;
     const groupHits = this.groupHits;
@@ -177,16 +245,6 @@ export class CrossbarDrive implements InputDrive {
     const stepPtr = spikes.stepPtr;
     const inputs = spikes.inputs;
     const last = spikes.steps - 1;
-    // spikes emitted now are routed to every tile holding their row (delay lines sit at the row drivers)
-    if (step <= last) {
-      const inputHits = this.inputHits;
-      for (let q = stepPtr[step]!, qe = stepPtr[step + 1]!; q < qe; q++) inputHits[inputs[q]!]!++;
-    }
-    if (W.mode === 'tiled') {
-      this.deliverTiled(spikes, step, ge, sid);
-      return;
-    }
-    const w = W.w;
     const countNeurons = this.adcPeriphery; // digital neurons (ADC periphery) count their updates
     const nStamp = this.neuronStamp;
     const neuronHits = this.neuronHits;
@@ -205,19 +263,14 @@ export class CrossbarDrive implements InputDrive {
         const g1 = segPtr[k + 1]!;
         if (g0 === g1) continue;
         groupHits[k]!++;
-        // the group's current, summed per synapse in the SNN's order (exact partial sums and merges)
-        const e1 = segStart[g1]!;
         if (countNeurons) {
-          for (let e = segStart[g0]!; e < e1; e++) {
+          for (let e = segStart[g0]!, e1 = segStart[g1]!; e < e1; e++) {
             const j = entryNeuron[e]!;
-            ge[j]! += w[e]!;
             if (nStamp[j] !== sid) {
               nStamp[j] = sid;
               neuronHits[j]!++;
             }
           }
-        } else {
-          for (let e = segStart[g0]!; e < e1; e++) ge[entryNeuron[e]!]! += w[e]!;
         }
         // the tile columns it puts current on
         if (MW === 1) {

@@ -8,6 +8,8 @@ import type { Dataset } from '../../data/Dataset.js';
 import { inputSize } from '../../data/Dataset.js';
 import { networkFromCheckpoint, type NetworkSnapshot } from '../../snn/networkFromCheckpoint.js';
 import type { SnnNetwork } from '../../snn/SnnNetwork.js';
+import type { InputDrive } from '../../snn/InputDrive.js';
+import type { InputSpikes } from '../../snn/InputSpikes.js';
 // the SNN's own input streams (also exported as SNN_STREAMS; imported directly to keep worker start-up light)
 import { STREAM } from '../../snn/_internals/streams.js';
 import { CrossbarDrive, type CrossbarDriveOptions } from './CrossbarDrive.js';
@@ -21,6 +23,13 @@ export interface DriveSpec {
   readonly layout: DriveLayout;
   readonly weights: DriveWeights;
   readonly options: CrossbarDriveOptions;
+  /**
+   * Other layouts of the same programmed network (e.g. other tile sizes), whose
+   * events are counted on the same spike traffic without driving the network
+   * (`CrossbarDrive.count`). Only for a linear drive, where the network's input
+   * does not depend on the tiling. Default none.
+   */
+  readonly observers?: ReadonlyArray<{ readonly layout: DriveLayout; readonly weights: DriveWeights }>;
 }
 
 /** Options of {@link cosimResponses}. */
@@ -32,6 +41,8 @@ export interface CosimResponsesOptions {
   readonly phase?: 'label' | 'test';
   /** Seed of the Poisson input (image k: `new Rng(seed, STREAM[phase], k)`, as `xsnn eval`). */
   readonly seed: number;
+  /** Index of the dataset's first image in its split: image k draws `new Rng(seed, stream, imageOffset + k)`. Default 0. */
+  readonly imageOffset?: number;
   /** Worker threads (default: all cores). Results do not depend on it. */
   readonly threads?: number;
   /** Called with the number of images done. */
@@ -45,18 +56,25 @@ export interface CosimResponses {
   readonly presentations: Uint16Array;
   /** Per-tile event counters (`TILE_COUNTER_FIELDS`), summed over the images. */
   readonly counters: Float64Array;
+  /** The same counters for each of `drive.observers`, in order. */
+  readonly observerCounters: ReadonlyArray<Float64Array>;
   /** Simulated steps, every presentation included. */
   readonly steps: number;
   readonly seconds: number;
   readonly threads: number;
 }
 
-/** Builds a test-mode network whose input drive is the crossbar. */
-export function cosimNetwork(network: NetworkSnapshot, drive: DriveSpec): { net: SnnNetwork; drive: CrossbarDrive } {
+/**
+ * Builds a test-mode network whose input drive is the crossbar; `drives` are
+ * that drive followed by one counting-only drive per `spec.observers` entry.
+ */
+export function cosimNetwork(network: NetworkSnapshot, spec: DriveSpec): { net: SnnNetwork; drive: CrossbarDrive; drives: CrossbarDrive[] } {
   const net = networkFromCheckpoint(network);
-  const d = new CrossbarDrive(drive.layout, drive.weights, drive.options);
-  net.drive = d;
-  return { net, drive: d };
+  const d = new CrossbarDrive(spec.layout, spec.weights, spec.options);
+  const observers = (spec.observers ?? []).map((o) => new CrossbarDrive(o.layout, o.weights, spec.options));
+  if (observers.length > 0 && spec.weights.mode !== 'linear') throw new XsnnError('cosimNetwork: observer layouts need a linear drive (a tiled drive\'s input depends on its tiles)');
+  net.drive = observers.length === 0 ? d : new ObservedDrive(d, observers);
+  return { net, drive: d, drives: [d, ...observers] };
 }
 
 /**
@@ -66,14 +84,15 @@ export function cosimNetwork(network: NetworkSnapshot, drive: DriveSpec): { net:
  * (`SnnNetwork.inferImage`), and each accepted presentation's output spikes are
  * counted as routed from their neuron's home tile.
  */
-export function cosimRespond(net: SnnNetwork, drive: CrossbarDrive, pixels: Uint8Array, size: number, start: number, a: number, b: number, seed: number, stream: number, counts: Uint16Array, presentations: Uint16Array): void {
+export function cosimRespond(net: SnnNetwork, drive: CrossbarDrive | ReadonlyArray<CrossbarDrive>, pixels: Uint8Array, size: number, start: number, a: number, b: number, seed: number, stream: number, counts: Uint16Array, presentations: Uint16Array): void {
   const N = net.neurons;
+  const drives = drive instanceof CrossbarDrive ? [drive] : drive;
   for (let k = a; k < b; k++) {
-    drive.beginImage(stream, start + k);
+    for (const d of drives) d.beginImage(stream, start + k);
     const r = net.inferImage(pixels, k * size, new Rng(seed, stream, start + k));
     const o = k * N;
     for (let j = 0; j < N; j++) counts[o + j] = r.counts[j]!;
-    drive.addOutputSpikes(r.counts);
+    for (const d of drives) d.addOutputSpikes(r.counts);
     presentations[k] = Math.min(65535, r.presentations);
   }
 }
@@ -103,20 +122,23 @@ export async function cosimResponses(o: CosimResponsesOptions): Promise<CosimRes
   const count = ds.count;
   const N = o.network.neurons;
   const stream = STREAM[o.phase ?? 'test'];
+  const offset = o.imageOffset ?? 0;
+  if (!Number.isInteger(offset) || offset < 0) throw new XsnnError(`cosimResponses: imageOffset must be a whole number >= 0, got ${offset}`);
   let threads = o.threads ?? availableParallelism();
   if (!workersAvailable() || count < 64) threads = 1;
   threads = Math.max(1, Math.min(threads, Math.ceil(count / 32)));
   const pixels = ds.pixels.subarray(0, count * size);
   if (threads === 1) {
-    const { net, drive } = cosimNetwork(o.network, o.drive);
+    const { net, drive, drives } = cosimNetwork(o.network, o.drive);
     const counts = new Uint16Array(count * N);
     const pres = new Uint16Array(count);
     for (let a = 0; a < count; a += 50) {
       const b = Math.min(count, a + 50);
-      cosimRespond(net, drive, pixels, size, 0, a, b, o.seed, stream, counts, pres);
+      cosimRespond(net, drives, pixels, size, offset, a, b, o.seed, stream, counts, pres);
       o.onProgress?.(b);
     }
-    return { counts, presentations: pres, counters: drive.tileCounters(), steps: drive.steps, seconds: (performance.now() - t0) / 1000, threads: 1 };
+    const observerCounters = drives.slice(1).map((d) => d.tileCounters());
+    return { counts, presentations: pres, counters: drive.tileCounters(), observerCounters, steps: drive.steps, seconds: (performance.now() - t0) / 1000, threads: 1 };
   }
   const shared = new Uint8Array(new SharedArrayBuffer(pixels.length));
   shared.set(pixels);
@@ -126,9 +148,10 @@ export async function cosimResponses(o: CosimResponsesOptions): Promise<CosimRes
   const workerData = {
     network: { recipe: n.recipe, nInputs: n.nInputs, neurons: N, maxDelay: n.maxDelay, weights: shareArrays(n.weights), mask: shareArrays(n.mask), delays: shareArrays(n.delays), theta: n.theta },
     drive: shareArrays(o.drive),
-    pixels: shared, size, seed: o.seed, stream, outCounts, outPres,
+    pixels: shared, size, start: offset, seed: o.seed, stream, outCounts, outPres,
   };
   const counters = new Float64Array(o.drive.layout.tiles * TILE_COUNTER_STRIDE);
+  const observerCounters = (o.drive.observers ?? []).map((x) => new Float64Array(x.layout.tiles * TILE_COUNTER_STRIDE));
   let steps = 0;
   const chunk = Math.max(8, Math.min(50, Math.ceil(count / (threads * 8))));
   let next = 0;
@@ -150,9 +173,10 @@ export async function cosimResponses(o: CosimResponsesOptions): Promise<CosimRes
     for (let t = 0; t < threads; t++) {
       const wk = new Worker(WORKER_URL, { workerData });
       workers.push(wk);
-      wk.on('message', (msg: { a: number; b: number } | { counters: Float64Array; steps: number }) => {
+      wk.on('message', (msg: { a: number; b: number } | { counters: Float64Array[]; steps: number }) => {
         if ('counters' in msg) {
-          addTileCounters(counters, msg.counters);
+          addTileCounters(counters, msg.counters[0]!);
+          observerCounters.forEach((c, x) => addTileCounters(c, msg.counters[x + 1]!));
           steps += msg.steps;
           void wk.terminate();
           if (++finished === threads) resolve();
@@ -171,5 +195,18 @@ export async function cosimResponses(o: CosimResponsesOptions): Promise<CosimRes
       wk.once('online', () => dispatch(wk));
     }
   });
-  return { counts: outCounts, presentations: outPres, counters, steps, seconds: (performance.now() - t0) / 1000, threads };
+  return { counts: outCounts, presentations: outPres, counters, observerCounters, steps, seconds: (performance.now() - t0) / 1000, threads };
+}
+
+/** The network's input drive when observers count along: the primary drive feeds the network, each observer only counts. */
+class ObservedDrive implements InputDrive {
+  constructor(
+    private readonly primary: CrossbarDrive,
+    private readonly observers: ReadonlyArray<CrossbarDrive>,
+  ) {}
+
+  deliver(spikes: InputSpikes, step: number, ge: Float64Array): void {
+    this.primary.deliver(spikes, step, ge);
+    for (const o of this.observers) o.count(spikes, step);
+  }
 }

@@ -16,7 +16,7 @@ export function formatSimulation(r: SimulationResult): string {
   lines.push(`device    ${dev.name}: σ_d2d ${dev.deviceToDevice.sigma}, σ_c2c ${dev.writeCycleToCycleSigma}, σ_read ${dev.readNoiseSigma}, stuck-at ${dev.stuckAtHrsRate}/${dev.stuckAtLrsRate}${r.ideal ? ' (ideal: weights exact)' : ''}; drive ${r.driveMode}`);
   lines.push(`mapping   ${r.mapping.options.algorithm}: ${m.tiles} tiles (naive blocking ${m.naiveTiles}, lower bound ${m.lowerBound.max}), utilisation ${pct(m.utilisation)}`);
   const accs = r.samples.map((s) => pct(s.accuracy)).join(', ');
-  lines.push(`accuracy  ${pct(r.accuracy.mean)} ± ${pct(r.accuracy.std)} over ${r.samples.length} device sample(s) [${accs}]; ${r.testImages} test images, labels from ${r.labelImages} training images`);
+  lines.push(`accuracy  ${pct(r.accuracy.mean)} ± ${pct(r.accuracy.std)} over ${r.samples.length} device sample(s) [${accs}]; ${r.testImages} test images, labels from ${r.labelImages} training images (${r.labels === 'network' ? "the network's own labels" : 'through the hardware'})${r.energyImages < r.testImages ? `; events counted on the first ${r.energyImages} test images` : ''}`);
   lines.push(`          weight error RMS ${r.samples.map((s) => s.weightErrorRms.toPrecision(3)).join(', ')} (weight units); stuck cells ${r.samples.map((s) => s.stuckAtHrs + s.stuckAtLrs).join(', ')}`);
   lines.push('');
   lines.push(`events per inference (test pass, ${inf} inferences):`);

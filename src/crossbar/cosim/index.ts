@@ -6,13 +6,13 @@
  */
 export { buildDriveLayout, type DriveLayout, type BuildDriveLayoutOptions } from './DriveLayout.js';
 export { type DriveWeights } from './DriveWeights.js';
-export { programCrossbar, type ProgramCrossbarOptions, type ProgrammedCrossbar } from './programCrossbar.js';
+export { programCrossbar, programSynapses, type ProgramCrossbarOptions, type ProgramSynapsesOptions, type ProgrammedCrossbar } from './programCrossbar.js';
 export { isIdealDevice } from './isIdealDevice.js';
 export { CrossbarDrive, READ_NOISE_STREAM, type CrossbarDriveOptions } from './CrossbarDrive.js';
 export { TILE_COUNTER_FIELDS, TILE_COUNTER_STRIDE, COUNTER, newTileCounters, addTileCounters, eventCountsFromCounters } from './tileCounters.js';
 export { cosimResponses, cosimNetwork, cosimRespond, type CosimResponsesOptions, type CosimResponses, type DriveSpec } from './cosimResponses.js';
 export { crossbarForNetwork, networkLevels, DENSE_WEIGHT_BITS, type CrossbarForNetworkOptions, type NetworkCrossbar } from './crossbarForNetwork.js';
-export { simulate, DEVICE_SAMPLE_STREAM, type SimulateOptions, type SimulationResult, type SimulationSample } from './simulate.js';
+export { simulate, simulateCrossbars, DEVICE_SAMPLE_STREAM, type SimulateOptions, type SimulateCrossbarsOptions, type SimulationResult, type SimulationSample } from './simulate.js';
 export { simulationRecord, type SimulationRecordMeta } from './simulationRecord.js';
 export { compareNetworks, type CompareNetworksOptions, type ComparedNetwork, type NetworkComparison } from './compareNetworks.js';
 export { formatSimulation, explainSimulation } from './formatSimulation.js';

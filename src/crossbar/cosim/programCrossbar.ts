@@ -2,7 +2,7 @@ import { XsnnError } from '../../config/XsnnError.js';
 import type { CsrMatrix } from '../../data/CsrMatrix.js';
 import type { DeviceModel } from '../../devices/DeviceModel.js';
 import { conductanceToWeight } from '../../devices/conductanceToWeight.js';
-import { programWeights } from '../../devices/programWeights.js';
+import { programWeights, type ProgrammedWeights } from '../../devices/programWeights.js';
 import { readNoiseSigmaS } from '../../devices/applyReadNoise.js';
 import type { Mapping } from '../mapping/Mapping.js';
 import type { CrossbarSpec } from '../spec/CrossbarSpec.js';
@@ -20,8 +20,14 @@ export interface ProgramCrossbarOptions {
   readonly device?: DeviceModel;
   /** Weight mapped onto G_max; every stored weight must be ≤ it. */
   readonly wMax: number;
-  /** Seed of this device sample's programming draws (tile t draws from stream t). */
+  /** Seed of this device sample's programming draws (one stream over the network's synapses in row-major order). */
   readonly seed: number;
+  /**
+   * The network's synapses already programmed for this sample (`programSynapses`
+   * with the same device, crossbar storage, wMax and seed), e.g. shared by every
+   * tile size of a sweep; default: programmed here.
+   */
+  readonly programmed?: ProgrammedWeights;
 }
 
 /** What {@link programCrossbar} returns. */
@@ -41,8 +47,10 @@ export interface ProgrammedCrossbar {
 /**
  * Programs every tile of a mapping onto the device (one device sample): weights
  * → levels (or bit-sliced digits) → conductances with device-to-device
- * variation, write cycle-to-cycle error and stuck-at faults (`programWeights`,
- * tile t seeded by `(seed, t)`), then the drive's per-entry effective weights
+ * variation, write cycle-to-cycle error and stuck-at faults (`programWeights`
+ * over the whole network's synapses in row-major (input, neuron) order from one
+ * stream of `seed`, so a synapse's draws do not depend on the tile size or the
+ * packing), then the drive's per-entry effective weights
  * `conductanceToWeight(G)` (G_min baseline cancelled by the reference column).
  *
  * The ideal device (continuous levels, no variation, faults or read noise, one
@@ -77,28 +85,25 @@ export function programCrossbar(o: ProgramCrossbarOptions): ProgrammedCrossbar {
   const stored = new Float32Array(nnz);
   let hrs = 0;
   let lrs = 0;
-  let sliceLevels = 0;
-  const programDevice = balancedSliceDevice(device, crossbar.weightBits, cpw);
-  mapping.tiles.forEach((tile, t) => {
-    const csr: CsrMatrix = { rows: tile.rows.length, cols: tile.cols.length, rowPtr: tile.rowPtr, colIdx: tile.colIdx, values: tile.values };
-    const p = programWeights({
-      weights: csr,
-      device: programDevice,
-      wMax: o.wMax,
-      seed: o.seed,
-      stream: t,
-      ...(crossbar.weightBits !== undefined ? { weightBits: crossbar.weightBits } : {}),
-    });
-    if (p.cellsPerWeight !== cpw) throw new XsnnError(`${fn}: device '${device.name}' needs ${p.cellsPerWeight} cell(s) per weight, the crossbar spec says ${cpw}`);
-    sliceLevels = p.sliceLevels;
-    const base = L.tileEntryBase[t]!;
-    cellG.set(p.conductanceS, base * cpw);
-    stored.set(tile.values, base);
-    for (let c = 0; c < p.fault.length; c++) {
-      if (p.fault[c] === 1) hrs++;
-      else if (p.fault[c] === 2) lrs++;
-    }
-  });
+  // Every synapse is programmed at its place in the network's row-major order (one stream for the whole
+  // network), so its draws depend on the seed and the network only, not on the tile size or the packing.
+  const order = canonicalOrder(mapping);
+  const values = new Float32Array(nnz);
+  for (let k = 0; k < nnz; k++) values[k] = order.values[order.source[k]!]!;
+  const csr: CsrMatrix = { rows: mapping.rows, cols: mapping.cols, rowPtr: order.rowPtr, colIdx: order.colIdx, values };
+  const p = o.programmed ?? programSynapses({ weights: csr, crossbar, device, wMax: o.wMax, seed: o.seed });
+  if (p.nnz !== nnz) throw new XsnnError(`${fn}: the programmed synapses number ${p.nnz}, the mapping holds ${nnz}`);
+  if (p.cellsPerWeight !== cpw) throw new XsnnError(`${fn}: device '${device.name}' needs ${p.cellsPerWeight} cell(s) per weight, the crossbar spec says ${cpw}`);
+  const sliceLevels = p.sliceLevels;
+  for (let k = 0; k < nnz; k++) {
+    const src = order.source[k]!;
+    stored[src] = values[k]!;
+    for (let c = 0; c < cpw; c++) cellG[src * cpw + c] = p.conductanceS[k * cpw + c]!;
+  }
+  for (let c = 0; c < p.fault.length; c++) {
+    if (p.fault[c] === 1) hrs++;
+    else if (p.fault[c] === 2) lrs++;
+  }
   const exact = isIdealDevice(device) && crossbar.weightBits === undefined && cpw === 1;
   const range = device.gMaxS - device.gMinS;
   const sliceScale = new Float64Array(cpw);
@@ -171,6 +176,37 @@ export function programCrossbar(o: ProgramCrossbarOptions): ProgrammedCrossbar {
   };
 }
 
+/** Options of {@link programSynapses}. */
+export interface ProgramSynapsesOptions {
+  /** The network's synapses in row-major (input, neuron) order, e.g. `checkpointCsr(checkpoint)`. */
+  readonly weights: CsrMatrix;
+  /** The tile spec (weight storage: bits and cells per weight). */
+  readonly crossbar: CrossbarSpec;
+  /** The device programmed. Default `crossbar.device`. */
+  readonly device?: DeviceModel;
+  readonly wMax: number;
+  /** Seed of the sample's programming draws. */
+  readonly seed: number;
+}
+
+/**
+ * Programs a network's synapses for one device sample, in row-major order from
+ * one stream of `seed` (`programWeights`; bit-sliced weights use balanced
+ * digits, see {@link programCrossbar}): what {@link programCrossbar} does for a
+ * mapping of the network, here once for every tiling of it.
+ */
+export function programSynapses(o: ProgramSynapsesOptions): ProgrammedWeights {
+  const device = o.device ?? o.crossbar.device;
+  return programWeights({
+    weights: o.weights,
+    device: balancedSliceDevice(device, o.crossbar.weightBits, o.crossbar.cellsPerWeight),
+    wMax: o.wMax,
+    seed: o.seed,
+    stream: 0,
+    ...(o.crossbar.weightBits !== undefined ? { weightBits: o.crossbar.weightBits } : {}),
+  });
+}
+
 /**
  * The device model the slices are programmed with: the same device with
  * 2^⌈bits/cells⌉ evenly spaced levels when weights are bit-sliced over several
@@ -181,4 +217,42 @@ function balancedSliceDevice(device: DeviceModel, bits: number | undefined, cell
   const levels = 2 ** Math.ceil(bits / cells);
   if (levels >= device.levelCount) return device;
   return Object.freeze({ ...device, levelCount: levels, levelListS: undefined, writeNonlinearity: 0 });
+}
+
+/**
+ * The mapping's synapses in the network's row-major (input, neuron) order:
+ * `source[k]` is the concatenated-tile entry (`tileEntryBase[t] + local entry`)
+ * of the k-th synapse, with the CSR structure of that order.
+ */
+function canonicalOrder(mapping: Mapping): { source: Int32Array; rowPtr: Int32Array; colIdx: Int32Array; values: Float32Array } {
+  const R = mapping.rows;
+  const C = mapping.cols;
+  let nnz = 0;
+  for (const tile of mapping.tiles) nnz += tile.values.length;
+  const values = new Float32Array(nnz);
+  const slot = new Int32Array(R * C).fill(-1);
+  let base = 0;
+  for (const tile of mapping.tiles) {
+    for (let a = 0; a < tile.rows.length; a++) {
+      const row = tile.rows[a]! * C;
+      for (let k = tile.rowPtr[a]!; k < tile.rowPtr[a + 1]!; k++) slot[row + tile.cols[tile.colIdx[k]!]!] = base + k;
+    }
+    values.set(tile.values, base);
+    base += tile.values.length;
+  }
+  const source = new Int32Array(nnz);
+  const rowPtr = new Int32Array(R + 1);
+  const colIdx = new Int32Array(nnz);
+  let k = 0;
+  for (let i = 0; i < R; i++) {
+    for (let j = 0; j < C; j++) {
+      const e = slot[i * C + j]!;
+      if (e < 0) continue;
+      source[k] = e;
+      colIdx[k++] = j;
+    }
+    rowPtr[i + 1] = k;
+  }
+  if (k !== nnz) throw new XsnnError(`programCrossbar: the mapping places ${nnz - k} synapse(s) twice`);
+  return { source, rowPtr, colIdx, values };
 }

@@ -34,8 +34,8 @@ export function simulationRecord(r: SimulationResult, meta: SimulationRecordMeta
     name: 'inferences',
     valueSI: inf,
     unit: '1',
-    formula: 'testImages · samples',
-    inputs: [input('testImages', r.testImages, '1', 'simulation'), input('samples', r.samples.length, '1', 'simulation')],
+    formula: 'energyImages · samples',
+    inputs: [input('energyImages', r.energyImages, '1', 'simulation: the first test images, whose events are counted'), input('samples', r.samples.length, '1', 'simulation')],
     source: 'energy terms below are run totals; energyPerInferenceJ = Σ terms / inferences',
   });
   const explain = flattenExplainTerms([inferences, ...eventEnergyTerms(r.energies), ...r.energy.terms, ...r.area.terms]);
@@ -54,6 +54,8 @@ export function simulationRecord(r: SimulationResult, meta: SimulationRecordMeta
     samples: r.samples.length,
     seed: r.seed,
     testImages: r.testImages,
+    energyImages: r.energyImages,
+    labels: r.labels,
     accuracy: { mean: r.accuracy.mean, std: r.accuracy.std },
     energyPerInferenceJ: Object.values(energyBreakdownJ).reduce((a, x) => a + x, 0),
     energyBreakdownJ,

@@ -21,6 +21,8 @@ export function recordFor(point, mapping) {
     samples: point.samples,
     seed: point.seed,
     testImages: point.images.test,
+    energyImages: point.images.energy ?? point.images.test,
+    labels: point.labels ?? 'hardware',
     accuracy: { mean: 0.5 + 0.4 * u('acc'), std: 0.01 * u('std') },
     energyPerInferenceJ: sum(energy),
     energyBreakdownJ: energy,
@@ -35,7 +37,8 @@ export function recordFor(point, mapping) {
 
 /** Fast test evaluator; the "mapping" is shared work computed once per (checkpoint, size). */
 export async function evaluatePoint(point, ctx) {
-  const mapping = await ctx.shared.get(`mapping:${point.groupKey}`, () => ({ tiles: 1 + Math.floor(unit(point.groupKey, 't') * 20), synapses: 1000 }));
+  const size = `${point.network.checkpointHash}:${point.crossbar.rows}x${point.crossbar.cols}`;
+  const mapping = await ctx.shared.get(`mapping:${size}`, () => ({ tiles: 1 + Math.floor(unit(size, 't') * 20), synapses: 1000 }));
   return recordFor(point, mapping);
 }
 
