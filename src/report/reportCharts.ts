@@ -196,7 +196,7 @@ function accuracyPerDevice(sigma: number, series: ReadonlyArray<Series>, devs: R
   const config = {
     type: 'bar',
     data: { labels: devs.map((d) => (d === undefined ? '' : displayName(d))), datasets },
-    options: { plugins: { legend: legend() }, scales: { x: { title: axisTitle('Device') }, y: { beginAtZero: false, title: axisTitle('Test accuracy (%)') } } },
+    options: { plugins: { legend: legend(false) }, scales: { x: { title: axisTitle('Device') }, y: { min: 0, max: 100, title: axisTitle('Test accuracy (%)') } } },
     plugins: [errorBars],
   } as unknown as ChartConfiguration;
   return { id, title, caption, png: renderChartPng(config), note: null };

@@ -100,6 +100,16 @@ describe('writeReport', () => {
     }
   });
 
+  it('draws accuracy per device as bars from zero when the sweep has one variation level', async () => {
+    const d = report.data.accuracyVsVariation;
+    const one: ReportData = { ...report.data, accuracyVsVariation: { sigmas: d.sigmas.slice(0, 1), series: d.series.map((x) => ({ ...x, values: x.values.slice(0, 1), ...(x.std !== undefined ? { std: x.std.slice(0, 1) } : {}) })) } };
+    const f = buildReportCharts(one).find((x) => x.id === 'accuracy-vs-variation')!;
+    expect(f.title).toMatch(/^Accuracy per device \(σ = 0 %\)$/);
+    const s = await pixelStats(f.png!);
+    expect(s.variance).toBeGreaterThan(200);
+    expect(s.nonWhite).toBeGreaterThan(0.05);
+  });
+
   it('replaces a chart without data by a note instead of drawing it empty', async () => {
     const r = report;
     const empty: ReportData = { ...r.data, energyVsSize: { sizes: r.data.energyVsSize.sizes, series: r.data.energyVsSize.series.map((s) => ({ ...s, values: s.values.map(() => null) })) } };
