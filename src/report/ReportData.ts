@@ -94,6 +94,8 @@ export interface ReportData {
     readonly energyImages: ReadonlyArray<number>;
     /** Where the neuron labels came from (`hardware`: a label pass through each chip; `network`: the trained network's own). */
     readonly labels: ReadonlyArray<string>;
+    /** Training images the neuron labels were assigned on (the definition's `images.label`); null if it does not say. */
+    readonly labelImages: number | null;
   };
   readonly reference: ReferencePoint;
   readonly summary: { readonly dense: string; readonly compressed: string; readonly rows: ReadonlyArray<SummaryRow> } | null;

@@ -207,6 +207,7 @@ export function buildReportData(options: BuildReportDataOptions): ReportData {
       testImages: [...new Set(recs.map((r) => r.testImages))].sort((a, b) => a - b),
       energyImages: [...new Set(recs.map((r) => r.energyImages))].sort((a, b) => a - b),
       labels: [...new Set(recs.map((r) => r.labels))].sort(),
+      labelImages: labelImagesOf(manifest.definition),
     },
     reference: ref,
     summary,
@@ -218,4 +219,12 @@ export function buildReportData(options: BuildReportDataOptions): ReportData {
     accuracyVsVariation: { sigmas, series: accSeries },
     methods: { terms: [...terms.values()].sort((a, b) => a.name.localeCompare(b.name) || a.formula.localeCompare(b.formula)), presets },
   };
+}
+
+/** `images.label` of a sweep definition as written (null when absent or not a number). */
+function labelImagesOf(definition: Record<string, unknown>): number | null {
+  const images = definition['images'];
+  if (typeof images !== 'object' || images === null) return null;
+  const n = (images as Record<string, unknown>)['label'];
+  return typeof n === 'number' ? n : null;
 }

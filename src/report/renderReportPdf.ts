@@ -156,6 +156,7 @@ export function renderReportPdf(data: ReportData, figures: ReportFigures, option
       ['seeds', p.seeds.join(', ')],
       ['Monte Carlo samples per point', p.samples.join(', ')],
       ['test images per sample', p.testImages.join(', ')],
+      ['label images', p.labelImages === null ? 'not stated' : String(p.labelImages)],
       ['neuron labels', p.labels.map((l) => (l === 'network' ? "the trained network's own (label pass without hardware, deployed with the weights)" : 'a label pass through each programmed chip')).join('; ')],
       ['energy: events counted on the first', `${p.energyImages.join(', ')} test images per sample (energy per inference is their mean)`],
       ['reference point of the summary', `${data.reference.rows}×${data.reference.cols} crossbar, device ${displayName(data.reference.device)}, periphery ${displayName(data.reference.periphery)}, σ = ${formatNumber(data.reference.variationSigma * 100, 3)} %`],
@@ -186,7 +187,7 @@ export function renderReportPdf(data: ReportData, figures: ReportFigures, option
     para(`No summary: the results need a dense and a compressed network evaluated at the reference point (${data.reference.rows}×${data.reference.cols}, ${displayName(data.reference.device)}, ${displayName(data.reference.periphery)}, σ = ${formatNumber(data.reference.variationSigma * 100, 3)} %).`, 10, '#803030');
   } else {
     const s = data.summary;
-    para(`At ${data.reference.rows}×${data.reference.cols} crossbars, device ${displayName(data.reference.device)}, periphery ${displayName(data.reference.periphery)}, σ = ${formatNumber(data.reference.variationSigma * 100, 3)} %. Improvement = dense / compressed (how many times smaller); for accuracy, the difference compressed − dense in percentage points.`, 9.5);
+    para(`At ${data.reference.rows}×${data.reference.cols} crossbars, device ${displayName(data.reference.device)}, periphery ${displayName(data.reference.periphery)}, σ = ${formatNumber(data.reference.variationSigma * 100, 3)} %. Improvement = dense / compressed (how many times smaller); for accuracy, the difference compressed − dense in percentage points. Accuracy here is measured on ${p.testImages.join(', ')} test images with neuron labels from ${p.labelImages ?? 'the definition\'s'} training images, the sweep's image budget; \`xsnn eval\` (10,000 label and 10,000 test images by default) gives each network's own accuracy.`, 9.5);
     table(
       ['metric', 'unit', s.dense === 'dense' ? 'dense' : `dense (${s.dense})`, s.compressed === 'compressed' ? 'compressed' : `compressed (${s.compressed})`, 'improvement'],
       s.rows.map((r) => [r.metric, r.unit, r.text.dense, r.text.compressed, r.text.factor]),
