@@ -2,6 +2,7 @@ import { hashValue } from '../../_internals/hash.js';
 import { deriveSeed } from '../../_internals/Rng.js';
 import { XsnnError } from '../../config/XsnnError.js';
 import type { Dataset } from '../../data/Dataset.js';
+import type { NetworkSnapshot } from '../../snn/networkFromCheckpoint.js';
 import { sliceImages, takeImages } from '../../data/Dataset.js';
 import type { DeviceModel } from '../../devices/DeviceModel.js';
 import { loadDevice } from '../../devices/loadDevice.js';
@@ -265,42 +266,11 @@ export async function simulateCrossbars(options: SimulateCrossbarsOptions): Prom
       const progs = members.map((b) => programCrossbar({ mapping: b.mapping, layout: b.layout, crossbar: b.crossbar, device, wMax, seed: programmingSeed, programmed }));
       let outcome: SampleOutcome | null = first;
       if (outcome === null || noise > 0 || !progs.every((p, x) => sameProgramming(p, outcome!.progs[x]!))) {
-        const driveOptions = { periphery: lead.crossbar.periphery.kind, noiseSeed: programmingSeed };
-        const leadWeights = shareArrays(progs[0]!.weights);
-        // label pass and uncounted test images: no event bookkeeping (the spikes are the same)
-        const quiet: DriveSpec = { layout: lead.layout, weights: leadWeights, options: { ...driveOptions, count: false } };
-        const counted: DriveSpec = {
-          layout: lead.layout,
-          weights: leadWeights,
-          options: driveOptions,
-          ...(rest.length > 0 ? { observers: rest.map((b, x) => ({ layout: b.layout, weights: shareArrays(progs[x + 1]!.weights) })) } : {}),
-        };
         const done0 = (run * samples + s) * perSample;
-        const progress = (at: number) => (options.onProgress !== undefined ? { onProgress: (d: number) => options.onProgress!(done0 + at + d, total) } : {});
-        let assignments = networkLabels;
-        let threadsUsed = 1;
-        if (assignments === null) {
-          const lab = await cosimResponses({ network, drive: quiet, dataset: labelSet, phase: 'label', seed, ...threadsOpt, ...progress(0) });
-          assignments = assignLabels({ responses: lab.counts, labels: labelSet.labels, neurons: ck.neurons, classes });
-          threadsUsed = lab.threads;
-        }
-        const labelled = perSample - nTest;
-        const test = await cosimResponses({ network, drive: counted, dataset: energySet, phase: 'test', seed, ...threadsOpt, ...progress(labelled) });
-        let testCounts = test.counts;
-        threadsUsed = Math.max(threadsUsed, test.threads);
-        if (restSet !== null) {
-          const more = await cosimResponses({ network, drive: quiet, dataset: restSet, phase: 'test', seed, imageOffset: nEnergy, ...threadsOpt, ...progress(labelled + nEnergy) });
-          testCounts = new Uint16Array(nTest * ck.neurons);
-          testCounts.set(test.counts);
-          testCounts.set(more.counts, nEnergy * ck.neurons);
-          threadsUsed = Math.max(threadsUsed, more.threads);
-        }
-        const pred = predictClasses(testCounts, assignments, classes);
-        let correct = 0;
-        for (let k = 0; k < nTest; k++) if (testSet.labels[k] === pred[k]) correct++;
-        let unassigned = 0;
-        for (let j = 0; j < assignments.length; j++) if (assignments[j]! < 0) unassigned++;
-        outcome = { progs, counters: [test.counters, ...test.observerCounters], steps: test.steps, testCounts, threads: threadsUsed, accuracy: correct / nTest, unassigned };
+        outcome = await simulateSample({
+          network, lead, rest, progs, programmingSeed, seed, classes, labelSet, testSet, energySet, restSet, networkLabels, threadsOpt,
+          ...(options.onProgress !== undefined ? { onProgress: (d: number) => options.onProgress!(done0 + d, total) } : {}),
+        });
         if (first === null) first = outcome;
       } else options.onProgress?.((run * samples + s + 1) * perSample, total);
       const o = outcome;
@@ -358,6 +328,78 @@ export async function simulateCrossbars(options: SimulateCrossbarsOptions): Prom
       threads: b.threads,
     };
   });
+}
+
+/** What {@link simulateSample} needs: one device sample of one run (crossbars sharing their spikes). */
+interface SampleInputs {
+  readonly network: NetworkSnapshot;
+  /** The crossbar that drives the network, and those that count along (linear runs only). */
+  readonly lead: { readonly layout: DriveLayout; readonly crossbar: CrossbarSpec };
+  readonly rest: ReadonlyArray<{ readonly layout: DriveLayout }>;
+  /** The sample's programming of every crossbar of the run, lead first. */
+  readonly progs: ReadonlyArray<ProgrammedCrossbar>;
+  readonly programmingSeed: number;
+  readonly seed: number;
+  readonly classes: number;
+  readonly labelSet: Dataset;
+  readonly testSet: Dataset;
+  /** The first test images, whose events are counted. */
+  readonly energySet: Dataset;
+  /** The other test images (no counting), or null. */
+  readonly restSet: Dataset | null;
+  /** The network's own labels, or null for a label pass through the hardware. */
+  readonly networkLabels: Int8Array | null;
+  readonly threadsOpt: { readonly threads?: number };
+  /** Images done in this sample (label pass, then test images). */
+  readonly onProgress?: (done: number) => void;
+}
+
+/**
+ * One device sample of a run: the label pass through the hardware (unless the
+ * network's labels are given) and the test pass, counting the events of the
+ * first test images on every crossbar of the run.
+ */
+async function simulateSample(o: SampleInputs): Promise<SampleOutcome> {
+  const { network, lead, seed, classes, labelSet, testSet, energySet, restSet, threadsOpt } = o;
+  const neurons = network.neurons;
+  const nTest = testSet.count;
+  const nEnergy = energySet.count;
+  const driveOptions = { periphery: lead.crossbar.periphery.kind, noiseSeed: o.programmingSeed };
+  const leadWeights = shareArrays(o.progs[0]!.weights);
+  // label pass and uncounted test images: no event bookkeeping (the spikes are the same)
+  const quiet: DriveSpec = { layout: lead.layout, weights: leadWeights, options: { ...driveOptions, count: false } };
+  const counted: DriveSpec = {
+    layout: lead.layout,
+    weights: leadWeights,
+    options: driveOptions,
+    ...(o.rest.length > 0 ? { observers: o.rest.map((b, x) => ({ layout: b.layout, weights: shareArrays(o.progs[x + 1]!.weights) })) } : {}),
+  };
+  const progress = (at: number) => (o.onProgress !== undefined ? { onProgress: (d: number) => o.onProgress!(at + d) } : {});
+  let assignments = o.networkLabels;
+  let threads = 1;
+  let labelled = 0;
+  if (assignments === null) {
+    const lab = await cosimResponses({ network, drive: quiet, dataset: labelSet, phase: 'label', seed, ...threadsOpt, ...progress(0) });
+    assignments = assignLabels({ responses: lab.counts, labels: labelSet.labels, neurons, classes });
+    threads = lab.threads;
+    labelled = labelSet.count;
+  }
+  const test = await cosimResponses({ network, drive: counted, dataset: energySet, phase: 'test', seed, ...threadsOpt, ...progress(labelled) });
+  let testCounts = test.counts;
+  threads = Math.max(threads, test.threads);
+  if (restSet !== null) {
+    const more = await cosimResponses({ network, drive: quiet, dataset: restSet, phase: 'test', seed, imageOffset: nEnergy, ...threadsOpt, ...progress(labelled + nEnergy) });
+    testCounts = new Uint16Array(nTest * neurons);
+    testCounts.set(test.counts);
+    testCounts.set(more.counts, nEnergy * neurons);
+    threads = Math.max(threads, more.threads);
+  }
+  const pred = predictClasses(testCounts, assignments, classes);
+  let correct = 0;
+  for (let k = 0; k < nTest; k++) if (testSet.labels[k] === pred[k]) correct++;
+  let unassigned = 0;
+  for (let j = 0; j < assignments.length; j++) if (assignments[j]! < 0) unassigned++;
+  return { progs: [...o.progs], counters: [test.counters, ...test.observerCounters], steps: test.steps, testCounts, threads, accuracy: correct / nTest, unassigned };
 }
 
 /** One simulated device sample of a run. */
