@@ -26,7 +26,7 @@ export function parseShard(text: string): Shard {
 
 /**
  * The deterministic share of `items` for `shard`: contiguous blocks of the
- * canonical point order (so points sharing a mapping mostly stay together);
+ * canonical point order (so the points of a simulation group mostly stay together);
  * shard k gets items [⌊(k−1)·P/n⌋, ⌊k·P/n⌋). The n shares partition the items.
  */
 export function selectShard<T>(items: ReadonlyArray<T>, shard: Shard): T[] {
