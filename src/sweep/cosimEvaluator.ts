@@ -19,8 +19,9 @@ import type { SweepPoint } from './SweepPoint.js';
 /**
  * The real sweep-point evaluator: co-simulates the point's checkpoint on its
  * crossbar (the periphery preset at the point's rows × cols, with the point's
- * device and variation σ) — labels assigned through the same hardware,
- * `samples` independent device draws — and returns the {@link ResultRecord}
+ * device and variation σ) — neuron labels from a label pass through the
+ * hardware or the network's own (`point.labels`), `samples` independent device
+ * draws — and returns the {@link ResultRecord}
  * (`simulationRecord`).
  *
  * Shared work (`context.shared`): the mapping (packer) per checkpoint, tile
@@ -34,7 +35,6 @@ import type { SweepPoint } from './SweepPoint.js';
  * Use: `xsnn sweep --evaluator dist/sweep/cosimEvaluator.js#evaluatePoint`.
  */
 export const evaluatePoint: PointEvaluator = async (point: SweepPoint, context: EvaluatorContext): Promise<ResultRecord> => {
-  const ck = loadCheckpoint(point.network.checkpoint);
   const own = loadCrossbar(point.crossbar.periphery.file, { device: point.device.file, rows: point.crossbar.rows, cols: point.crossbar.cols });
   const linear = own.periphery.kind !== 'adc' && readNoiseSigmaS(own.device) === 0;
   const sizes = linear ? point.groupCrossbars : [{ rows: point.crossbar.rows, cols: point.crossbar.cols }];
@@ -43,6 +43,7 @@ export const evaluatePoint: PointEvaluator = async (point: SweepPoint, context: 
   const records = await context.shared.get(
     key,
     async () => {
+      const ck = loadCheckpoint(point.network.checkpoint);
       const bases = sizes.map((size) =>
         size.rows === own.rows && size.cols === own.cols ? own : loadCrossbar(point.crossbar.periphery.file, { device: point.device.file, rows: size.rows, cols: size.cols }),
       );

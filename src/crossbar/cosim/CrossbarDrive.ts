@@ -175,19 +175,13 @@ export class CrossbarDrive implements InputDrive {
   }
 
   deliver(spikes: InputSpikes, step: number, ge: Float64Array): void {
-    const linear = this.weights.mode === 'linear';
-    if (linear && !this.counting) {
-      this.steps++;
-      this.addCurrents(spikes, step, ge);
-      return;
-    }
-    const sid = this.beginStep(spikes, step);
     if (this.weights.mode === 'tiled') {
-      this.deliverTiled(spikes, step, ge, sid);
+      this.deliverTiled(spikes, step, ge, this.beginStep(spikes, step));
       return;
     }
     this.addCurrents(spikes, step, ge);
-    this.countLinear(spikes, step, sid);
+    if (this.counting) this.countLinear(spikes, step, this.beginStep(spikes, step));
+    else this.steps++;
   }
 
   /** Linear mode: the groups' currents, summed per synapse in the SNN's order (exact partial sums and merges). */

@@ -87,17 +87,14 @@ export function programCrossbar(o: ProgramCrossbarOptions): ProgrammedCrossbar {
   let lrs = 0;
   // Every synapse is programmed at its place in the network's row-major order (one stream for the whole
   // network), so its draws depend on the seed and the network only, not on the tile size or the packing.
-  const order = canonicalOrder(mapping);
-  const values = new Float32Array(nnz);
-  for (let k = 0; k < nnz; k++) values[k] = order.values[order.source[k]!]!;
-  const csr: CsrMatrix = { rows: mapping.rows, cols: mapping.cols, rowPtr: order.rowPtr, colIdx: order.colIdx, values };
+  const csr = canonicalOrder(mapping);
   const p = o.programmed ?? programSynapses({ weights: csr, crossbar, device, wMax: o.wMax, seed: o.seed });
   if (p.nnz !== nnz) throw new XsnnError(`${fn}: the programmed synapses number ${p.nnz}, the mapping holds ${nnz}`);
   if (p.cellsPerWeight !== cpw) throw new XsnnError(`${fn}: device '${device.name}' needs ${p.cellsPerWeight} cell(s) per weight, the crossbar spec says ${cpw}`);
   const sliceLevels = p.sliceLevels;
   for (let k = 0; k < nnz; k++) {
-    const src = order.source[k]!;
-    stored[src] = values[k]!;
+    const src = csr.source[k]!;
+    stored[src] = csr.values[k]!;
     for (let c = 0; c < cpw; c++) cellG[src * cpw + c] = p.conductanceS[k * cpw + c]!;
   }
   for (let c = 0; c < p.fault.length; c++) {
@@ -220,16 +217,16 @@ function balancedSliceDevice(device: DeviceModel, bits: number | undefined, cell
 }
 
 /**
- * The mapping's synapses in the network's row-major (input, neuron) order:
- * `source[k]` is the concatenated-tile entry (`tileEntryBase[t] + local entry`)
- * of the k-th synapse, with the CSR structure of that order.
+ * The mapping's synapses as the network's CSR matrix, in row-major (input,
+ * neuron) order; `source[k]` is the concatenated-tile entry
+ * (`tileEntryBase[t] + local entry`) of the k-th synapse.
  */
-function canonicalOrder(mapping: Mapping): { source: Int32Array; rowPtr: Int32Array; colIdx: Int32Array; values: Float32Array } {
+function canonicalOrder(mapping: Mapping): CsrMatrix & { readonly source: Int32Array } {
   const R = mapping.rows;
   const C = mapping.cols;
   let nnz = 0;
   for (const tile of mapping.tiles) nnz += tile.values.length;
-  const values = new Float32Array(nnz);
+  const tileValues = new Float32Array(nnz);
   const slot = new Int32Array(R * C).fill(-1);
   let base = 0;
   for (const tile of mapping.tiles) {
@@ -237,22 +234,24 @@ function canonicalOrder(mapping: Mapping): { source: Int32Array; rowPtr: Int32Ar
       const row = tile.rows[a]! * C;
       for (let k = tile.rowPtr[a]!; k < tile.rowPtr[a + 1]!; k++) slot[row + tile.cols[tile.colIdx[k]!]!] = base + k;
     }
-    values.set(tile.values, base);
+    tileValues.set(tile.values, base);
     base += tile.values.length;
   }
   const source = new Int32Array(nnz);
   const rowPtr = new Int32Array(R + 1);
   const colIdx = new Int32Array(nnz);
+  const values = new Float32Array(nnz);
   let k = 0;
   for (let i = 0; i < R; i++) {
     for (let j = 0; j < C; j++) {
       const e = slot[i * C + j]!;
       if (e < 0) continue;
       source[k] = e;
+      values[k] = tileValues[e]!;
       colIdx[k++] = j;
     }
     rowPtr[i + 1] = k;
   }
   if (k !== nnz) throw new XsnnError(`programCrossbar: the mapping places ${nnz - k} synapse(s) twice`);
-  return { source, rowPtr, colIdx, values };
+  return { rows: R, cols: C, rowPtr, colIdx, values, source };
 }

@@ -229,9 +229,11 @@ export async function simulateCrossbars(options: SimulateCrossbarsOptions): Prom
       precision,
       mapping,
       layout,
-      runKey: linear ? `linear:${crossbar.cellsPerWeight}:${crossbar.weightBits ?? 'device'}:${crossbar.periphery.kind}` : `tiled:${c}`,
+      // crossbars that share their spikes: linear, with the same weight storage (so the same programming)
+      runKey: linear ? `linear:${crossbar.cellsPerWeight}:${crossbar.weightBits ?? 'device'}` : `tiled:${c}`,
       counters: newTileCounters(layout.tiles),
       steps: 0,
+      // programCrossbar's drive mode: tiled with read noise or an ADC
       driveMode: (linear ? 'linear' : 'tiled') as 'linear' | 'tiled',
       threads: 1,
       samples: [] as SimulationSample[],
@@ -243,7 +245,6 @@ export async function simulateCrossbars(options: SimulateCrossbarsOptions): Prom
 
   const network = { ...ck, weights: shareArrays(ck.weights), mask: shareArrays(ck.mask), delays: shareArrays(ck.delays) };
   const threadsOpt = options.threads !== undefined ? { threads: options.threads } : {};
-  const labelMode = options.labels === undefined || options.labels === 'hardware' ? 'hardware' : 'network';
   let networkLabels: Int8Array | null = null;
   if (options.labels instanceof Int8Array) {
     if (options.labels.length !== ck.neurons) throw new XsnnError(`${fn}: ${options.labels.length} labels for ${ck.neurons} neurons`, { field: 'labels' });
@@ -277,7 +278,6 @@ export async function simulateCrossbars(options: SimulateCrossbarsOptions): Prom
       members.forEach((b, x) => {
         addTileCounters(b.counters, o.counters[x]!);
         b.steps += o.steps;
-        b.driveMode = progs[x]!.weights.mode;
         b.threads = Math.max(b.threads, o.threads);
         b.samples.push({
           sample: s,
@@ -308,7 +308,7 @@ export async function simulateCrossbars(options: SimulateCrossbarsOptions): Prom
       network: { recipe: ck.recipeName, neurons: ck.neurons, synapses: weights.values.length, prunedFraction: 1 - weights.values.length / (ck.nInputs * ck.neurons), levels, wMax },
       crossbar,
       device,
-      labels: labelMode,
+      labels: networkLabels === null ? ('hardware' as const) : ('network' as const),
       precision: b.precision,
       mapping,
       ideal: isIdealDevice(device),
