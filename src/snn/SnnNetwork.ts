@@ -62,6 +62,8 @@ export class SnnNetwork {
   readonly lastI: Float64Array;
   /** Global step counter. */
   t = 0;
+  /** Multiplier of every learning rate during training (train sets it per image from `learning.etaSchedule`). */
+  learningRateScale = 1;
   /** Spike counts of the last presentation window. */
   readonly counts: Int32Array;
   readonly spikes = new InputSpikes();
@@ -243,7 +245,7 @@ export class SnnNetwork {
     const L = R.learning;
     const dc = learn && (L.rule === 'dc2015' || L.powerLaw.preDepression === true);
     const decPost1 = Math.exp(-dt / L.tauPost1);
-    const etaPre = L.etaPre;
+    const etaPre = L.etaPre * this.learningRateScale;
     const vE = this.vE, geE = this.geE, giE = this.giE, lastE = this.lastE, theta = this.theta;
     const vI = this.vI, geI = this.geI, lastI = this.lastI;
     const counts = this.counts;
@@ -435,7 +437,7 @@ export class SnnNetwork {
       const k2 = n - this.lastPost[j]!;
       const post2 = k2 < TABLE ? this.tabPost2[k2]! : Math.exp((-k2 * this.recipe.network.dt) / L.tauPost2);
       this.lastPost[j] = n;
-      const a = L.etaPost * post2;
+      const a = L.etaPost * this.learningRateScale * post2;
       if (a === 0) return;
       for (let i = 0; i < nIn; i++) {
         const e = colPos[base + i]!;
@@ -446,7 +448,8 @@ export class SnnNetwork {
         w[e] = nw > wMax ? wMax : nw;
       }
     } else {
-      const { eta, xTar, mu } = L.powerLaw;
+      const { xTar, mu } = L.powerLaw;
+      const eta = L.powerLaw.eta * this.learningRateScale;
       this.lastPost[j] = n;
       for (let i = 0; i < nIn; i++) {
         const e = colPos[base + i]!;

@@ -115,6 +115,16 @@ const LearningSchema = z.strictObject({
   etaPre: nonNeg().default(1e-4),
   etaPost: nonNeg().default(1e-2),
   powerLaw: PowerLawSchema.prefault({}),
+  /**
+   * Optional learning-rate annealing: every learning rate (`etaPre`, `etaPost`, `powerLaw.eta`)
+   * is multiplied by m(k) = 1 + (factor − 1) · clamp((k − from) / (to − from), 0, 1) while image k
+   * (counted over all epochs) is learned. Absent = no annealing (kept out of the resolved recipe
+   * so existing checkpoints stay byte-identical).
+   */
+  etaSchedule: z
+    .strictObject({ from: z.number().int().nonnegative(), to: z.number().int().nonnegative(), factor: nonNeg() })
+    .refine((s) => s.to >= s.from, { message: 'etaSchedule.to must be >= etaSchedule.from' })
+    .optional(),
 });
 
 const PruningSchema = z.strictObject({

@@ -10,6 +10,7 @@ export { type InputDrive, SynapticDrive } from './InputDrive.js';
 export { SnnNetwork, type ImageResponse } from './SnnNetwork.js';
 export { initialSynapses, maxDelaySteps, type InitialSynapses } from './initialSynapses.js';
 export { pruneSynapses, pruneFractionAt, type PruneOptions, type PruningSpec } from './prune.js';
+export { learningRateScaleAt } from './learningRateScaleAt.js';
 export {
   quantizationLevels, quantizeWeights, quantizationDefaults, stochasticRoundWeights, quantizeSynapseWeights,
   type QuantizationSpec, type QuantizationChoices, type QuantizeSynapseOptions, type UniformSource,

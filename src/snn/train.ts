@@ -8,6 +8,7 @@ import { version } from '../version.js';
 import type { Checkpoint } from './Checkpoint.js';
 import { initialSynapses } from './initialSynapses.js';
 import { InputSynapses } from './InputSynapses.js';
+import { learningRateScaleAt } from './learningRateScaleAt.js';
 import { pruneFractionAt, pruneSynapses } from './prune.js';
 import { quantizationDefaults, quantizationLevels, quantizeSynapseWeights } from './quantize.js';
 import { ShadowWeights } from './ShadowWeights.js';
@@ -179,6 +180,7 @@ export function train(options: TrainOptions): TrainResult {
   for (let ep = 0; ep < epochs; ep++) {
     for (let k = 0; k < perEpoch; k++) {
       const idx = ep * perEpoch + k;
+      net.learningRateScale = learningRateScaleAt(recipe.learning, idx);
       const r = net.trainImage(ds.pixels, k * size, new Rng(seed, STREAM.train, idx), beforePresentation);
       presentations += r.presentations;
       spikes += r.total;
