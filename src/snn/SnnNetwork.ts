@@ -75,6 +75,8 @@ export class SnnNetwork {
   private readonly ring: Float64Array;
   private readonly ringHead: Int32Array;
   private readonly ringCount: Int32Array;
+  /** `preTrace: add`: the source's summed trace right after each emission in `ring` (null for `set`). */
+  private readonly ringX: Float64Array | null;
   private readonly tabPre: Float64Array;
   private readonly tabPost2: Float64Array;
   private readonly spikedE: Int32Array;
@@ -114,6 +116,7 @@ export class SnnNetwork {
     this.ringHead = new Int32Array(this.nInputs);
     this.ringCount = new Int32Array(this.nInputs);
     const L = recipe.learning;
+    this.ringX = L.preTrace === 'add' ? new Float64Array(this.nInputs * this.ringLen) : null;
     this.tabPre = new Float64Array(TABLE);
     this.tabPost2 = new Float64Array(TABLE);
     for (let k = 0; k < TABLE; k++) {
@@ -258,7 +261,7 @@ export class SnnNetwork {
     const D1 = D + 1;
     const syn = this.synapses;
     const grpPtr = syn.grpPtr, col = syn.col, w = syn.w;
-    const ring = this.ring, ringHead = this.ringHead, ringCount = this.ringCount, RL = this.ringLen;
+    const ring = this.ring, ringHead = this.ringHead, ringCount = this.ringCount, RL = this.ringLen, ringX = this.ringX;
     const drive = this.drive;
     counts.fill(0);
     let total = 0;
@@ -338,9 +341,12 @@ export class SnnNetwork {
           if (s < pres) {
             for (let q = stepPtr[s]!, qe = stepPtr[s + 1]!; q < qe; q++) {
               const i = inputs[q]!;
-              const h = (ringHead[i]! + 1) % RL;
+              const prev = ringHead[i]!;
+              const h = (prev + 1) % RL;
               ringHead[i] = h;
               ring[i * RL + h] = n;
+              // summed trace: the previous emission's value, decayed to now, plus 1
+              if (ringX !== null) ringX[i * RL + h] = ringCount[i] === 0 ? 1 : 1 + ringX[i * RL + prev]! * this.preDecay(n - ring[i * RL + prev]!);
               if (ringCount[i]! < RL) ringCount[i]!++;
             }
           }
@@ -408,7 +414,16 @@ export class SnnNetwork {
     return total;
   }
 
-  /** Pre-synaptic trace of synapse (i, delay d) at step n: exp(−(n − a)·dt/τ_pre) for the latest arrival a ≤ n, else 0. */
+  /** exp(−k·dt/τ_pre): the pre-synaptic trace's decay over k steps. */
+  private preDecay(k: number): number {
+    return k < TABLE ? this.tabPre[k]! : Math.exp((-k * this.recipe.network.dt) / this.recipe.learning.tauPre);
+  }
+
+  /**
+   * Pre-synaptic trace of synapse (i, delay d) at step n, from the latest arrival a ≤ n:
+   * `set`: exp(−(n − a)·dt/τ_pre); `add`: X_a · exp(−(n − a)·dt/τ_pre), with X_a the summed
+   * trace right after that spike (X = 1 + X_prev · exp(−Δ·dt/τ_pre)); 0 without an arrival.
+   */
   private preTrace(i: number, d: number, n: number): number {
     const RL = this.ringLen;
     const cnt = this.ringCount[i]!;
@@ -417,8 +432,8 @@ export class SnnNetwork {
     for (let c = 0; c < cnt; c++) {
       const s = this.ring[base + h]!;
       if (s + d <= n) {
-        const k = n - s - d;
-        return k < TABLE ? this.tabPre[k]! : Math.exp((-k * this.recipe.network.dt) / this.recipe.learning.tauPre);
+        const x = this.preDecay(n - s - d);
+        return this.ringX === null ? x : this.ringX[base + h]! * x;
       }
       h = h === 0 ? RL - 1 : h - 1;
     }

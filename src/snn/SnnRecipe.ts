@@ -116,6 +116,13 @@ const LearningSchema = z.strictObject({
   etaPost: nonNeg().default(1e-2),
   powerLaw: PowerLawSchema.prefault({}),
   /**
+   * How a pre-synaptic spike acts on its trace x_pre (both rules): `set` (x_pre = 1, nearest
+   * spike, the dc2015 original code) or `add` (x_pre += 1, all spikes summed, as the Purdue
+   * group's Brian code of the power-law rule: `pre += 1.`). Absent = `set` (kept out of the
+   * resolved recipe so existing checkpoints stay byte-identical).
+   */
+  preTrace: z.enum(['set', 'add']).optional(),
+  /**
    * Optional learning-rate annealing: every learning rate (`etaPre`, `etaPost`, `powerLaw.eta`)
    * is multiplied by m(k) = 1 + (factor − 1) · clamp((k − from) / (to − from), 0, 1) while image k
    * (counted over all epochs) is learned. Absent = no annealing (kept out of the resolved recipe

@@ -174,6 +174,27 @@ describe('STDP', () => {
     expect(w[2]!).toBeLessThan(0.5);
   });
 
+  it('preTrace add: x_pre sums every earlier arrival, Σ exp(−(n − a)·dt/τ_pre); set keeps only the latest', () => {
+    const go = (preTrace: string) => {
+      const raw = { network: { neurons: 1 }, learning: { rule: 'power-law', preTrace, powerLaw: { eta: 0.01, xTar: 0.4, mu: 0.2 } } };
+      // input 0 (no delay) fires at 10, 20, 36; input 1 (delay 4) fires at 6 and 30, arriving at 10 and 34
+      const net = makeNet({ raw, nIn: 2, weights: [0.3, 0.3], delays: [0, 4] });
+      net.resetState(false);
+      net.spikes.setEvents(100, [[6, 1], [10, 0], [20, 0], [30, 1], [36, 0]]);
+      stepTo(net, 0, 40);
+      postAt(net, 40);
+      return net.synapses.toDenseWeights();
+    };
+    const x = (...ages: number[]) => ages.reduce((a, k) => a + Math.exp((-k * 0.5) / 20), 0);
+    const dw = (xPre: number) => 0.01 * (xPre - 0.4) * 0.7 ** 0.2;
+    const add = go('add');
+    expect(add[0]).toBeCloseTo(0.3 + dw(x(30, 20, 4)), 7);
+    expect(add[1]).toBeCloseTo(0.3 + dw(x(30, 6)), 7);
+    const set = go('set');
+    expect(set[0]).toBeCloseTo(0.3 + dw(x(4)), 7);
+    expect(set[1]).toBeCloseTo(0.3 + dw(x(6)), 7);
+  });
+
   it('power-law: no change at pre spikes alone', () => {
     const net = makeNet({ raw: { ...one, learning: { rule: 'power-law' } }, nIn: 1, weights: [0.3] });
     net.resetState(false);
