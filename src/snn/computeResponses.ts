@@ -1,13 +1,14 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Piscina } from 'piscina';
 import { Rng } from '../_internals/Rng.js';
 import { XsnnError } from '../config/XsnnError.js';
 import type { Dataset } from '../data/Dataset.js';
 import { inputSize } from '../data/Dataset.js';
 import { networkFromCheckpoint, type NetworkSnapshot } from './networkFromCheckpoint.js';
 import type { SnnNetwork } from './SnnNetwork.js';
+import type { ResponseChunk, ResponseWorkerData } from './_internals/responseWorker.js';
 import { STREAM } from './_internals/streams.js';
 
 /** Which random stream the Poisson input of an image comes from. */
@@ -64,9 +65,14 @@ export function workersAvailable(): boolean {
 }
 
 /**
- * Test-mode spike counts of `count` images starting at `start`, on `threads`
- * worker threads (default: every core). Images are independent (state reset,
- * per-image random stream), so the result is identical for any thread count.
+ * Test-mode spike counts of `count` images starting at `start`, on a Piscina
+ * pool of `threads` worker threads (default: every core; one, in this thread,
+ * when the compiled worker is not available or there are fewer than 64 images).
+ * Each thread builds the network once; the images go to the pool in chunks,
+ * and the threads write the counts straight into SharedArrayBuffers. Images are
+ * independent (state reset, per-image random stream), so the result is
+ * identical for any thread count. The pool is destroyed before the promise
+ * settles; an error in a thread rejects it.
  */
 export async function computeResponses(o: ComputeResponsesOptions): Promise<Responses> {
   const t0 = performance.now();
@@ -101,45 +107,39 @@ export async function computeResponses(o: ComputeResponsesOptions): Promise<Resp
   const outCounts = new Uint16Array(new SharedArrayBuffer(count * N * 2));
   const outPres = new Uint16Array(new SharedArrayBuffer(count * 2));
   const net = o.network;
-  const workerData = {
+  const workerData: ResponseWorkerData = {
     recipe: net.recipe, nInputs: net.nInputs, neurons: N, maxDelay: net.maxDelay,
     weights: net.weights, mask: net.mask, delays: net.delays, theta: net.theta,
     pixels: shared, size, start, seed: o.seed, stream, outCounts, outPres,
   };
   const chunk = Math.max(8, Math.min(100, Math.ceil(count / (threads * 8))));
-  let next = 0;
+  const pool = new Piscina<ResponseChunk, void>({ filename: WORKER_URL.href, workerData, minThreads: threads, maxThreads: threads });
+  // an error outside any task (e.g. a thread that dies between tasks) is emitted by the pool
+  let poolError: (err: unknown) => void = () => {};
+  const failure = new Promise<never>((_, reject) => (poolError = reject));
+  pool.on('error', (err) => poolError(err));
+  let failed = false;
   let done = 0;
-  await new Promise<void>((resolve, reject) => {
-    let finished = 0;
-    let failed = false;
-    const workers: Worker[] = [];
-    const dispatch = (wk: Worker): void => {
-      if (next >= count) {
-        void wk.terminate();
-        if (++finished === threads) resolve();
-        return;
-      }
-      const a = next;
-      const b = Math.min(count, a + chunk);
-      next = b;
-      wk.postMessage({ a, b });
-    };
-    for (let t = 0; t < threads; t++) {
-      const wk = new Worker(WORKER_URL, { workerData });
-      workers.push(wk);
-      wk.on('message', (msg: { a: number; b: number }) => {
-        done += msg.b - msg.a;
-        o.onProgress?.(done);
-        dispatch(wk);
-      });
-      wk.on('error', (err) => {
+  const tasks: Promise<void>[] = [];
+  // every chunk is queued at once; each thread takes the next one as it finishes one
+  for (let a = 0; a < count; a += chunk) {
+    const b = Math.min(count, a + chunk);
+    tasks.push(
+      pool.run({ a, b }).then(() => {
         if (failed) return;
-        failed = true;
-        for (const w of workers) void w.terminate();
-        reject(err);
-      });
-      wk.once('online', () => dispatch(wk));
-    }
-  });
+        done += b - a;
+        o.onProgress?.(done);
+      }),
+    );
+  }
+  try {
+    await Promise.race([Promise.all(tasks), failure]);
+  } catch (err) {
+    failed = true;
+    throw err;
+  } finally {
+    // also rejects the chunks still queued or running (Promise.all and race handle those rejections)
+    await pool.destroy();
+  }
   return { counts: outCounts, presentations: outPres, seconds: (performance.now() - t0) / 1000, threads };
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Piscina } from 'piscina';
 import { Rng } from '../../_internals/Rng.js';
 import { XsnnError } from '../../config/XsnnError.js';
 import type { Dataset } from '../../data/Dataset.js';
@@ -16,6 +16,7 @@ import { CrossbarDrive, type CrossbarDriveOptions } from './CrossbarDrive.js';
 import type { DriveLayout } from './DriveLayout.js';
 import type { DriveWeights } from './DriveWeights.js';
 import { addTileCounters, TILE_COUNTER_STRIDE } from './tileCounters.js';
+import type { CosimChunk, CosimChunkResult, CosimWorkerData } from './_internals/cosimWorker.js';
 import { shareArrays } from './_internals/shareArrays.js';
 
 /** Everything needed to rebuild a {@link CrossbarDrive} (plain typed arrays; sent to worker threads as is). */
@@ -104,12 +105,18 @@ function workersAvailable(): boolean {
 }
 
 /**
- * Co-simulated test-mode responses of a dataset on `threads` worker threads
- * (each rebuilds the network and the drive from the typed arrays, which are
- * shared with the workers through SharedArrayBuffers, not copied; pass arrays
- * that are already shared, e.g. from `shareArrays`, to skip even the one copy). Images are
+ * Co-simulated test-mode responses of a dataset on a Piscina pool of `threads`
+ * worker threads (default: every core; one, in this thread, when the compiled
+ * worker is not available or there are fewer than 64 images). Each thread
+ * rebuilds the network and the drive once from the pool's `workerData`, whose
+ * typed arrays are shared with the threads through SharedArrayBuffers, not
+ * copied (pass arrays that are already shared, e.g. from `shareArrays`, to skip
+ * even the one copy). The images go to the pool in chunks; each chunk writes
+ * its spike counts into the shared outputs and returns its thread's running
+ * event counters, the latest of each thread being summed at the end. Images are
  * independent (state reset, per-image input and read-noise streams), so counts
- * and event counters do not depend on the thread count.
+ * and event counters do not depend on the thread count. The pool is destroyed
+ * before the promise settles; an error in a thread rejects it.
  */
 export async function cosimResponses(o: CosimResponsesOptions): Promise<CosimResponses> {
   const t0 = performance.now();
@@ -145,7 +152,7 @@ export async function cosimResponses(o: CosimResponsesOptions): Promise<CosimRes
   const outCounts = new Uint16Array(new SharedArrayBuffer(count * N * 2));
   const outPres = new Uint16Array(new SharedArrayBuffer(count * 2));
   const n = o.network;
-  const workerData = {
+  const workerData: CosimWorkerData = {
     network: { recipe: n.recipe, nInputs: n.nInputs, neurons: N, maxDelay: n.maxDelay, weights: shareArrays(n.weights), mask: shareArrays(n.mask), delays: shareArrays(n.delays), theta: n.theta },
     drive: shareArrays(o.drive),
     pixels: shared, size, start: offset, seed: o.seed, stream, outCounts, outPres,
@@ -154,47 +161,42 @@ export async function cosimResponses(o: CosimResponsesOptions): Promise<CosimRes
   const observerCounters = (o.drive.observers ?? []).map((x) => new Float64Array(x.layout.tiles * TILE_COUNTER_STRIDE));
   let steps = 0;
   const chunk = Math.max(8, Math.min(50, Math.ceil(count / (threads * 8))));
-  let next = 0;
+  const pool = new Piscina<CosimChunk, CosimChunkResult>({ filename: WORKER_URL.href, workerData, minThreads: threads, maxThreads: threads });
+  // an error outside any task (e.g. a thread that dies between tasks) is emitted by the pool
+  let poolError: (err: unknown) => void = () => {};
+  const failure = new Promise<never>((_, reject) => (poolError = reject));
+  pool.on('error', (err) => poolError(err));
+  let failed = false;
   let done = 0;
-  await new Promise<void>((resolve, reject) => {
-    let finished = 0;
-    let failed = false;
-    const workers: Worker[] = [];
-    const dispatch = (wk: Worker): void => {
-      if (next >= count) {
-        wk.postMessage({ finish: true });
-        return;
-      }
-      const a = next;
-      const b = Math.min(count, a + chunk);
-      next = b;
-      wk.postMessage({ a, b });
-    };
-    for (let t = 0; t < threads; t++) {
-      const wk = new Worker(WORKER_URL, { workerData });
-      workers.push(wk);
-      wk.on('message', (msg: { a: number; b: number } | { counters: Float64Array[]; steps: number }) => {
-        if ('counters' in msg) {
-          addTileCounters(counters, msg.counters[0]!);
-          observerCounters.forEach((c, x) => addTileCounters(c, msg.counters[x + 1]!));
-          steps += msg.steps;
-          void wk.terminate();
-          if (++finished === threads) resolve();
-          return;
-        }
-        done += msg.b - msg.a;
-        o.onProgress?.(done);
-        dispatch(wk);
-      });
-      wk.on('error', (err) => {
+  // each thread's latest running totals (a thread runs its chunks one after another)
+  const totals = new Map<number, CosimChunkResult>();
+  const tasks: Promise<void>[] = [];
+  // every chunk is queued at once; each thread takes the next one as it finishes one
+  for (let a = 0; a < count; a += chunk) {
+    const b = Math.min(count, a + chunk);
+    tasks.push(
+      pool.run({ a, b }).then((r) => {
         if (failed) return;
-        failed = true;
-        for (const w of workers) void w.terminate();
-        reject(err);
-      });
-      wk.once('online', () => dispatch(wk));
+        if ((totals.get(r.thread)?.chunks ?? 0) < r.chunks) totals.set(r.thread, r);
+        done += b - a;
+        o.onProgress?.(done);
+      }),
+    );
+  }
+  try {
+    await Promise.race([Promise.all(tasks), failure]);
+    for (const [, r] of [...totals].sort(([x], [y]) => x - y)) {
+      addTileCounters(counters, r.counters[0]!);
+      observerCounters.forEach((c, x) => addTileCounters(c, r.counters[x + 1]!));
+      steps += r.steps;
     }
-  });
+  } catch (err) {
+    failed = true;
+    throw err;
+  } finally {
+    // also rejects the chunks still queued or running (Promise.all and race handle those rejections)
+    await pool.destroy();
+  }
   return { counts: outCounts, presentations: outPres, counters, observerCounters, steps, seconds: (performance.now() - t0) / 1000, threads };
 }
 

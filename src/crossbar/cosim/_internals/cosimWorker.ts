@@ -1,30 +1,48 @@
-// Worker thread of cosimResponses: rebuilds the network and its crossbar drive
-// from the typed arrays it was sent, runs images [a, b) of the shared pixel
-// buffer, and on `finish` posts the event counters of each drive (the network's,
-// then its observers') and the step count.
-import { parentPort, workerData } from 'node:worker_threads';
+// Piscina worker of cosimResponses: rebuilds the network and its crossbar drive
+// once, at load, from the pool's workerData; each task runs images [a, b) of the
+// shared pixel buffer and returns the thread's running event counters of each
+// drive (the network's, then its observers') and step count so far.
+import { threadId } from 'node:worker_threads';
+import { workerData } from 'piscina';
 import type { NetworkSnapshot } from '../../../snn/networkFromCheckpoint.js';
 import { cosimNetwork, cosimRespond, type DriveSpec } from '../cosimResponses.js';
 
-interface Data {
-  network: NetworkSnapshot;
-  drive: DriveSpec;
-  pixels: Uint8Array;
-  size: number;
-  start: number;
-  seed: number;
-  stream: number;
-  outCounts: Uint16Array;
-  outPres: Uint16Array;
+/** The pool's `workerData`: network and drive (shared typed arrays), the images (shared) and where to write (shared). */
+export interface CosimWorkerData {
+  readonly network: NetworkSnapshot;
+  readonly drive: DriveSpec;
+  readonly pixels: Uint8Array;
+  readonly size: number;
+  /** Index of the first image of `pixels` in its split (for its random streams). */
+  readonly start: number;
+  readonly seed: number;
+  readonly stream: number;
+  readonly outCounts: Uint16Array;
+  readonly outPres: Uint16Array;
 }
 
-const data = workerData as Data;
+/** A task: images `[a, b)` of `pixels`. */
+export interface CosimChunk {
+  readonly a: number;
+  readonly b: number;
+}
+
+/** What a task returns: its thread's totals so far (the last task of each thread holds that thread's share). */
+export interface CosimChunkResult {
+  readonly thread: number;
+  /** Chunks this thread has run, this one included. */
+  readonly chunks: number;
+  /** Per-tile event counters of each drive. */
+  readonly counters: Float64Array[];
+  readonly steps: number;
+}
+
+const data = workerData as CosimWorkerData;
 const { net, drive, drives } = cosimNetwork(data.network, data.drive);
-parentPort!.on('message', (msg: { a: number; b: number } | { finish: true }) => {
-  if ('finish' in msg) {
-    parentPort!.postMessage({ counters: drives.map((d) => d.tileCounters()), steps: drive.steps });
-    return;
-  }
-  cosimRespond(net, drives, data.pixels, data.size, data.start, msg.a, msg.b, data.seed, data.stream, data.outCounts, data.outPres);
-  parentPort!.postMessage(msg);
-});
+let chunks = 0;
+
+/** Runs one chunk of images, writing the spike counts into the shared outputs; returns the thread's running totals. */
+export default function cosimChunk({ a, b }: CosimChunk): CosimChunkResult {
+  cosimRespond(net, drives, data.pixels, data.size, data.start, a, b, data.seed, data.stream, data.outCounts, data.outPres);
+  return { thread: threadId, chunks: ++chunks, counters: drives.map((d) => d.tileCounters()), steps: drive.steps };
+}
