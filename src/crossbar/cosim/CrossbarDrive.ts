@@ -128,12 +128,6 @@ export class CrossbarDrive implements InputDrive {
     for (let j = 0; j < o.length; j++) o[j]! += counts[j]!;
   }
 
-  /** Zeroes the counters and the step count. */
-  resetCounters(): void {
-    for (const a of [this.groupHits, this.inputHits, this.tileSenseHits, this.tileMergeHits, this.neuronHits, this.outputSpikes]) a.fill(0);
-    this.steps = 0;
-  }
-
   /** The per-tile event counters so far, tile-major (`TILE_COUNTER_FIELDS`). */
   tileCounters(): Float64Array {
     const L = this.layout;
