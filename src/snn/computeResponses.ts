@@ -8,7 +8,8 @@ import type { Dataset } from '../data/Dataset.js';
 import { inputSize } from '../data/Dataset.js';
 import { networkFromCheckpoint, type NetworkSnapshot } from './networkFromCheckpoint.js';
 import type { SnnNetwork } from './SnnNetwork.js';
-import type { ResponseChunk, ResponseWorkerData } from './_internals/responseWorker.js';
+import type { ImageChunk } from '../_internals/SharedImages.js';
+import type { ResponseWorkerData } from './_internals/responseWorker.js';
 import { STREAM } from './_internals/streams.js';
 
 /** Which random stream the Poisson input of an image comes from. */
@@ -113,7 +114,7 @@ export async function computeResponses(o: ComputeResponsesOptions): Promise<Resp
     pixels: shared, size, start, seed: o.seed, stream, outCounts, outPres,
   };
   const chunk = Math.max(8, Math.min(100, Math.ceil(count / (threads * 8))));
-  const pool = new Piscina<ResponseChunk, void>({ filename: WORKER_URL.href, workerData, minThreads: threads, maxThreads: threads });
+  const pool = new Piscina<ImageChunk, void>({ filename: WORKER_URL.href, workerData, minThreads: threads, maxThreads: threads });
   // an error outside any task (e.g. a thread that dies between tasks) is emitted by the pool
   let poolError: (err: unknown) => void = () => {};
   const failure = new Promise<never>((_, reject) => (poolError = reject));

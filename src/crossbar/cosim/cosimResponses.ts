@@ -16,7 +16,8 @@ import { CrossbarDrive, type CrossbarDriveOptions } from './CrossbarDrive.js';
 import type { DriveLayout } from './DriveLayout.js';
 import type { DriveWeights } from './DriveWeights.js';
 import { addTileCounters, TILE_COUNTER_STRIDE } from './tileCounters.js';
-import type { CosimChunk, CosimChunkResult, CosimWorkerData } from './_internals/cosimWorker.js';
+import type { ImageChunk } from '../../_internals/SharedImages.js';
+import type { CosimChunkResult, CosimWorkerData } from './_internals/cosimWorker.js';
 import { shareArrays } from './_internals/shareArrays.js';
 
 /** Everything needed to rebuild a {@link CrossbarDrive} (plain typed arrays; sent to worker threads as is). */
@@ -161,7 +162,7 @@ export async function cosimResponses(o: CosimResponsesOptions): Promise<CosimRes
   const observerCounters = (o.drive.observers ?? []).map((x) => new Float64Array(x.layout.tiles * TILE_COUNTER_STRIDE));
   let steps = 0;
   const chunk = Math.max(8, Math.min(50, Math.ceil(count / (threads * 8))));
-  const pool = new Piscina<CosimChunk, CosimChunkResult>({ filename: WORKER_URL.href, workerData, minThreads: threads, maxThreads: threads });
+  const pool = new Piscina<ImageChunk, CosimChunkResult>({ filename: WORKER_URL.href, workerData, minThreads: threads, maxThreads: threads });
   // an error outside any task (e.g. a thread that dies between tasks) is emitted by the pool
   let poolError: (err: unknown) => void = () => {};
   const failure = new Promise<never>((_, reject) => (poolError = reject));

@@ -5,26 +5,13 @@
 import { threadId } from 'node:worker_threads';
 import { workerData } from 'piscina';
 import type { NetworkSnapshot } from '../../../snn/networkFromCheckpoint.js';
+import type { ImageChunk, SharedImages } from '../../../_internals/SharedImages.js';
 import { cosimNetwork, cosimRespond, type DriveSpec } from '../cosimResponses.js';
 
 /** The pool's `workerData`: network and drive (shared typed arrays), the images (shared) and where to write (shared). */
-export interface CosimWorkerData {
+export interface CosimWorkerData extends SharedImages {
   readonly network: NetworkSnapshot;
   readonly drive: DriveSpec;
-  readonly pixels: Uint8Array;
-  readonly size: number;
-  /** Index of the first image of `pixels` in its split (for its random streams). */
-  readonly start: number;
-  readonly seed: number;
-  readonly stream: number;
-  readonly outCounts: Uint16Array;
-  readonly outPres: Uint16Array;
-}
-
-/** A task: images `[a, b)` of `pixels`. */
-export interface CosimChunk {
-  readonly a: number;
-  readonly b: number;
 }
 
 /** What a task returns: its thread's totals so far (the last task of each thread holds that thread's share). */
@@ -42,7 +29,7 @@ const { net, drive, drives } = cosimNetwork(data.network, data.drive);
 let chunks = 0;
 
 /** Runs one chunk of images, writing the spike counts into the shared outputs; returns the thread's running totals. */
-export default function cosimChunk({ a, b }: CosimChunk): CosimChunkResult {
+export default function cosimChunk({ a, b }: ImageChunk): CosimChunkResult {
   cosimRespond(net, drives, data.pixels, data.size, data.start, a, b, data.seed, data.stream, data.outCounts, data.outPres);
   return { thread: threadId, chunks: ++chunks, counters: drives.map((d) => d.tileCounters()), steps: drive.steps };
 }
