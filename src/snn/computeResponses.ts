@@ -1,14 +1,11 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
 import { Rng } from '../_internals/Rng.js';
+import { runImageChunks, workerScriptAvailable } from '../_internals/runImageChunks.js';
 import { XsnnError } from '../config/XsnnError.js';
 import type { Dataset } from '../data/Dataset.js';
 import { inputSize } from '../data/Dataset.js';
 import { networkFromCheckpoint, type NetworkSnapshot } from './networkFromCheckpoint.js';
 import type { SnnNetwork } from './SnnNetwork.js';
-import type { ImageChunk } from '../_internals/SharedImages.js';
 import type { ResponseWorkerData } from './_internals/responseWorker.js';
 import { STREAM } from './_internals/streams.js';
 
@@ -62,7 +59,7 @@ const WORKER_URL = new URL('./_internals/responseWorker.js', import.meta.url);
 
 /** Whether the compiled worker script is available (not when running TypeScript sources directly). */
 export function workersAvailable(): boolean {
-  return WORKER_URL.protocol === 'file:' && existsSync(fileURLToPath(WORKER_URL)) && import.meta.url.endsWith('.js');
+  return workerScriptAvailable(WORKER_URL, import.meta.url);
 }
 
 /**
@@ -114,33 +111,13 @@ export async function computeResponses(o: ComputeResponsesOptions): Promise<Resp
     pixels: shared, size, start, seed: o.seed, stream, outCounts, outPres,
   };
   const chunk = Math.max(8, Math.min(100, Math.ceil(count / (threads * 8))));
-  const pool = new Piscina<ImageChunk, void>({ filename: WORKER_URL.href, workerData, minThreads: threads, maxThreads: threads });
-  // an error outside any task (e.g. a thread that dies between tasks) is emitted by the pool
-  let poolError: (err: unknown) => void = () => {};
-  const failure = new Promise<never>((_, reject) => (poolError = reject));
-  pool.on('error', (err) => poolError(err));
-  let failed = false;
   let done = 0;
-  const tasks: Promise<void>[] = [];
-  // every chunk is queued at once; each thread takes the next one as it finishes one
-  for (let a = 0; a < count; a += chunk) {
-    const b = Math.min(count, a + chunk);
-    tasks.push(
-      pool.run({ a, b }).then(() => {
-        if (failed) return;
-        done += b - a;
-        o.onProgress?.(done);
-      }),
-    );
-  }
-  try {
-    await Promise.race([Promise.all(tasks), failure]);
-  } catch (err) {
-    failed = true;
-    throw err;
-  } finally {
-    // also rejects the chunks still queued or running (Promise.all and race handle those rejections)
-    await pool.destroy();
-  }
+  await runImageChunks<void>({
+    worker: WORKER_URL, workerData, threads, count, chunk,
+    onChunk: (_, a, b) => {
+      done += b - a;
+      o.onProgress?.(done);
+    },
+  });
   return { counts: outCounts, presentations: outPres, seconds: (performance.now() - t0) / 1000, threads };
 }

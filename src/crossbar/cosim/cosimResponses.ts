@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
 import { Rng } from '../../_internals/Rng.js';
+import { runImageChunks, workerScriptAvailable } from '../../_internals/runImageChunks.js';
 import { XsnnError } from '../../config/XsnnError.js';
 import type { Dataset } from '../../data/Dataset.js';
 import { inputSize } from '../../data/Dataset.js';
@@ -16,7 +14,6 @@ import { CrossbarDrive, type CrossbarDriveOptions } from './CrossbarDrive.js';
 import type { DriveLayout } from './DriveLayout.js';
 import type { DriveWeights } from './DriveWeights.js';
 import { addTileCounters, TILE_COUNTER_STRIDE } from './tileCounters.js';
-import type { ImageChunk } from '../../_internals/SharedImages.js';
 import type { CosimChunkResult, CosimWorkerData } from './_internals/cosimWorker.js';
 import { shareArrays } from './_internals/shareArrays.js';
 
@@ -102,7 +99,7 @@ export function cosimRespond(net: SnnNetwork, drive: CrossbarDrive | ReadonlyArr
 const WORKER_URL = new URL('./_internals/cosimWorker.js', import.meta.url);
 
 function workersAvailable(): boolean {
-  return WORKER_URL.protocol === 'file:' && existsSync(fileURLToPath(WORKER_URL)) && import.meta.url.endsWith('.js');
+  return workerScriptAvailable(WORKER_URL, import.meta.url);
 }
 
 /**
@@ -162,41 +159,21 @@ export async function cosimResponses(o: CosimResponsesOptions): Promise<CosimRes
   const observerCounters = (o.drive.observers ?? []).map((x) => new Float64Array(x.layout.tiles * TILE_COUNTER_STRIDE));
   let steps = 0;
   const chunk = Math.max(8, Math.min(50, Math.ceil(count / (threads * 8))));
-  const pool = new Piscina<ImageChunk, CosimChunkResult>({ filename: WORKER_URL.href, workerData, minThreads: threads, maxThreads: threads });
-  // an error outside any task (e.g. a thread that dies between tasks) is emitted by the pool
-  let poolError: (err: unknown) => void = () => {};
-  const failure = new Promise<never>((_, reject) => (poolError = reject));
-  pool.on('error', (err) => poolError(err));
-  let failed = false;
   let done = 0;
   // each thread's latest running totals (a thread runs its chunks one after another)
   const totals = new Map<number, CosimChunkResult>();
-  const tasks: Promise<void>[] = [];
-  // every chunk is queued at once; each thread takes the next one as it finishes one
-  for (let a = 0; a < count; a += chunk) {
-    const b = Math.min(count, a + chunk);
-    tasks.push(
-      pool.run({ a, b }).then((r) => {
-        if (failed) return;
-        if ((totals.get(r.thread)?.chunks ?? 0) < r.chunks) totals.set(r.thread, r);
-        done += b - a;
-        o.onProgress?.(done);
-      }),
-    );
-  }
-  try {
-    await Promise.race([Promise.all(tasks), failure]);
-    for (const [, r] of [...totals].sort(([x], [y]) => x - y)) {
-      addTileCounters(counters, r.counters[0]!);
-      observerCounters.forEach((c, x) => addTileCounters(c, r.counters[x + 1]!));
-      steps += r.steps;
-    }
-  } catch (err) {
-    failed = true;
-    throw err;
-  } finally {
-    // also rejects the chunks still queued or running (Promise.all and race handle those rejections)
-    await pool.destroy();
+  await runImageChunks<CosimChunkResult>({
+    worker: WORKER_URL, workerData, threads, count, chunk,
+    onChunk: (r, a, b) => {
+      if ((totals.get(r.thread)?.chunks ?? 0) < r.chunks) totals.set(r.thread, r);
+      done += b - a;
+      o.onProgress?.(done);
+    },
+  });
+  for (const [, r] of [...totals].sort(([x], [y]) => x - y)) {
+    addTileCounters(counters, r.counters[0]!);
+    observerCounters.forEach((c, x) => addTileCounters(c, r.counters[x + 1]!));
+    steps += r.steps;
   }
   return { counts: outCounts, presentations: outPres, counters, observerCounters, steps, seconds: (performance.now() - t0) / 1000, threads };
 }
