@@ -2,7 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { XsnnError } from '../config/XsnnError.js';
 import { commands } from './commands/index.js';
-import { version } from '../version.js';
+import { version } from '../core/version.js';
 
 /**
  * Builds the `xsnn` command-line program (commander). Exported so tests and

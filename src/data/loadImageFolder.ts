@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { createProgress } from '../_internals/progress.js';
-import { Rng } from '../_internals/Rng.js';
-import { sha256 } from '../_internals/hash.js';
+import { createProgress } from '../core/progress.js';
+import { Rng } from '../core/Rng.js';
+import { sha256 } from '../core/hash.js';
 import { XsnnError } from '../config/XsnnError.js';
 import type { Dataset } from './Dataset.js';
 import { decodeGray } from './decodeGray.js';

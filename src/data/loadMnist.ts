@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { sha256 } from '../_internals/hash.js';
+import { sha256 } from '../core/hash.js';
 import { XsnnError } from '../config/XsnnError.js';
 import type { Dataset } from './Dataset.js';
 import { readIdx } from './readIdx.js';

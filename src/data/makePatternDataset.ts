@@ -1,5 +1,5 @@
-import { Rng } from '../_internals/Rng.js';
-import { sha256 } from '../_internals/hash.js';
+import { Rng } from '../core/Rng.js';
+import { sha256 } from '../core/hash.js';
 import { XsnnError } from '../config/XsnnError.js';
 import type { Dataset } from './Dataset.js';
 

@@ -1,4 +1,4 @@
-import type { Rng } from '../_internals/Rng.js';
+import type { Rng } from '../core/Rng.js';
 import type { DeviceModel } from './DeviceModel.js';
 
 /**

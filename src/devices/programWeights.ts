@@ -1,6 +1,6 @@
-import { Rng } from '../_internals/Rng.js';
+import { Rng } from '../core/Rng.js';
 import { XsnnError } from '../config/XsnnError.js';
-import type { CsrMatrix } from '../data/CsrMatrix.js';
+import type { CsrMatrix } from '../core/CsrMatrix.js';
 import { cellBits, cellsPerWeight } from './cellsPerWeight.js';
 import type { DeviceModel } from './DeviceModel.js';
 import { deviceLevels } from './deviceLevels.js';

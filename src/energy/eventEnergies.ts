@@ -1,5 +1,5 @@
 import { XsnnError } from '../config/XsnnError.js';
-import type { CrossbarSpec } from '../crossbar/spec/CrossbarSpec.js';
+import type { CrossbarSpec } from '../crossbar/CrossbarSpec.js';
 import type { DeviceModel } from '../devices/DeviceModel.js';
 import { areaOf } from './areaOf.js';
 import { explainTerm, input, type ExplainTerm } from './ExplainTerm.js';

@@ -1,5 +1,5 @@
-import { loadCrossbar } from '../crossbar/spec/loadCrossbar.js';
-import type { CrossbarSpec } from '../crossbar/spec/CrossbarSpec.js';
+import { loadCrossbar } from '../crossbar/loadCrossbar.js';
+import type { CrossbarSpec } from '../crossbar/CrossbarSpec.js';
 import { XsnnError } from '../config/XsnnError.js';
 import { areaOf } from './areaOf.js';
 import { sarAdcArea, sarAdcEnergy, sarAdcLatencyS } from './peripherals.js';

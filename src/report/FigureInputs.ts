@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from '../_internals/atomicWrite.js';
+import { writeFileAtomic } from '../core/atomicWrite.js';
 import { XsnnError } from '../config/XsnnError.js';
 
 /**

@@ -1,6 +1,6 @@
 import { XsnnError } from '../config/XsnnError.js';
-import { version } from '../version.js';
-import { AREA_COMPONENTS, ENERGY_COMPONENTS, type ResultRecord } from '../sweep/ResultRecord.js';
+import { version } from '../core/version.js';
+import { AREA_COMPONENTS, ENERGY_COMPONENTS, type ResultRecord } from '../core/ResultRecord.js';
 import type { ResultLine } from '../sweep/ResultLine.js';
 import type { SweepManifest } from '../sweep/SweepManifest.js';
 import { ReportReferenceSchema } from '../sweep/SweepSpec.js';

@@ -1,6 +1,6 @@
 import { checkpointCsr, loadCheckpoint, saveCheckpoint } from '../snn/Checkpoint.js';
 import { train } from '../snn/train.js';
-import { mapWeights } from '../crossbar/mapping/mapWeights.js';
+import { mapWeights } from '../mapping/mapWeights.js';
 import type { ReceptiveFieldsInput } from './FigureInputs.js';
 import { occupancyFromMapping } from './occupancyFromMapping.js';
 import type { FigureSources, RecipeTrainer } from './runReportSpec.js';

@@ -1,4 +1,4 @@
-import type { Mapping } from '../crossbar/mapping/Mapping.js';
+import type { Mapping } from '../mapping/Mapping.js';
 import type { TileOccupancyInput } from './FigureInputs.js';
 
 /**

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { version } from '../version.js';
+import { version } from '../core/version.js';
 import { FONT_FILES } from './fonts.js';
 import { displayName, formatNumber } from './format.js';
 import type { ReportData } from './ReportData.js';

@@ -1,4 +1,4 @@
-import { AREA_COMPONENTS, ENERGY_COMPONENTS } from '../sweep/ResultRecord.js';
+import { AREA_COMPONENTS, ENERGY_COMPONENTS } from '../core/ResultRecord.js';
 import type { ResultLine } from '../sweep/ResultLine.js';
 import type { SweepManifest } from '../sweep/SweepManifest.js';
 

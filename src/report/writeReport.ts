@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { writeFileAtomic } from '../_internals/atomicWrite.js';
+import { writeFileAtomic } from '../core/atomicWrite.js';
 import { XsnnError } from '../config/XsnnError.js';
 import { readResultsLog } from '../sweep/ResultsLog.js';
 import { readSweepManifest } from '../sweep/SweepManifest.js';

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeDirAtomic } from '../_internals/atomicWrite.js';
-import { canonicalJson, sha256 } from '../_internals/hash.js';
+import { writeDirAtomic } from '../core/atomicWrite.js';
+import { canonicalJson, sha256 } from '../core/hash.js';
 import { XsnnError } from '../config/XsnnError.js';
-import { csrFromDense, type CsrMatrix } from '../data/CsrMatrix.js';
+import { csrFromDense, type CsrMatrix } from '../core/CsrMatrix.js';
 import { parseRecipe, type SnnRecipe } from './SnnRecipe.js';
 
 /** Format name written in every manifest. */

@@ -1,4 +1,4 @@
-import type { Rng } from '../_internals/Rng.js';
+import type { Rng } from '../core/Rng.js';
 
 /**
  * The input spikes of one presentation, bucketed by step: the inputs that fire

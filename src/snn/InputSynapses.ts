@@ -1,4 +1,4 @@
-import { csrFromDense, type CsrMatrix } from '../data/CsrMatrix.js';
+import { csrFromDense, type CsrMatrix } from '../core/CsrMatrix.js';
 import { XsnnError } from '../config/XsnnError.js';
 
 /**

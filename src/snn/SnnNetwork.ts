@@ -1,4 +1,4 @@
-import type { Rng } from '../_internals/Rng.js';
+import type { Rng } from '../core/Rng.js';
 import { XsnnError } from '../config/XsnnError.js';
 import type { InputDrive } from './InputDrive.js';
 import { SynapticDrive } from './InputDrive.js';

@@ -1,13 +1,12 @@
 import { availableParallelism } from 'node:os';
-import { Rng } from '../_internals/Rng.js';
-import { runImageChunks, workerScriptAvailable } from '../_internals/runImageChunks.js';
+import { runImageChunks, workerScriptAvailable } from '../core/runImageChunks.js';
 import { XsnnError } from '../config/XsnnError.js';
 import type { Dataset } from '../data/Dataset.js';
 import { inputSize } from '../data/Dataset.js';
 import { networkFromCheckpoint, type NetworkSnapshot } from './networkFromCheckpoint.js';
-import type { SnnNetwork } from './SnnNetwork.js';
-import type { ResponseWorkerData } from './_internals/responseWorker.js';
-import { STREAM } from './_internals/streams.js';
+import type { ResponseWorkerData } from './_internals/ResponseWorkerData.js';
+import { respondImages } from './_internals/respondImages.js';
+import { STREAM } from '../core/streams.js';
 
 /** Which random stream the Poisson input of an image comes from. */
 export type ResponsePhase = 'label' | 'test';
@@ -37,22 +36,6 @@ export interface Responses {
   readonly presentations: Uint16Array;
   readonly seconds: number;
   readonly threads: number;
-}
-
-/**
- * Runs images through a network in test mode in this thread and writes their
- * spike counts; image k's input is drawn from `new Rng(seed, stream, k)` and the
- * state is reset before it, so each image's response is independent of the others.
- */
-export function respondInProcess(net: SnnNetwork, pixels: Uint8Array, pixelOffset: number, size: number, start: number, end: number, seed: number, stream: number, counts: Uint16Array, presentations: Uint16Array, outOffset = 0): void {
-  const N = net.neurons;
-  for (let k = start; k < end; k++) {
-    const rng = new Rng(seed, stream, k);
-    const r = net.inferImage(pixels, pixelOffset + (k - start) * size, rng);
-    const o = (outOffset + k - start) * N;
-    for (let j = 0; j < N; j++) counts[o + j] = r.counts[j]!;
-    presentations[outOffset + k - start] = Math.min(65535, r.presentations);
-  }
 }
 
 const WORKER_URL = new URL('./_internals/responseWorker.js', import.meta.url);
@@ -95,7 +78,7 @@ export async function computeResponses(o: ComputeResponsesOptions): Promise<Resp
     const chunk = 100;
     for (let a = 0; a < count; a += chunk) {
       const b = Math.min(count, a + chunk);
-      respondInProcess(net, pixels, a * size, size, start + a, start + b, o.seed, stream, counts, pres, a);
+      respondImages({ net, pixels, pixelOffset: a * size, size, start: start + a, end: start + b, seed: o.seed, stream, counts, presentations: pres, outOffset: a });
       o.onProgress?.(b);
     }
     return { counts, presentations: pres, seconds: (performance.now() - t0) / 1000, threads: 1 };

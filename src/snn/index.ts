@@ -21,9 +21,9 @@ export {
   type Checkpoint, type CheckpointManifest, type DatasetIdentity, type TrainingCounts,
 } from './Checkpoint.js';
 export { networkFromCheckpoint, type NetworkSnapshot } from './networkFromCheckpoint.js';
-export { computeResponses, respondInProcess, workersAvailable, type ComputeResponsesOptions, type Responses, type ResponsePhase } from './computeResponses.js';
+export { computeResponses, workersAvailable, type ComputeResponsesOptions, type Responses, type ResponsePhase } from './computeResponses.js';
 export { assignLabels, predictClasses, type AssignLabelsOptions } from './assignLabels.js';
 export { train, resolveRecipe, recipeDataset, type TrainOptions, type TrainResult, type TrainProgress } from './train.js';
 export { evaluate, type EvaluateOptions, type EvaluateResult } from './evaluate.js';
 export { labelNeurons, type LabelNeuronsOptions, type NeuronLabels } from './labelNeurons.js';
-export { STREAM as SNN_STREAMS } from './_internals/streams.js';
+export { STREAM as SNN_STREAMS } from '../core/streams.js';

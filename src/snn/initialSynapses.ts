@@ -1,6 +1,6 @@
-import { Rng } from '../_internals/Rng.js';
+import { Rng } from '../core/Rng.js';
 import type { SnnRecipe } from './SnnRecipe.js';
-import { STREAM } from './_internals/streams.js';
+import { STREAM } from '../core/streams.js';
 
 /** Initial input→E connectivity, dense row-major `[input][neuron]`. */
 export interface InitialSynapses {

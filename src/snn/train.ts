@@ -1,10 +1,10 @@
-import { Rng } from '../_internals/Rng.js';
+import { Rng } from '../core/Rng.js';
 import { XsnnError } from '../config/XsnnError.js';
 import type { Dataset } from '../data/Dataset.js';
 import { inputSize } from '../data/Dataset.js';
 import { loadMnist } from '../data/loadMnist.js';
 import { loadImageFolder } from '../data/loadImageFolder.js';
-import { version } from '../version.js';
+import { version } from '../core/version.js';
 import type { Checkpoint } from './Checkpoint.js';
 import { initialSynapses } from './initialSynapses.js';
 import { InputSynapses } from './InputSynapses.js';
@@ -14,7 +14,7 @@ import { quantizationDefaults, quantizationLevels, quantizeSynapseWeights } from
 import { ShadowWeights } from './ShadowWeights.js';
 import { SnnNetwork } from './SnnNetwork.js';
 import { loadRecipe, parseRecipe, type SnnRecipe } from './SnnRecipe.js';
-import { STREAM } from './_internals/streams.js';
+import { STREAM } from '../core/streams.js';
 
 /** Progress of {@link train}, reported every `progressEvery` images. */
 export interface TrainProgress {

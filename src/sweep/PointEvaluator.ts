@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { XsnnError } from '../config/XsnnError.js';
-import type { ResultRecord } from './ResultRecord.js';
+import type { ResultRecord } from '../core/ResultRecord.js';
 import type { SharedWork } from './SharedWork.js';
 import type { SweepPoint } from './SweepPoint.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ResultRecordSchema } from './ResultRecord.js';
+import { ResultRecordSchema } from '../core/ResultRecord.js';
 
 /**
  * One line of `results.jsonl`: a finished point's key, its result, when it

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { sha256 } from '../_internals/hash.js';
-import { writeFileAtomic } from '../_internals/atomicWrite.js';
+import { sha256 } from '../core/hash.js';
+import { writeFileAtomic } from '../core/atomicWrite.js';
 
 /**
  * Work shared between sweep points (a mapping per network and crossbar size,

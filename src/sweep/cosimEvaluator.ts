@@ -1,19 +1,19 @@
-import { hashValue } from '../_internals/hash.js';
-import { crossbarForNetwork } from '../crossbar/cosim/crossbarForNetwork.js';
-import { simulateCrossbars } from '../crossbar/cosim/simulate.js';
-import { simulationRecord } from '../crossbar/cosim/simulationRecord.js';
-import type { Mapping } from '../crossbar/mapping/Mapping.js';
-import { mapWeights } from '../crossbar/mapping/mapWeights.js';
-import { loadCrossbar } from '../crossbar/spec/loadCrossbar.js';
+import { hashValue } from '../core/hash.js';
+import { crossbarForNetwork } from '../cosim/crossbarForNetwork.js';
+import { simulateCrossbars } from '../cosim/simulate.js';
+import { simulationRecord } from '../cosim/simulationRecord.js';
+import type { Mapping } from '../mapping/Mapping.js';
+import { mapWeights } from '../mapping/mapWeights.js';
+import { loadCrossbar } from '../crossbar/loadCrossbar.js';
 import { checkpointCsr, loadCheckpoint, type Checkpoint } from '../snn/Checkpoint.js';
 import { labelNeurons } from '../snn/labelNeurons.js';
 import { recipeDataset } from '../snn/train.js';
 import { takeImages } from '../data/Dataset.js';
-import type { CrossbarSpec } from '../crossbar/spec/CrossbarSpec.js';
+import type { CrossbarSpec } from '../crossbar/CrossbarSpec.js';
 import { readNoiseSigmaS } from '../devices/applyReadNoise.js';
 import { XsnnError } from '../config/XsnnError.js';
 import type { EvaluatorContext, PointEvaluator } from './PointEvaluator.js';
-import type { ResultRecord } from './ResultRecord.js';
+import type { ResultRecord } from '../core/ResultRecord.js';
 import type { SweepPoint } from './SweepPoint.js';
 
 /**

@@ -1,6 +1,6 @@
 import { XsnnError } from '../config/XsnnError.js';
 import type { EvaluatorContext, PointEvaluator } from './PointEvaluator.js';
-import { ResultRecordSchema, type ResultRecord } from './ResultRecord.js';
+import { ResultRecordSchema, type ResultRecord } from '../core/ResultRecord.js';
 import type { ResultLine } from './ResultLine.js';
 import type { SweepPoint } from './SweepPoint.js';
 

@@ -1,4 +1,4 @@
-import { hashValue } from '../_internals/hash.js';
+import { hashValue } from '../core/hash.js';
 import type { ResolvedSweep } from './resolveSweep.js';
 import type { SweepPoint } from './SweepPoint.js';
 

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { hashValue, sha256 } from '../_internals/hash.js';
+import { hashValue, sha256 } from '../core/hash.js';
 import { XsnnError } from '../config/XsnnError.js';
 
 /**

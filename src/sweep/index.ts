@@ -21,7 +21,7 @@ export {
   type ExplainTerm,
   type EnergyBreakdownJ,
   type AreaBreakdownM2,
-} from './ResultRecord.js';
+} from '../core/ResultRecord.js';
 export { ResultLineSchema, type ResultLine } from './ResultLine.js';
 export { readResultsLog, ResultsAppender, type ResultsLogContents } from './ResultsLog.js';
 export { SweepManifestSchema, readSweepManifest, manifestPath, type SweepManifest } from './SweepManifest.js';

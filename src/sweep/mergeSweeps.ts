@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { writeFileAtomic } from '../_internals/atomicWrite.js';
-import { canonicalJson } from '../_internals/hash.js';
+import { writeFileAtomic } from '../core/atomicWrite.js';
+import { canonicalJson } from '../core/hash.js';
 import { XsnnError } from '../config/XsnnError.js';
 import type { ResultLine } from './ResultLine.js';
 import { readResultsLog } from './ResultsLog.js';

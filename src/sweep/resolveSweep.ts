@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { hashValue } from '../_internals/hash.js';
+import { hashValue } from '../core/hash.js';
 import { loadPreset } from '../config/presets.js';
 import { XsnnError } from '../config/XsnnError.js';
 import { hashCheckpoint } from './hashCheckpoint.js';

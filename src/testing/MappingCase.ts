@@ -1,4 +1,4 @@
-import type { CsrMatrix } from '../data/CsrMatrix.js';
+import type { CsrMatrix } from '../core/CsrMatrix.js';
 
 /** One generated mapping problem: weights and a tile size. */
 export interface MappingCase {

@@ -1,5 +1,5 @@
-import type { CsrMatrix } from '../data/CsrMatrix.js';
-import type { TileSize } from '../crossbar/mapping/lowerBounds.js';
+import type { CsrMatrix } from '../core/CsrMatrix.js';
+import type { TileSize } from '../mapping/lowerBounds.js';
 
 /** Options of {@link exhaustiveMinTiles}. */
 export interface ExhaustiveOptions extends TileSize {

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { Rng } from '../_internals/Rng.js';
-import type { CsrMatrix } from '../data/CsrMatrix.js';
-import type { Mapping } from '../crossbar/mapping/Mapping.js';
-import { mappingToJson } from '../crossbar/mapping/mappingJson.js';
-import { verifyMapping, type MappingViolation } from '../crossbar/mapping/verifyMapping.js';
+import { Rng } from '../core/Rng.js';
+import type { CsrMatrix } from '../core/CsrMatrix.js';
+import type { Mapping } from '../mapping/Mapping.js';
+import { mappingToJson } from '../mapping/mappingJson.js';
+import { verifyMapping, type MappingViolation } from '../mapping/verifyMapping.js';
 import { clippedToTileRows, mappingCase } from './arbitraries/mappingCase.js';
 import { plantedCase } from './arbitraries/plantedCase.js';
 import { tinyCase } from './arbitraries/tinyCase.js';

@@ -1,4 +1,4 @@
-import type { CsrMatrix } from '../data/CsrMatrix.js';
+import type { CsrMatrix } from '../core/CsrMatrix.js';
 
 /** W with rows and columns renamed: entry (i, j) moves to (rowPerm[i], colPerm[j]), weights kept. */
 export function permuteMatrix(w: CsrMatrix, rowPerm: ArrayLike<number>, colPerm: ArrayLike<number>): CsrMatrix {

@@ -1,5 +1,5 @@
 import { XsnnError } from '../config/XsnnError.js';
-import type { CsrMatrix } from '../data/CsrMatrix.js';
+import type { CsrMatrix } from '../core/CsrMatrix.js';
 
 /** Options of {@link prunePerNeuron}. */
 export interface PrunePerNeuronOptions {

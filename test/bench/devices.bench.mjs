@@ -3,7 +3,7 @@
 import { programWeights, loadDevice, conductanceToWeight } from '../../dist/devices/index.js';
 import { loadCrossbar } from '../../dist/crossbar/index.js';
 import { areaOf, eventEnergies, energyFromCounts, zeroEventCounts } from '../../dist/energy/index.js';
-import { csrFromDense } from '../../dist/data/CsrMatrix.js';
+import { csrFromDense } from '../../dist/core/CsrMatrix.js';
 
 export default async function () {
   const rows = 784;

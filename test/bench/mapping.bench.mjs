@@ -8,7 +8,7 @@
 // |weights| pruned per neuron at 75 % and 90 %.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { mapWeights, loadWeights } from '../../dist/crossbar/index.js';
+import { mapWeights, loadWeights } from '../../dist/mapping/index.js';
 import { digitReceptiveFields, prunePerNeuron } from '../../dist/testing/index.js';
 import { csrToDense } from '../../dist/data/index.js';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { XsnnError } from '../../src/config/XsnnError.js';
-import { assertCsr, csrFromDense, csrToDense, nnz, type CsrMatrix } from '../../src/data/CsrMatrix.js';
+import { assertCsr, csrFromDense, csrToDense, nnz, type CsrMatrix } from '../../src/core/CsrMatrix.js';
 import { fcOptions } from '../_support/fc.js';
 
 /** A dense matrix with many exact zeros (float32-representable values). */

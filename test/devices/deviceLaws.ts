@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { csrFromDense, type CsrMatrix } from '../../src/data/CsrMatrix.js';
+import { csrFromDense, type CsrMatrix } from '../../src/core/CsrMatrix.js';
 import {
   conductanceToWeight,
   deviceLevels,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../../src/_internals/Rng.js';
+import { Rng } from '../../src/core/Rng.js';
 import { XsnnError } from '../../src/config/XsnnError.js';
 import {
   applyReadNoise,

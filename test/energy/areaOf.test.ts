@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { listPresetNames } from '../../src/config/presets.js';
-import { loadCrossbar, mapWeights } from '../../src/crossbar/index.js';
-import { csrFromDense } from '../../src/data/CsrMatrix.js';
+import { loadCrossbar } from '../../src/crossbar/index.js';
+import { mapWeights } from '../../src/mapping/index.js';
+import { csrFromDense } from '../../src/core/CsrMatrix.js';
 import { areaInputFromMapping, areaOf, eventEnergies, explain } from '../../src/energy/index.js';
 import { fcOptions } from '../_support/fc.js';
 

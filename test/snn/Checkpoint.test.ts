@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { makePatternDataset } from '../../src/data/makePatternDataset.js';
 import { checkpointCsr, loadCheckpoint, saveCheckpoint } from '../../src/snn/Checkpoint.js';
 import { train } from '../../src/snn/train.js';
-import { assertCsr } from '../../src/data/CsrMatrix.js';
+import { assertCsr } from '../../src/core/CsrMatrix.js';
 import { XsnnError } from '../../src/config/XsnnError.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'xsnn-ckpt-'));
@@ -83,7 +83,7 @@ describe('checkpoints', () => {
   });
 
   it('refuses NaN weights even when the hash was updated', async () => {
-    const { sha256 } = await import('../../src/_internals/hash.js');
+    const { sha256 } = await import('../../src/core/hash.js');
     saveCheckpoint(join(tmp, 'nan'), a.checkpoint);
     const f = join(tmp, 'nan', 'weights.f32');
     const w = new Float32Array(readFileSync(f).buffer.slice(0));

@@ -227,7 +227,7 @@ describe('normalisation', () => {
 
 describe('the retry rule', () => {
   it('presents a blank image once instead of raising the intensity forever (no retry cap by default)', async () => {
-    const { Rng } = await import('../../src/_internals/Rng.js');
+    const { Rng } = await import('../../src/core/Rng.js');
     const net = makeNet({ raw: { network: { neurons: 2 } }, nIn: 4, weights: new Array<number>(8).fill(0.5) });
     const blank = new Uint8Array(4);
     expect(net.inferImage(blank, 0, new Rng(1)).presentations).toBe(1);

@@ -5,7 +5,7 @@ import { computeResponses } from '../../src/snn/computeResponses.js';
 import { SynapticDrive, type InputDrive } from '../../src/snn/InputDrive.js';
 import type { InputSpikes } from '../../src/snn/InputSpikes.js';
 import { networkFromCheckpoint } from '../../src/snn/networkFromCheckpoint.js';
-import { respondInProcess } from '../../src/snn/computeResponses.js';
+import { respondImages } from '../../src/snn/_internals/respondImages.js';
 import { train } from '../../src/snn/train.js';
 import { SNN_STREAMS } from '../../src/snn/index.js';
 
@@ -72,8 +72,8 @@ describe('learning', () => {
     const n = 20;
     const size = 256;
     const ca = new Uint16Array(n * 10), cb = new Uint16Array(n * 10), pa = new Uint16Array(n), pb = new Uint16Array(n);
-    respondInProcess(a, testSet.pixels, 0, size, 0, n, 3, SNN_STREAMS.test, ca, pa);
-    respondInProcess(b, testSet.pixels, 0, size, 0, n, 3, SNN_STREAMS.test, cb, pb);
+    respondImages({ net: a, pixels: testSet.pixels, pixelOffset: 0, size, start: 0, end: n, seed: 3, stream: SNN_STREAMS.test, counts: ca, presentations: pa });
+    respondImages({ net: b, pixels: testSet.pixels, pixelOffset: 0, size, start: 0, end: n, seed: 3, stream: SNN_STREAMS.test, counts: cb, presentations: pb });
     expect(calls).toBeGreaterThan(0);
     expect(Array.from(cb)).toEqual(Array.from(ca));
     expect(Array.from(pb)).toEqual(Array.from(pa));

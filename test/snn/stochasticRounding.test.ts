@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../../src/_internals/Rng.js';
+import { Rng } from '../../src/core/Rng.js';
 import { quantizationLevels, quantizeSynapseWeights, stochasticRoundWeights } from '../../src/snn/quantize.js';
 import { fcOptions } from '../_support/fc.js';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assertCsr } from '../../src/data/CsrMatrix.js';
+import { assertCsr } from '../../src/core/CsrMatrix.js';
 import { arbitraries } from '../../src/testing/arbitraries/index.js';
 import { fcOptions } from '../_support/fc.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csrFromDense } from '../../src/data/CsrMatrix.js';
+import { csrFromDense } from '../../src/core/CsrMatrix.js';
 import { exhaustiveMinTiles } from '../../src/testing/exhaustiveMinTiles.js';
 import { inOrderFillTiles } from '../../src/testing/inOrderFillTiles.js';
 import { deleteSynapse, permuteMatrix } from '../../src/testing/permuteMatrix.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { mappingFromAssignment } from '../../src/crossbar/mapping/mappingFromAssignment.js';
-import { mapWeights } from '../../src/crossbar/mapping/mapWeights.js';
-import type { Mapping } from '../../src/crossbar/mapping/Mapping.js';
+import { mappingFromAssignment } from '../../src/mapping/mappingFromAssignment.js';
+import { mapWeights } from '../../src/mapping/mapWeights.js';
+import type { Mapping } from '../../src/mapping/Mapping.js';
 import { mappingLaws, type Mapper } from '../../src/testing/mappingLaws.js';
 
 // The laws must catch broken mappers: each faulty mapper below fails the law

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csrToDense } from '../../src/data/CsrMatrix.js';
+import { csrToDense } from '../../src/core/CsrMatrix.js';
 import { digitReceptiveFields } from '../../src/testing/digitReceptiveFields.js';
 import { prunePerNeuron } from '../../src/testing/prunePerNeuron.js';
 

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { createProgress } from '../../_internals/progress.js';
-import { compareNetworks, type NetworkComparison, type ComparedNetwork } from '../../crossbar/cosim/compareNetworks.js';
-import { formatComparison } from '../../crossbar/cosim/formatComparison.js';
-import { explainSimulation } from '../../crossbar/cosim/formatSimulation.js';
+import { createProgress } from '../../core/progress.js';
+import { compareNetworks, type NetworkComparison, type ComparedNetwork } from '../../cosim/compareNetworks.js';
+import { formatComparison } from '../../cosim/formatComparison.js';
+import { explainSimulation } from '../../cosim/formatSimulation.js';
 import { printJson } from '../output.js';
 import { addCosimOptions, cosimSettings, crossCheckText, type CosimCliOptions } from './simulate.js';
 

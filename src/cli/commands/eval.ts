@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { createProgress } from '../../_internals/progress.js';
+import { createProgress } from '../../core/progress.js';
 import { evaluate } from '../../snn/evaluate.js';
 import { loadCheckpoint, saveCheckpoint } from '../../snn/Checkpoint.js';
 import { parseIntOption, printJson } from '../output.js';

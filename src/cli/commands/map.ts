@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
 import { XsnnError } from '../../config/XsnnError.js';
-import { loadCrossbar } from '../../crossbar/spec/index.js';
-import { loadWeights } from '../../crossbar/mapping/loadWeights.js';
-import { loadMapping, saveMapping } from '../../crossbar/mapping/mappingJson.js';
-import { mapWeights } from '../../crossbar/mapping/mapWeights.js';
-import { mappingAlgorithmNames, mappingAlgorithms } from '../../crossbar/mapping/mappingAlgorithms.js';
-import { verifyMapping } from '../../crossbar/mapping/verifyMapping.js';
+import { loadCrossbar } from '../../crossbar/index.js';
+import { loadWeights } from '../../mapping/loadWeights.js';
+import { loadMapping, saveMapping } from '../../mapping/mappingJson.js';
+import { mapWeights } from '../../mapping/mapWeights.js';
+import { mappingAlgorithmNames, mappingAlgorithms } from '../../mapping/mappingAlgorithms.js';
+import { verifyMapping } from '../../mapping/verifyMapping.js';
 import { parseIntOption, printJson } from '../output.js';
-import { createProgress } from '../../_internals/progress.js';
+import { createProgress } from '../../core/progress.js';
 
 interface MapCliOptions {
   weights: string;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { listPresetNames, loadPreset, resolvePresetPath, type LoadedPreset, type PresetKind } from '../../config/presets.js';
 import { XsnnError } from '../../config/XsnnError.js';
 import { formatQuantity } from '../../config/units.js';
-import { loadCrossbar } from '../../crossbar/spec/loadCrossbar.js';
+import { loadCrossbar } from '../../crossbar/loadCrossbar.js';
 import { loadDevice } from '../../devices/loadDevice.js';
 import { printJson } from '../output.js';
 

@@ -1,12 +1,12 @@
 import { basename, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { createProgress } from '../../_internals/progress.js';
-import { explainSimulation, formatSimulation } from '../../crossbar/cosim/formatSimulation.js';
-import { simulate, type SimulationResult } from '../../crossbar/cosim/simulate.js';
-import { simulationRecord } from '../../crossbar/cosim/simulationRecord.js';
+import { createProgress } from '../../core/progress.js';
+import { explainSimulation, formatSimulation } from '../../cosim/formatSimulation.js';
+import { simulate, type SimulationResult } from '../../cosim/simulate.js';
+import { simulationRecord } from '../../cosim/simulationRecord.js';
 import { neurosimCrossCheck } from '../../energy/neurosimCrossCheck.js';
 import { hashCheckpoint } from '../../sweep/hashCheckpoint.js';
-import { ResultRecordSchema } from '../../sweep/ResultRecord.js';
+import { ResultRecordSchema } from '../../core/ResultRecord.js';
 import { parseIntOption, printJson } from '../output.js';
 
 /** Options shared by `xsnn simulate` and `xsnn compare`. */

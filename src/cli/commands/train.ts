@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { createProgress } from '../../_internals/progress.js';
+import { createProgress } from '../../core/progress.js';
 import { saveCheckpoint } from '../../snn/Checkpoint.js';
 import { recipeDataset, resolveRecipe, train } from '../../snn/train.js';
 import { parseIntOption, printJson } from '../output.js';

@@ -1,5 +1,5 @@
-import type { Rng } from '../../_internals/Rng.js';
-import type { CsrMatrix } from '../../data/CsrMatrix.js';
+import type { Rng } from '../../core/Rng.js';
+import type { CsrMatrix } from '../../core/CsrMatrix.js';
 
 /**
  * CSR from a set of cells `i*cols+j`, with weights drawn from `rng`: mostly

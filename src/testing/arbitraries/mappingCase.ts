@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { Rng } from '../../_internals/Rng.js';
+import { Rng } from '../../core/Rng.js';
 import type { MappingCase } from '../MappingCase.js';
 import { bernoulliCase } from './bernoulliCase.js';
 import { clipColumns } from './buildMatrix.js';

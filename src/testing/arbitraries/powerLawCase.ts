@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { Rng } from '../../_internals/Rng.js';
+import { Rng } from '../../core/Rng.js';
 import type { MappingCase } from '../MappingCase.js';
 import { buildMatrix } from './buildMatrix.js';
 import { tileShape, type TileShapeConstraints } from './tileShape.js';

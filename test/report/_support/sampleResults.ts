@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { mapWeights } from '../../../src/crossbar/mapping/mapWeights.js';
-import { csrToDense } from '../../../src/data/CsrMatrix.js';
+import { mapWeights } from '../../../src/mapping/mapWeights.js';
+import { csrToDense } from '../../../src/core/CsrMatrix.js';
 import { digitReceptiveFields } from '../../../src/testing/digitReceptiveFields.js';
 import { occupancyFromMapping } from '../../../src/report/occupancyFromMapping.js';
 import { writeFigureInputs } from '../../../src/report/FigureInputs.js';

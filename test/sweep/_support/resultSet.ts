@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { canonicalJson } from '../../../src/_internals/hash.js';
+import { canonicalJson } from '../../../src/core/hash.js';
 import { readResultsLog } from '../../../src/sweep/ResultsLog.js';
 
 /** A results folder's lines as sorted `key → record JSON` pairs (run-time fields dropped). */

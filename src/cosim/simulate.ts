@@ -1,0 +1,437 @@
+import { hashValue } from '../core/hash.js';
+import { deriveSeed } from '../core/Rng.js';
+import { XsnnError } from '../config/XsnnError.js';
+import type { Dataset } from '../data/Dataset.js';
+import type { NetworkSnapshot } from '../snn/networkFromCheckpoint.js';
+import { sliceImages, takeImages } from '../data/Dataset.js';
+import type { DeviceModel } from '../devices/DeviceModel.js';
+import { loadDevice } from '../devices/loadDevice.js';
+import { areaInputFromMapping } from '../energy/areaInputFromMapping.js';
+import { areaOf, type AreaReport } from '../energy/areaOf.js';
+import { energyFromCounts, type EnergyReport } from '../energy/energyFromCounts.js';
+import type { EventCounts } from '../energy/EventCounts.js';
+import { eventEnergies, type EventEnergies } from '../energy/eventEnergies.js';
+import { assignLabels, predictClasses } from '../snn/assignLabels.js';
+import { checkpointCsr, loadCheckpoint, type Checkpoint } from '../snn/Checkpoint.js';
+import { labelNeurons } from '../snn/labelNeurons.js';
+import { recipeDataset } from '../snn/train.js';
+import type { Mapping } from '../mapping/Mapping.js';
+import { mapWeights } from '../mapping/mapWeights.js';
+import { loadCrossbar } from '../crossbar/loadCrossbar.js';
+import type { CrossbarSpec } from '../crossbar/CrossbarSpec.js';
+import { cosimResponses } from './cosimResponses.js';
+import type { DriveSpec } from './cosimNetwork.js';
+import { crossbarForNetwork, networkLevels } from './crossbarForNetwork.js';
+import { buildDriveLayout, type DriveLayout } from './DriveLayout.js';
+import { isIdealDevice } from './isIdealDevice.js';
+import { programCrossbar, programSynapses, type ProgrammedCrossbar } from './programCrossbar.js';
+import { readNoiseSigmaS } from '../devices/applyReadNoise.js';
+import { addTileCounters, eventCountsFromCounters, newTileCounters } from './tileCounters.js';
+import { shareArrays } from './_internals/shareArrays.js';
+
+/** Stream tag of the device-sample seeds: sample s programs with `deriveSeed(seed, DEVICE_SAMPLE_STREAM, s)`. */
+export const DEVICE_SAMPLE_STREAM = 0x44455643; // "DEVC"
+
+/** Options of {@link simulate}. Defaults are filled in {@link simulate} only. */
+export interface SimulateOptions {
+  /** A checkpoint or its directory. */
+  readonly checkpoint: Checkpoint | string;
+  /** Crossbar preset name, YAML path, `RxC` shorthand, or a loaded spec. */
+  readonly crossbar: string | CrossbarSpec;
+  /** Device preset (name or path) or model replacing the crossbar's device. Default: the crossbar's. */
+  readonly device?: string | DeviceModel;
+  /** Device-to-device variation σ (fraction of G_max − G_min) replacing the device's. Default: the device's. */
+  readonly sigma?: number;
+  /** Mapping algorithm (see `mappingAlgorithms`). Default `packer`. Ignored when `mapping` is given. */
+  readonly algorithm?: string;
+  /** A mapping of this checkpoint made for this crossbar's tile size (R × logical columns); default: mapped here. */
+  readonly mapping?: Mapping;
+  /** Weight storage: bits (bit-sliced) or `device`; default chosen by `crossbarForNetwork`. */
+  readonly weightBits?: number | 'device';
+  /**
+   * Where the neuron labels come from. `hardware` (default): a label pass
+   * through the programmed crossbar of each sample (on-chip calibration).
+   * `network`: the trained network's own labels (`labelNeurons` on the
+   * checkpoint, no hardware), deployed to every chip as its weights are; an
+   * `Int8Array` gives those labels precomputed (one class per neuron, −1 = none).
+   */
+  readonly labels?: 'hardware' | 'network' | Int8Array;
+  /** Labelling images (first N of the training split). Default: the recipe's `evaluation.labelImages`. */
+  readonly labelImages?: number;
+  /** Test images (first N). Default: the recipe's `evaluation.testImages`, else the whole test split. */
+  readonly testImages?: number;
+  /**
+   * Test images whose hardware events are counted (the first N of the test
+   * images, in every sample); energy per inference is their mean. Accuracy
+   * always uses every test image. Default: all test images.
+   */
+  readonly energyImages?: number;
+  readonly labelSet?: Dataset;
+  readonly testSet?: Dataset;
+  /** Independent device draws (Monte Carlo). Default 1. */
+  readonly samples?: number;
+  /** Seed of the input spikes (as `xsnn eval`), the device draws and the read noise. Default: the checkpoint's. */
+  readonly seed?: number;
+  /** Worker threads (default: all cores; results do not depend on it). */
+  readonly threads?: number;
+  /** Keep each sample's test spike counts in the result. Default false. */
+  readonly keepResponses?: boolean;
+  /** Progress: images done of samples × (label + test). */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** One device sample of a {@link SimulationResult}. */
+export interface SimulationSample {
+  readonly sample: number;
+  /** Seed the tiles were programmed with. */
+  readonly programmingSeed: number;
+  readonly accuracy: number;
+  /** RMS of effective − stored weight over the synapses (weight units). */
+  readonly weightErrorRms: number;
+  readonly stuckAtHrs: number;
+  readonly stuckAtLrs: number;
+  readonly unassignedNeurons: number;
+  /** Test spike counts (`testImages × neurons`) when `keepResponses`. */
+  readonly testCounts?: Uint16Array;
+}
+
+/** What {@link simulate} returns. */
+export interface SimulationResult {
+  readonly network: { readonly recipe: string; readonly neurons: number; readonly synapses: number; readonly prunedFraction: number; readonly levels: number | null; readonly wMax: number };
+  /** The crossbar actually simulated (precision and device resolved). */
+  readonly crossbar: CrossbarSpec;
+  readonly device: DeviceModel;
+  /** Where the neuron labels came from (see `SimulateOptions.labels`). */
+  readonly labels: 'hardware' | 'network';
+  /** Why the weights are stored at this precision. */
+  readonly precision: string;
+  readonly mapping: Mapping;
+  /** Whether the device is ideal (weights realised exactly). */
+  readonly ideal: boolean;
+  readonly driveMode: 'linear' | 'tiled';
+  readonly seed: number;
+  readonly labelImages: number;
+  readonly testImages: number;
+  /** Test images (the first ones) whose events were counted, per sample. */
+  readonly energyImages: number;
+  readonly samples: ReadonlyArray<SimulationSample>;
+  /** Test accuracy over the samples: mean and sample standard deviation (0 for one sample). */
+  readonly accuracy: { readonly mean: number; readonly std: number };
+  /** Events of the counted test images summed over every sample (inferences = energyImages × samples). */
+  readonly counts: EventCounts;
+  readonly energies: EventEnergies;
+  readonly energy: EnergyReport;
+  readonly area: AreaReport;
+  readonly seconds: number;
+  /** Co-simulated images (label + test, every sample) per second. */
+  readonly imagesPerSecond: number;
+  readonly threads: number;
+}
+
+/** Options of {@link simulateCrossbars}: those of {@link simulate} with several crossbars. */
+export interface SimulateCrossbarsOptions extends Omit<SimulateOptions, 'crossbar' | 'mapping'> {
+  /** Crossbars (preset names, YAML paths, `RxC` shorthands or loaded specs), e.g. one per tile size. */
+  readonly crossbars: ReadonlyArray<string | CrossbarSpec>;
+  /** A mapping per crossbar (same order; `undefined` entries are mapped here). */
+  readonly mappings?: ReadonlyArray<Mapping | undefined>;
+}
+
+/**
+ * Co-simulates a trained network's inference on a crossbar: maps the surviving
+ * input→E synapses onto tiles, and for each Monte Carlo sample programs the
+ * tiles onto the device (fresh variation and fault draws), assigns the neuron
+ * labels from the label images *through the same hardware* and measures test
+ * accuracy — the protocol of `xsnn eval` with the crossbar drive plugged into
+ * the SNN. Counts the hardware events of the test pass and turns them into
+ * energy (`energyFromCounts`), and the mapping into area (`areaOf`).
+ *
+ * With the ideal device the co-simulated spikes equal `evaluate`'s with the same
+ * seed and images, spike for spike.
+ */
+export async function simulate(options: SimulateOptions): Promise<SimulationResult> {
+  const { crossbar, mapping, ...rest } = options;
+  const [r] = await simulateCrossbars({ ...rest, crossbars: [crossbar], ...(mapping !== undefined ? { mappings: [mapping] } : {}) });
+  return r!;
+}
+
+/**
+ * {@link simulate} on several crossbars (e.g. every tile size of a sweep) at
+ * the cost of about one: each result equals `simulate` on that crossbar alone.
+ *
+ * Why it can share: every synapse is programmed from its own place in the
+ * network (`programCrossbar`), so its effective weight does not depend on the
+ * tiling; with a linear periphery (no ADC, no read noise) the network's input
+ * is the sum of those weights in the SNN's order whatever the tiles, so the
+ * spikes are the same on every tile size. Such crossbars (with the same weight
+ * storage) run once: one drives the network, the others count their own
+ * events on the same spike traffic (`CrossbarDrive.count`). Crossbars whose
+ * periphery makes the input depend on the tiles (ADC, read noise) run apart.
+ *
+ * Samples: when a sample programs every crossbar to exactly the weights and
+ * conductances of sample 0 (no variation, no faults, no write noise) and there
+ * is no read noise, its spikes would be sample 0's, so sample 0's responses are
+ * reused rather than simulated again.
+ */
+export async function simulateCrossbars(options: SimulateCrossbarsOptions): Promise<SimulationResult[]> {
+  const fn = 'simulate';
+  const t0 = performance.now();
+  const ck = typeof options.checkpoint === 'string' ? loadCheckpoint(options.checkpoint) : options.checkpoint;
+  const recipe = ck.recipe;
+  if (options.crossbars.length === 0) throw new XsnnError(`${fn}: no crossbar given`, { field: 'crossbars' });
+  if (options.mappings !== undefined && options.mappings.length !== options.crossbars.length) {
+    throw new XsnnError(`${fn}: ${options.mappings.length} mappings for ${options.crossbars.length} crossbars`, { field: 'mappings' });
+  }
+  const baseXbs = options.crossbars.map((c) => (typeof c === 'string' ? loadCrossbar(c) : c));
+  let device = options.device === undefined ? baseXbs[0]!.device : typeof options.device === 'string' ? loadDevice(options.device) : options.device;
+  if (options.sigma !== undefined) {
+    if (!(options.sigma >= 0) || !Number.isFinite(options.sigma)) throw new XsnnError(`${fn}: sigma must be a finite number >= 0, got ${options.sigma}`, { field: 'sigma' });
+    device = Object.freeze({ ...device, deviceToDevice: Object.freeze({ ...device.deviceToDevice, sigma: options.sigma }) });
+  }
+  if (options.device === undefined && baseXbs.some((x) => x.device !== baseXbs[0]!.device && hashValue(x.device) !== hashValue(baseXbs[0]!.device))) {
+    throw new XsnnError(`${fn}: the crossbars use different devices; pass \`device\` or simulate them apart`, { field: 'device' });
+  }
+  const samples = options.samples ?? 1;
+  if (!Number.isInteger(samples) || samples < 1) throw new XsnnError(`${fn}: samples must be a whole number >= 1, got ${samples}`, { field: 'samples' });
+  const seed = options.seed ?? ck.seed;
+  if (!Number.isInteger(seed)) throw new XsnnError(`${fn}: seed must be a whole number, got ${seed}`, { field: 'seed' });
+
+  const labelAll = options.labelSet ?? (await recipeDataset(recipe, 'train'));
+  const testAll = options.testSet ?? (await recipeDataset(recipe, 'test'));
+  const nLabel = options.labelImages ?? recipe.evaluation.labelImages;
+  const nTest = options.testImages ?? recipe.evaluation.testImages ?? testAll.count;
+  for (const [what, n, ds] of [['labelImages', nLabel, labelAll], ['testImages', nTest, testAll]] as const) {
+    if (!Number.isInteger(n) || n < 1) throw new XsnnError(`${fn}: ${what} must be a whole number >= 1, got ${n}`, { field: what });
+    if (n > ds.count) throw new XsnnError(`${fn}: ${what} = ${n} but ${ds.name} has ${ds.count} images`, { field: what });
+  }
+  const labelSet = takeImages(labelAll, nLabel);
+  const testSet = takeImages(testAll, nTest);
+  const nEnergy = options.energyImages ?? nTest;
+  if (!Number.isInteger(nEnergy) || nEnergy < 1 || nEnergy > nTest) throw new XsnnError(`${fn}: energyImages must be a whole number in 1..testImages (${nTest}), got ${nEnergy}`, { field: 'energyImages' });
+  const energySet = takeImages(testSet, nEnergy);
+  const restSet = nEnergy < nTest ? sliceImages(testSet, nEnergy, nTest) : null;
+  const classes = Math.max(labelSet.classes, testSet.classes);
+
+  const weights = checkpointCsr(ck);
+  let wMax = 0;
+  for (let k = 0; k < weights.values.length; k++) if (weights.values[k]! > wMax) wMax = weights.values[k]!;
+  if (!(wMax > 0)) wMax = recipe.network.input.wMax;
+  const noise = readNoiseSigmaS(device);
+  const boards = baseXbs.map((baseXb, c) => {
+    const { crossbar, precision } = crossbarForNetwork({ crossbar: baseXb, checkpoint: ck, device, ...(options.weightBits !== undefined ? { weightBits: options.weightBits } : {}) });
+    const given = options.mappings?.[c];
+    const mapping =
+      given ??
+      mapWeights(weights, { tileRows: crossbar.rows, tileCols: crossbar.logicalCols, splitColumns: crossbar.splitColumns, ...(options.algorithm !== undefined ? { algorithm: options.algorithm } : {}) });
+    checkMapping(mapping, ck, crossbar);
+    const layout: DriveLayout = shareArrays(buildDriveLayout({ mapping, delays: ck.delays, maxDelay: ck.maxDelay, physicalCols: crossbar.cols, cellsPerWeight: crossbar.cellsPerWeight }));
+    const linear = noise === 0 && crossbar.periphery.kind !== 'adc';
+    return {
+      crossbar,
+      precision,
+      mapping,
+      layout,
+      // crossbars that share their spikes: linear, with the same weight storage (so the same programming)
+      runKey: linear ? `linear:${crossbar.cellsPerWeight}:${crossbar.weightBits ?? 'device'}` : `tiled:${c}`,
+      counters: newTileCounters(layout.tiles),
+      steps: 0,
+      // programCrossbar's drive mode: tiled with read noise or an ADC
+      driveMode: (linear ? 'linear' : 'tiled') as 'linear' | 'tiled',
+      threads: 1,
+      samples: [] as SimulationSample[],
+    };
+  });
+  type Board = (typeof boards)[number];
+  const runs = new Map<string, Board[]>();
+  for (const b of boards) runs.set(b.runKey, [...(runs.get(b.runKey) ?? []), b]);
+
+  const network = { ...ck, weights: shareArrays(ck.weights), mask: shareArrays(ck.mask), delays: shareArrays(ck.delays) };
+  const threadsOpt = options.threads !== undefined ? { threads: options.threads } : {};
+  let networkLabels: Int8Array | null = null;
+  if (options.labels instanceof Int8Array) {
+    if (options.labels.length !== ck.neurons) throw new XsnnError(`${fn}: ${options.labels.length} labels for ${ck.neurons} neurons`, { field: 'labels' });
+    networkLabels = options.labels;
+  } else if (options.labels === 'network') {
+    networkLabels = (await labelNeurons({ checkpoint: ck, labelSet, classes, seed, ...threadsOpt })).assignments;
+  } else if (options.labels !== undefined && options.labels !== 'hardware') {
+    throw new XsnnError(`${fn}: labels must be 'hardware', 'network' or an Int8Array, got ${String(options.labels)}`, { field: 'labels' });
+  }
+  const perSample = (networkLabels === null ? nLabel : 0) + nTest;
+  const total = runs.size * samples * perSample;
+  let run = 0;
+  for (const members of runs.values()) {
+    const [lead, ...rest] = members as [Board, ...Board[]];
+    let first: SampleOutcome | null = null;
+    for (let s = 0; s < samples; s++) {
+      const programmingSeed = deriveSeed(seed, DEVICE_SAMPLE_STREAM, s);
+      // one programming of the network per sample, shared by every crossbar of the run (same weight storage)
+      const programmed = programSynapses({ weights, crossbar: lead.crossbar, device, wMax, seed: programmingSeed });
+      const progs = members.map((b) => programCrossbar({ mapping: b.mapping, layout: b.layout, crossbar: b.crossbar, device, wMax, seed: programmingSeed, programmed }));
+      let outcome: SampleOutcome | null = first;
+      if (outcome === null || noise > 0 || !progs.every((p, x) => sameProgramming(p, outcome!.progs[x]!))) {
+        const done0 = (run * samples + s) * perSample;
+        outcome = await simulateSample({
+          network, lead, rest, progs, programmingSeed, seed, classes, labelSet, testSet, energySet, restSet, networkLabels, threadsOpt,
+          ...(options.onProgress !== undefined ? { onProgress: (d: number) => options.onProgress!(done0 + d, total) } : {}),
+        });
+        if (first === null) first = outcome;
+      } else options.onProgress?.((run * samples + s + 1) * perSample, total);
+      const o = outcome;
+      members.forEach((b, x) => {
+        addTileCounters(b.counters, o.counters[x]!);
+        b.steps += o.steps;
+        b.threads = Math.max(b.threads, o.threads);
+        b.samples.push({
+          sample: s,
+          programmingSeed,
+          accuracy: o.accuracy,
+          weightErrorRms: progs[x]!.weightErrorRms,
+          stuckAtHrs: progs[x]!.stuckAtHrs,
+          stuckAtLrs: progs[x]!.stuckAtLrs,
+          unassignedNeurons: o.unassigned,
+          ...(options.keepResponses === true ? { testCounts: o.testCounts } : {}),
+        });
+      });
+    }
+    run++;
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  const levels = networkLevels(ck);
+  return boards.map((b) => {
+    const accs = b.samples.map((r) => r.accuracy);
+    const mean = accs.reduce((a, x) => a + x, 0) / samples;
+    const std = samples > 1 ? Math.sqrt(accs.reduce((a, x) => a + (x - mean) ** 2, 0) / (samples - 1)) : 0;
+    const { crossbar, mapping, layout } = b;
+    const counts = eventCountsFromCounters(b.counters, layout.tiles, { simulatedTimeS: (b.steps * recipe.network.dt) / 1000, inferences: nEnergy * samples });
+    const energies = eventEnergies(device, crossbar, { tiles: Math.max(1, layout.tiles) });
+    const energy = energyFromCounts(counts, energies);
+    const area = areaOf({ ...areaInputFromMapping(mapping), rows: crossbar.rows, cols: crossbar.cols }, device, crossbar);
+    return {
+      network: { recipe: ck.recipeName, neurons: ck.neurons, synapses: weights.values.length, prunedFraction: 1 - weights.values.length / (ck.nInputs * ck.neurons), levels, wMax },
+      crossbar,
+      device,
+      labels: networkLabels === null ? ('hardware' as const) : ('network' as const),
+      precision: b.precision,
+      mapping,
+      ideal: isIdealDevice(device),
+      driveMode: b.driveMode,
+      seed,
+      labelImages: nLabel,
+      testImages: nTest,
+      energyImages: nEnergy,
+      samples: b.samples,
+      accuracy: { mean, std },
+      counts,
+      energies,
+      energy,
+      area,
+      seconds,
+      imagesPerSecond: total / seconds,
+      threads: b.threads,
+    };
+  });
+}
+
+/** What {@link simulateSample} needs: one device sample of one run (crossbars sharing their spikes). */
+interface SampleInputs {
+  readonly network: NetworkSnapshot;
+  /** The crossbar that drives the network, and those that count along (linear runs only). */
+  readonly lead: { readonly layout: DriveLayout; readonly crossbar: CrossbarSpec };
+  readonly rest: ReadonlyArray<{ readonly layout: DriveLayout }>;
+  /** The sample's programming of every crossbar of the run, lead first. */
+  readonly progs: ReadonlyArray<ProgrammedCrossbar>;
+  readonly programmingSeed: number;
+  readonly seed: number;
+  readonly classes: number;
+  readonly labelSet: Dataset;
+  readonly testSet: Dataset;
+  /** The first test images, whose events are counted. */
+  readonly energySet: Dataset;
+  /** The other test images (no counting), or null. */
+  readonly restSet: Dataset | null;
+  /** The network's own labels, or null for a label pass through the hardware. */
+  readonly networkLabels: Int8Array | null;
+  readonly threadsOpt: { readonly threads?: number };
+  /** Images done in this sample (label pass, then test images). */
+  readonly onProgress?: (done: number) => void;
+}
+
+/**
+ * One device sample of a run: the label pass through the hardware (unless the
+ * network's labels are given) and the test pass, counting the events of the
+ * first test images on every crossbar of the run.
+ */
+async function simulateSample(o: SampleInputs): Promise<SampleOutcome> {
+  const { network, lead, seed, classes, labelSet, testSet, energySet, restSet, threadsOpt } = o;
+  const neurons = network.neurons;
+  const nTest = testSet.count;
+  const nEnergy = energySet.count;
+  const driveOptions = { periphery: lead.crossbar.periphery.kind, noiseSeed: o.programmingSeed };
+  const leadWeights = shareArrays(o.progs[0]!.weights);
+  // label pass and uncounted test images: no event bookkeeping (the spikes are the same)
+  const quiet: DriveSpec = { layout: lead.layout, weights: leadWeights, options: { ...driveOptions, count: false } };
+  const counted: DriveSpec = {
+    layout: lead.layout,
+    weights: leadWeights,
+    options: driveOptions,
+    ...(o.rest.length > 0 ? { observers: o.rest.map((b, x) => ({ layout: b.layout, weights: shareArrays(o.progs[x + 1]!.weights) })) } : {}),
+  };
+  const progress = (at: number) => (o.onProgress !== undefined ? { onProgress: (d: number) => o.onProgress!(at + d) } : {});
+  let assignments = o.networkLabels;
+  let threads = 1;
+  let labelled = 0;
+  if (assignments === null) {
+    const lab = await cosimResponses({ network, drive: quiet, dataset: labelSet, phase: 'label', seed, ...threadsOpt, ...progress(0) });
+    assignments = assignLabels({ responses: lab.counts, labels: labelSet.labels, neurons, classes });
+    threads = lab.threads;
+    labelled = labelSet.count;
+  }
+  const test = await cosimResponses({ network, drive: counted, dataset: energySet, phase: 'test', seed, ...threadsOpt, ...progress(labelled) });
+  let testCounts = test.counts;
+  threads = Math.max(threads, test.threads);
+  if (restSet !== null) {
+    const more = await cosimResponses({ network, drive: quiet, dataset: restSet, phase: 'test', seed, imageOffset: nEnergy, ...threadsOpt, ...progress(labelled + nEnergy) });
+    testCounts = new Uint16Array(nTest * neurons);
+    testCounts.set(test.counts);
+    testCounts.set(more.counts, nEnergy * neurons);
+    threads = Math.max(threads, more.threads);
+  }
+  const pred = predictClasses(testCounts, assignments, classes);
+  let correct = 0;
+  for (let k = 0; k < nTest; k++) if (testSet.labels[k] === pred[k]) correct++;
+  let unassigned = 0;
+  for (let j = 0; j < assignments.length; j++) if (assignments[j]! < 0) unassigned++;
+  return { progs: [...o.progs], counters: [test.counters, ...test.observerCounters], steps: test.steps, testCounts, threads, accuracy: correct / nTest, unassigned };
+}
+
+/** One simulated device sample of a run. */
+interface SampleOutcome {
+  readonly progs: ProgrammedCrossbar[];
+  /** Event counters of the counted test images, per crossbar of the run. */
+  readonly counters: ReadonlyArray<Float64Array>;
+  /** Steps of the counted test images. */
+  readonly steps: number;
+  readonly testCounts: Uint16Array;
+  readonly threads: number;
+  readonly accuracy: number;
+  readonly unassigned: number;
+}
+
+/** Whether two programmings of the same layout give the network exactly the same input (effective weights and Σ G per segment). */
+function sameProgramming(a: ProgrammedCrossbar, b: ProgrammedCrossbar): boolean {
+  const eq = (x: ArrayLike<number>, y: ArrayLike<number>): boolean => {
+    if (x.length !== y.length) return false;
+    for (let k = 0; k < x.length; k++) if (x[k] !== y[k]) return false;
+    return true;
+  };
+  return a.weights.mode === 'linear' && b.weights.mode === 'linear' && eq(a.weights.w, b.weights.w) && eq(a.weights.segConductanceS, b.weights.segConductanceS);
+}
+
+function checkMapping(m: Mapping, ck: Checkpoint, xb: CrossbarSpec): void {
+  if (m.rows !== ck.nInputs || m.cols !== ck.neurons) throw new XsnnError(`simulate: the mapping is ${m.rows}x${m.cols}, the network ${ck.nInputs}x${ck.neurons}`);
+  let nnz = 0;
+  for (let k = 0; k < ck.mask.length; k++) if (ck.mask[k] !== 0) nnz++;
+  if (m.nnz !== nnz) throw new XsnnError(`simulate: the mapping holds ${m.nnz} synapses, the network has ${nnz}`);
+  if (m.options.tileRows > xb.rows || m.options.tileCols > xb.logicalCols) {
+    throw new XsnnError(`simulate: the mapping was made for ${m.options.tileRows}x${m.options.tileCols} tiles, larger than the crossbar's ${xb.rows} rows x ${xb.logicalCols} weights`);
+  }
+}
