@@ -38,7 +38,8 @@ export async function runCli(argv: string[]): Promise<number> {
   }
 }
 
-const isMain = process.argv[1] !== undefined && import.meta.url === (await import('node:url')).pathToFileURL((await import('node:fs')).realpathSync(process.argv[1])).href;
+const isMain =
+  process.argv[1] !== undefined && import.meta.url === (await import('node:url')).pathToFileURL((await import('node:fs')).realpathSync(process.argv[1])).href;
 if (isMain) {
   const code = await runCli(process.argv.slice(2));
   process.exitCode = code;

@@ -82,7 +82,10 @@ export function loadPreset<S extends z.ZodType>(kind: PresetKind, ref: string, s
     if (ext === undefined) break;
     if (typeof ext !== 'string') {
       const line = src.lineOf(['extends']);
-      throw new XsnnError('extends must name a preset or a YAML path', line === undefined ? { file: current, field: 'extends' } : { file: current, line, field: 'extends' });
+      throw new XsnnError(
+        'extends must name a preset or a YAML path',
+        line === undefined ? { file: current, field: 'extends' } : { file: current, line, field: 'extends' },
+      );
     }
     current = resolvePresetPath(kind, ext, dirname(current));
   }

@@ -96,8 +96,17 @@ export function parseFeatureArea(text: string): number {
 export function formatQuantity(value: number, siUnit: string, digits = 4): string {
   if (value === 0 || !Number.isFinite(value)) return `${value} ${siUnit}`;
   const prefixes: Array<[number, string]> = [
-    [1e12, 'T'], [1e9, 'G'], [1e6, 'M'], [1e3, 'k'], [1, ''], [1e-3, 'm'], [1e-6, 'u'],
-    [1e-9, 'n'], [1e-12, 'p'], [1e-15, 'f'], [1e-18, 'a'],
+    [1e12, 'T'],
+    [1e9, 'G'],
+    [1e6, 'M'],
+    [1e3, 'k'],
+    [1, ''],
+    [1e-3, 'm'],
+    [1e-6, 'u'],
+    [1e-9, 'n'],
+    [1e-12, 'p'],
+    [1e-15, 'f'],
+    [1e-18, 'a'],
   ];
   const abs = Math.abs(value);
   for (const [scale, prefix] of prefixes) {

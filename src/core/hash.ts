@@ -14,7 +14,9 @@ export function canonicalJson(value: unknown): string {
 
 /** SHA-256 (hex) of a string or bytes. */
 export function sha256(data: string | NodeJS.ArrayBufferView): string {
-  return createHash('sha256').update(data as string).digest('hex');
+  return createHash('sha256')
+    .update(data as string)
+    .digest('hex');
 }
 
 /** Hash of a value's canonical JSON (see {@link canonicalJson}). */

@@ -91,7 +91,8 @@ export class CrossbarDrive implements InputDrive {
     if (weights.w.length !== layout.nnz) throw new XsnnError(`CrossbarDrive: ${weights.w.length} weights for a layout of ${layout.nnz} synapses`);
     if (weights.cellsPerWeight !== layout.cellsPerWeight) throw new XsnnError('CrossbarDrive: cells per weight of weights and layout differ');
     if (weights.segConductanceS.length !== layout.segTile.length) throw new XsnnError('CrossbarDrive: one conductance sum per segment expected');
-    if (weights.mode === 'tiled' && weights.deltaG.length !== layout.nnz * layout.cellsPerWeight) throw new XsnnError('CrossbarDrive: tiled mode needs deltaG per cell');
+    if (weights.mode === 'tiled' && weights.deltaG.length !== layout.nnz * layout.cellsPerWeight)
+      throw new XsnnError('CrossbarDrive: tiled mode needs deltaG per cell');
     this.layout = layout;
     this.weights = weights;
     const nTc = layout.tileColNeuron.length;
@@ -208,7 +209,8 @@ export class CrossbarDrive implements InputDrive {
    * input does not depend on the tiling.
    */
   count(spikes: InputSpikes, step: number): void {
-    if (this.weights.mode !== 'linear') throw new XsnnError('CrossbarDrive.count: only a linear drive counts without driving (tiled drives depend on their tiles)');
+    if (this.weights.mode !== 'linear')
+      throw new XsnnError('CrossbarDrive.count: only a linear drive counts without driving (tiled drives depend on their tiles)');
     this.countLinear(spikes, step, this.beginStep(spikes, step));
   }
 
@@ -421,5 +423,5 @@ export class CrossbarDrive implements InputDrive {
 function popcount(x: number): number {
   x -= (x >>> 1) & 0x55555555;
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }

@@ -109,7 +109,8 @@ export function buildDriveLayout(o: BuildDriveLayoutOptions): DriveLayout {
   const tileColBase = new Int32Array(K + 1);
   for (let t = 0; t < K; t++) {
     const tile = m.tiles[t]!;
-    if (tile.cols.length * cpw > C) throw new XsnnError(`${fn}: tile ${t} holds ${tile.cols.length} neurons of ${cpw} cell(s) each but has only ${C} physical columns`);
+    if (tile.cols.length * cpw > C)
+      throw new XsnnError(`${fn}: tile ${t} holds ${tile.cols.length} neurons of ${cpw} cell(s) each but has only ${C} physical columns`);
     tileEntryBase[t + 1] = tileEntryBase[t]! + tile.values.length;
     tileColBase[t + 1] = tileColBase[t]! + tile.cols.length;
   }

@@ -53,7 +53,11 @@ export async function compareNetworks(o: CompareNetworksOptions): Promise<Networ
   const { dense: d0, sparse: s0, onProgress, ...shared } = o;
   const run = async (which: 'dense' | 'sparse', ref: Checkpoint | string): Promise<ComparedNetwork> => {
     const ck = typeof ref === 'string' ? loadCheckpoint(ref) : ref;
-    const result = await simulate({ ...shared, checkpoint: ck, ...(onProgress !== undefined ? { onProgress: (d: number, t: number) => onProgress(which, d, t) } : {}) });
+    const result = await simulate({
+      ...shared,
+      checkpoint: ck,
+      ...(onProgress !== undefined ? { onProgress: (d: number, t: number) => onProgress(which, d, t) } : {}),
+    });
     const xb = result.crossbar;
     const naiveMap = mapWeights(checkpointCsr(ck), { tileRows: xb.rows, tileCols: xb.logicalCols, splitColumns: xb.splitColumns, algorithm: 'naive' });
     const naiveArea = areaOf({ ...areaInputFromMapping(naiveMap), rows: xb.rows, cols: xb.cols }, result.device, xb).totalM2;
@@ -71,7 +75,8 @@ export async function compareNetworks(o: CompareNetworksOptions): Promise<Networ
   const ratio = (a: number, b: number): number => (b === 0 ? (a === 0 ? Number.NaN : Number.POSITIVE_INFINITY) : a / b);
   const perInf = (r: SimulationResult, v: number): number => v / Math.max(1, r.counts.inferences);
   const energyCat: Record<string, number> = {};
-  for (const k of Object.keys(D.energy.breakdownJ) as Array<keyof typeof D.energy.breakdownJ>) energyCat[k] = ratio(perInf(D, D.energy.breakdownJ[k]), perInf(S, S.energy.breakdownJ[k]));
+  for (const k of Object.keys(D.energy.breakdownJ) as Array<keyof typeof D.energy.breakdownJ>)
+    energyCat[k] = ratio(perInf(D, D.energy.breakdownJ[k]), perInf(S, S.energy.breakdownJ[k]));
   const areaCat: Record<string, number> = {};
   for (const k of Object.keys(D.area.breakdownM2) as Array<keyof typeof D.area.breakdownM2>) areaCat[k] = ratio(D.area.breakdownM2[k], S.area.breakdownM2[k]);
   return {

@@ -29,7 +29,8 @@ export function cosimNetwork(network: NetworkSnapshot, spec: DriveSpec): { net: 
   const net = networkFromCheckpoint(network);
   const d = new CrossbarDrive(spec.layout, spec.weights, spec.options);
   const observers = (spec.observers ?? []).map((o) => new CrossbarDrive(o.layout, o.weights, spec.options));
-  if (observers.length > 0 && spec.weights.mode !== 'linear') throw new XsnnError('cosimNetwork: observer layouts need a linear drive (a tiled drive\'s input depends on its tiles)');
+  if (observers.length > 0 && spec.weights.mode !== 'linear')
+    throw new XsnnError("cosimNetwork: observer layouts need a linear drive (a tiled drive's input depends on its tiles)");
   net.drive = observers.length === 0 ? d : new ObservedDrive(d, observers);
   return { net, drive: d, drives: [d, ...observers] };
 }

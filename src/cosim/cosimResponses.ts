@@ -70,7 +70,9 @@ export async function cosimResponses(o: CosimResponsesOptions): Promise<CosimRes
   const size = inputSize(ds);
   if (size !== o.network.nInputs) throw new XsnnError(`cosimResponses: dataset images have ${size} inputs, the network ${o.network.nInputs}`);
   if (o.drive.layout.nInputs !== o.network.nInputs || o.drive.layout.neurons !== o.network.neurons) {
-    throw new XsnnError(`cosimResponses: the drive is ${o.drive.layout.nInputs}x${o.drive.layout.neurons}, the network ${o.network.nInputs}x${o.network.neurons}`);
+    throw new XsnnError(
+      `cosimResponses: the drive is ${o.drive.layout.nInputs}x${o.drive.layout.neurons}, the network ${o.network.nInputs}x${o.network.neurons}`,
+    );
   }
   const count = ds.count;
   const N = o.network.neurons;
@@ -91,7 +93,15 @@ export async function cosimResponses(o: CosimResponsesOptions): Promise<CosimRes
       o.onProgress?.(b);
     }
     const observerCounters = drives.slice(1).map((d) => d.tileCounters());
-    return { counts, presentations: pres, counters: drive.tileCounters(), observerCounters, steps: drive.steps, seconds: (performance.now() - t0) / 1000, threads: 1 };
+    return {
+      counts,
+      presentations: pres,
+      counters: drive.tileCounters(),
+      observerCounters,
+      steps: drive.steps,
+      seconds: (performance.now() - t0) / 1000,
+      threads: 1,
+    };
   }
   const shared = new Uint8Array(new SharedArrayBuffer(pixels.length));
   shared.set(pixels);
@@ -99,9 +109,24 @@ export async function cosimResponses(o: CosimResponsesOptions): Promise<CosimRes
   const outPres = new Uint16Array(new SharedArrayBuffer(count * 2));
   const n = o.network;
   const workerData: CosimWorkerData = {
-    network: { recipe: n.recipe, nInputs: n.nInputs, neurons: N, maxDelay: n.maxDelay, weights: shareArrays(n.weights), mask: shareArrays(n.mask), delays: shareArrays(n.delays), theta: n.theta },
+    network: {
+      recipe: n.recipe,
+      nInputs: n.nInputs,
+      neurons: N,
+      maxDelay: n.maxDelay,
+      weights: shareArrays(n.weights),
+      mask: shareArrays(n.mask),
+      delays: shareArrays(n.delays),
+      theta: n.theta,
+    },
     drive: shareArrays(o.drive),
-    pixels: shared, size, start: offset, seed: o.seed, stream, outCounts, outPres,
+    pixels: shared,
+    size,
+    start: offset,
+    seed: o.seed,
+    stream,
+    outCounts,
+    outPres,
   };
   const counters = new Float64Array(o.drive.layout.tiles * TILE_COUNTER_STRIDE);
   const observerCounters = (o.drive.observers ?? []).map((x) => new Float64Array(x.layout.tiles * TILE_COUNTER_STRIDE));
@@ -111,7 +136,11 @@ export async function cosimResponses(o: CosimResponsesOptions): Promise<CosimRes
   // each thread's latest running totals (a thread runs its chunks one after another)
   const totals = new Map<number, CosimChunkResult>();
   await runImageChunks<CosimChunkResult>({
-    worker: WORKER_URL, workerData, threads, count, chunk,
+    worker: WORKER_URL,
+    workerData,
+    threads,
+    count,
+    chunk,
     onChunk: (r, a, b) => {
       if ((totals.get(r.thread)?.chunks ?? 0) < r.chunks) totals.set(r.thread, r);
       done += b - a;

@@ -65,7 +65,8 @@ export function crossbarForNetwork(o: CrossbarForNetworkOptions): NetworkCrossba
       why = `dense network at its trained precision, taken as ${DENSE_WEIGHT_BITS} bits, bit-sliced onto the device`;
     }
   }
-  if (bits !== undefined && (!Number.isInteger(bits) || bits < 1 || bits > 24)) throw new XsnnError(`crossbarForNetwork: weight bits must be a whole number in 1..24, got ${bits}`);
+  if (bits !== undefined && (!Number.isInteger(bits) || bits < 1 || bits > 24))
+    throw new XsnnError(`crossbarForNetwork: weight bits must be a whole number in 1..24, got ${bits}`);
   const spec = crossbarFromConfig(
     {
       name: xb.title,

@@ -26,7 +26,12 @@ export function formatComparison(c: NetworkComparison): string {
     ['area (um^2)', um2(D.area.totalM2), um2(S.area.totalM2), fx(c.areaImprovement)],
     ['area with naive blocking (um^2)', um2(c.dense.naive.areaM2), um2(c.sparse.naive.areaM2), fx(c.dense.naive.areaM2 / c.sparse.naive.areaM2)],
     ['energy / inference (J)', D.energy.perInferenceJ.toExponential(3), S.energy.perInferenceJ.toExponential(3), fx(c.energyImprovement)],
-    ['accuracy', `${pct(D.accuracy.mean)} ± ${pct(D.accuracy.std)}`, `${pct(S.accuracy.mean)} ± ${pct(S.accuracy.std)}`, `${(100 * c.accuracyDrop).toFixed(2)} pt`],
+    [
+      'accuracy',
+      `${pct(D.accuracy.mean)} ± ${pct(D.accuracy.std)}`,
+      `${pct(S.accuracy.mean)} ± ${pct(S.accuracy.std)}`,
+      `${(100 * c.accuracyDrop).toFixed(2)} pt`,
+    ],
   ];
   const eRows = Object.keys(D.energy.breakdownJ).map((k) => {
     const d = perInf(D, D.energy.breakdownJ[k as keyof typeof D.energy.breakdownJ]);
@@ -39,7 +44,9 @@ export function formatComparison(c: NetworkComparison): string {
     um2(S.area.breakdownM2[k as keyof typeof S.area.breakdownM2]),
     fx(c.areaImprovementByCategory[k]!),
   ]);
-  const cRows: string[][] = (['rowActivations', 'programmedCellReads', 'prunedCellReads', 'columnSenses', 'partialSumMerges', 'neuronUpdates', 'spikesRouted'] as const).map((k) => {
+  const cRows: string[][] = (
+    ['rowActivations', 'programmedCellReads', 'prunedCellReads', 'columnSenses', 'partialSumMerges', 'neuronUpdates', 'spikesRouted'] as const
+  ).map((k) => {
     const d = perInf(D, D.counts[k]);
     const s = perInf(S, S.counts[k]);
     return [`events/inference: ${k}`, d.toFixed(0), s.toFixed(0), fx(s > 0 ? d / s : Number.NaN)];

@@ -11,13 +11,25 @@ export function formatSimulation(r: SimulationResult): string {
   const inf = r.counts.inferences;
   const lines: string[] = [];
   const dev = r.device;
-  lines.push(`network   ${r.network.recipe}: ${r.network.neurons} neurons, ${r.network.synapses} synapses (${pct(r.network.prunedFraction)} pruned), levels ${r.network.levels ?? 'float'}, w_max ${r.network.wMax.toPrecision(4)}`);
-  lines.push(`crossbar  ${r.crossbar.name}: ${r.crossbar.rows}x${r.crossbar.cols} cells, ${r.crossbar.cellsPerWeight} cell(s)/weight (${r.precision}), ${r.crossbar.logicalCols} neurons/tile, periphery ${r.crossbar.periphery.kind === 'adc' ? `${r.crossbar.periphery.bits}-bit ADC per ${r.crossbar.periphery.columnsPerAdc} columns` : 'IF neuron circuit per column'}`);
-  lines.push(`device    ${dev.name}: σ_d2d ${dev.deviceToDevice.sigma}, σ_c2c ${dev.writeCycleToCycleSigma}, σ_read ${dev.readNoiseSigma}, stuck-at ${dev.stuckAtHrsRate}/${dev.stuckAtLrsRate}${r.ideal ? ' (ideal: weights exact)' : ''}; drive ${r.driveMode}`);
-  lines.push(`mapping   ${r.mapping.options.algorithm}: ${m.tiles} tiles (naive blocking ${m.naiveTiles}, lower bound ${m.lowerBound.max}), utilisation ${pct(m.utilisation)}`);
+  lines.push(
+    `network   ${r.network.recipe}: ${r.network.neurons} neurons, ${r.network.synapses} synapses (${pct(r.network.prunedFraction)} pruned), levels ${r.network.levels ?? 'float'}, w_max ${r.network.wMax.toPrecision(4)}`,
+  );
+  lines.push(
+    `crossbar  ${r.crossbar.name}: ${r.crossbar.rows}x${r.crossbar.cols} cells, ${r.crossbar.cellsPerWeight} cell(s)/weight (${r.precision}), ${r.crossbar.logicalCols} neurons/tile, periphery ${r.crossbar.periphery.kind === 'adc' ? `${r.crossbar.periphery.bits}-bit ADC per ${r.crossbar.periphery.columnsPerAdc} columns` : 'IF neuron circuit per column'}`,
+  );
+  lines.push(
+    `device    ${dev.name}: σ_d2d ${dev.deviceToDevice.sigma}, σ_c2c ${dev.writeCycleToCycleSigma}, σ_read ${dev.readNoiseSigma}, stuck-at ${dev.stuckAtHrsRate}/${dev.stuckAtLrsRate}${r.ideal ? ' (ideal: weights exact)' : ''}; drive ${r.driveMode}`,
+  );
+  lines.push(
+    `mapping   ${r.mapping.options.algorithm}: ${m.tiles} tiles (naive blocking ${m.naiveTiles}, lower bound ${m.lowerBound.max}), utilisation ${pct(m.utilisation)}`,
+  );
   const accs = r.samples.map((s) => pct(s.accuracy)).join(', ');
-  lines.push(`accuracy  ${pct(r.accuracy.mean)} ± ${pct(r.accuracy.std)} over ${r.samples.length} device sample(s) [${accs}]; ${r.testImages} test images, labels from ${r.labelImages} training images (${r.labels === 'network' ? "the network's own labels" : 'through the hardware'})${r.energyImages < r.testImages ? `; events counted on the first ${r.energyImages} test images` : ''}`);
-  lines.push(`          weight error RMS ${r.samples.map((s) => s.weightErrorRms.toPrecision(3)).join(', ')} (weight units); stuck cells ${r.samples.map((s) => s.stuckAtHrs + s.stuckAtLrs).join(', ')}`);
+  lines.push(
+    `accuracy  ${pct(r.accuracy.mean)} ± ${pct(r.accuracy.std)} over ${r.samples.length} device sample(s) [${accs}]; ${r.testImages} test images, labels from ${r.labelImages} training images (${r.labels === 'network' ? "the network's own labels" : 'through the hardware'})${r.energyImages < r.testImages ? `; events counted on the first ${r.energyImages} test images` : ''}`,
+  );
+  lines.push(
+    `          weight error RMS ${r.samples.map((s) => s.weightErrorRms.toPrecision(3)).join(', ')} (weight units); stuck cells ${r.samples.map((s) => s.stuckAtHrs + s.stuckAtLrs).join(', ')}`,
+  );
   lines.push('');
   lines.push(`events per inference (test pass, ${inf} inferences):`);
   const c = r.counts;
@@ -53,7 +65,10 @@ export function formatSimulation(r: SimulationResult): string {
 export function explainSimulation(r: SimulationResult): string {
   const inf = r.counts.inferences;
   const parts = [
-    explain({ title: `Per-event energies ('${r.device.name}' in '${r.crossbar.name}', ${r.energies.tiles} tiles)`, terms: eventEnergyTerms(r.energies) }, { depth: 1 }),
+    explain(
+      { title: `Per-event energies ('${r.device.name}' in '${r.crossbar.name}', ${r.energies.tiles} tiles)`, terms: eventEnergyTerms(r.energies) },
+      { depth: 1 },
+    ),
     explain(r.energy, { depth: 0 }),
     `energy per inference = total / inferences = ${r.energy.totalJ.toExponential(6)} J / ${inf} = ${r.energy.perInferenceJ.toExponential(6)} J\n`,
     explain(r.area, { depth: 1 }),

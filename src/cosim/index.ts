@@ -13,7 +13,15 @@ export { TILE_COUNTER_FIELDS, TILE_COUNTER_STRIDE, COUNTER, newTileCounters, add
 export { cosimResponses, type CosimResponsesOptions, type CosimResponses } from './cosimResponses.js';
 export { cosimNetwork, type DriveSpec } from './cosimNetwork.js';
 export { crossbarForNetwork, networkLevels, DENSE_WEIGHT_BITS, type CrossbarForNetworkOptions, type NetworkCrossbar } from './crossbarForNetwork.js';
-export { simulate, simulateCrossbars, DEVICE_SAMPLE_STREAM, type SimulateOptions, type SimulateCrossbarsOptions, type SimulationResult, type SimulationSample } from './simulate.js';
+export {
+  simulate,
+  simulateCrossbars,
+  DEVICE_SAMPLE_STREAM,
+  type SimulateOptions,
+  type SimulateCrossbarsOptions,
+  type SimulationResult,
+  type SimulationSample,
+} from './simulate.js';
 export { simulationRecord, type SimulationRecordMeta } from './simulationRecord.js';
 export { compareNetworks, type CompareNetworksOptions, type ComparedNetwork, type NetworkComparison } from './compareNetworks.js';
 export { formatSimulation, explainSimulation } from './formatSimulation.js';

@@ -78,7 +78,10 @@ export function programCrossbar(o: ProgramCrossbarOptions): ProgrammedCrossbar {
   const device = o.device ?? crossbar.device;
   const cpw = crossbar.cellsPerWeight;
   if (L.cellsPerWeight !== cpw) throw new XsnnError(`${fn}: the layout has ${L.cellsPerWeight} cell(s) per weight, the crossbar ${cpw}`);
-  if (crossbar.weightEncoding !== 'unsigned') throw new XsnnError(`${fn}: crossbar '${crossbar.name}' uses ${crossbar.weightEncoding} weights; the non-negative Diehl & Cook weights are co-simulated with the unsigned encoding (one cell set per weight, G_min reference column)`);
+  if (crossbar.weightEncoding !== 'unsigned')
+    throw new XsnnError(
+      `${fn}: crossbar '${crossbar.name}' uses ${crossbar.weightEncoding} weights; the non-negative Diehl & Cook weights are co-simulated with the unsigned encoding (one cell set per weight, G_min reference column)`,
+    );
   if (!(o.wMax > 0) || !Number.isFinite(o.wMax)) throw new XsnnError(`${fn}: wMax must be a positive finite number, got ${o.wMax}`);
   const nnz = L.nnz;
   const cellG = new Float32Array(nnz * cpw);
@@ -90,7 +93,8 @@ export function programCrossbar(o: ProgramCrossbarOptions): ProgrammedCrossbar {
   const csr = canonicalOrder(mapping);
   const p = o.programmed ?? programSynapses({ weights: csr, crossbar, device, wMax: o.wMax, seed: o.seed });
   if (p.nnz !== nnz) throw new XsnnError(`${fn}: the programmed synapses number ${p.nnz}, the mapping holds ${nnz}`);
-  if (p.cellsPerWeight !== cpw) throw new XsnnError(`${fn}: device '${device.name}' needs ${p.cellsPerWeight} cell(s) per weight, the crossbar spec says ${cpw}`);
+  if (p.cellsPerWeight !== cpw)
+    throw new XsnnError(`${fn}: device '${device.name}' needs ${p.cellsPerWeight} cell(s) per weight, the crossbar spec says ${cpw}`);
   const sliceLevels = p.sliceLevels;
   for (let k = 0; k < nnz; k++) {
     const src = csr.source[k]!;

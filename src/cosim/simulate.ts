@@ -97,7 +97,14 @@ export interface SimulationSample {
 
 /** What {@link simulate} returns. */
 export interface SimulationResult {
-  readonly network: { readonly recipe: string; readonly neurons: number; readonly synapses: number; readonly prunedFraction: number; readonly levels: number | null; readonly wMax: number };
+  readonly network: {
+    readonly recipe: string;
+    readonly neurons: number;
+    readonly synapses: number;
+    readonly prunedFraction: number;
+    readonly levels: number | null;
+    readonly wMax: number;
+  };
   /** The crossbar actually simulated (precision and device resolved). */
   readonly crossbar: CrossbarSpec;
   readonly device: DeviceModel;
@@ -184,7 +191,8 @@ export async function simulateCrossbars(options: SimulateCrossbarsOptions): Prom
   const baseXbs = options.crossbars.map((c) => (typeof c === 'string' ? loadCrossbar(c) : c));
   let device = options.device === undefined ? baseXbs[0]!.device : typeof options.device === 'string' ? loadDevice(options.device) : options.device;
   if (options.sigma !== undefined) {
-    if (!(options.sigma >= 0) || !Number.isFinite(options.sigma)) throw new XsnnError(`${fn}: sigma must be a finite number >= 0, got ${options.sigma}`, { field: 'sigma' });
+    if (!(options.sigma >= 0) || !Number.isFinite(options.sigma))
+      throw new XsnnError(`${fn}: sigma must be a finite number >= 0, got ${options.sigma}`, { field: 'sigma' });
     device = Object.freeze({ ...device, deviceToDevice: Object.freeze({ ...device.deviceToDevice, sigma: options.sigma }) });
   }
   if (options.device === undefined && baseXbs.some((x) => x.device !== baseXbs[0]!.device && hashValue(x.device) !== hashValue(baseXbs[0]!.device))) {
@@ -199,14 +207,18 @@ export async function simulateCrossbars(options: SimulateCrossbarsOptions): Prom
   const testAll = options.testSet ?? (await recipeDataset(recipe, 'test'));
   const nLabel = options.labelImages ?? recipe.evaluation.labelImages;
   const nTest = options.testImages ?? recipe.evaluation.testImages ?? testAll.count;
-  for (const [what, n, ds] of [['labelImages', nLabel, labelAll], ['testImages', nTest, testAll]] as const) {
+  for (const [what, n, ds] of [
+    ['labelImages', nLabel, labelAll],
+    ['testImages', nTest, testAll],
+  ] as const) {
     if (!Number.isInteger(n) || n < 1) throw new XsnnError(`${fn}: ${what} must be a whole number >= 1, got ${n}`, { field: what });
     if (n > ds.count) throw new XsnnError(`${fn}: ${what} = ${n} but ${ds.name} has ${ds.count} images`, { field: what });
   }
   const labelSet = takeImages(labelAll, nLabel);
   const testSet = takeImages(testAll, nTest);
   const nEnergy = options.energyImages ?? nTest;
-  if (!Number.isInteger(nEnergy) || nEnergy < 1 || nEnergy > nTest) throw new XsnnError(`${fn}: energyImages must be a whole number in 1..testImages (${nTest}), got ${nEnergy}`, { field: 'energyImages' });
+  if (!Number.isInteger(nEnergy) || nEnergy < 1 || nEnergy > nTest)
+    throw new XsnnError(`${fn}: energyImages must be a whole number in 1..testImages (${nTest}), got ${nEnergy}`, { field: 'energyImages' });
   const energySet = takeImages(testSet, nEnergy);
   const restSet = nEnergy < nTest ? sliceImages(testSet, nEnergy, nTest) : null;
   const classes = Math.max(labelSet.classes, testSet.classes);
@@ -217,13 +229,25 @@ export async function simulateCrossbars(options: SimulateCrossbarsOptions): Prom
   if (!(wMax > 0)) wMax = recipe.network.input.wMax;
   const noise = readNoiseSigmaS(device);
   const boards = baseXbs.map((baseXb, c) => {
-    const { crossbar, precision } = crossbarForNetwork({ crossbar: baseXb, checkpoint: ck, device, ...(options.weightBits !== undefined ? { weightBits: options.weightBits } : {}) });
+    const { crossbar, precision } = crossbarForNetwork({
+      crossbar: baseXb,
+      checkpoint: ck,
+      device,
+      ...(options.weightBits !== undefined ? { weightBits: options.weightBits } : {}),
+    });
     const given = options.mappings?.[c];
     const mapping =
       given ??
-      mapWeights(weights, { tileRows: crossbar.rows, tileCols: crossbar.logicalCols, splitColumns: crossbar.splitColumns, ...(options.algorithm !== undefined ? { algorithm: options.algorithm } : {}) });
+      mapWeights(weights, {
+        tileRows: crossbar.rows,
+        tileCols: crossbar.logicalCols,
+        splitColumns: crossbar.splitColumns,
+        ...(options.algorithm !== undefined ? { algorithm: options.algorithm } : {}),
+      });
     checkMapping(mapping, ck, crossbar);
-    const layout: DriveLayout = shareArrays(buildDriveLayout({ mapping, delays: ck.delays, maxDelay: ck.maxDelay, physicalCols: crossbar.cols, cellsPerWeight: crossbar.cellsPerWeight }));
+    const layout: DriveLayout = shareArrays(
+      buildDriveLayout({ mapping, delays: ck.delays, maxDelay: ck.maxDelay, physicalCols: crossbar.cols, cellsPerWeight: crossbar.cellsPerWeight }),
+    );
     const linear = noise === 0 && crossbar.periphery.kind !== 'adc';
     return {
       crossbar,
@@ -265,12 +289,26 @@ export async function simulateCrossbars(options: SimulateCrossbarsOptions): Prom
       const programmingSeed = deriveSeed(seed, DEVICE_SAMPLE_STREAM, s);
       // one programming of the network per sample, shared by every crossbar of the run (same weight storage)
       const programmed = programSynapses({ weights, crossbar: lead.crossbar, device, wMax, seed: programmingSeed });
-      const progs = members.map((b) => programCrossbar({ mapping: b.mapping, layout: b.layout, crossbar: b.crossbar, device, wMax, seed: programmingSeed, programmed }));
+      const progs = members.map((b) =>
+        programCrossbar({ mapping: b.mapping, layout: b.layout, crossbar: b.crossbar, device, wMax, seed: programmingSeed, programmed }),
+      );
       let outcome: SampleOutcome | null = first;
       if (outcome === null || noise > 0 || !progs.every((p, x) => sameProgramming(p, outcome!.progs[x]!))) {
         const done0 = (run * samples + s) * perSample;
         outcome = await simulateSample({
-          network, lead, rest, progs, programmingSeed, seed, classes, labelSet, testSet, energySet, restSet, networkLabels, threadsOpt,
+          network,
+          lead,
+          rest,
+          progs,
+          programmingSeed,
+          seed,
+          classes,
+          labelSet,
+          testSet,
+          energySet,
+          restSet,
+          networkLabels,
+          threadsOpt,
           ...(options.onProgress !== undefined ? { onProgress: (d: number) => options.onProgress!(done0 + d, total) } : {}),
         });
         if (first === null) first = outcome;
@@ -306,7 +344,14 @@ export async function simulateCrossbars(options: SimulateCrossbarsOptions): Prom
     const energy = energyFromCounts(counts, energies);
     const area = areaOf({ ...areaInputFromMapping(mapping), rows: crossbar.rows, cols: crossbar.cols }, device, crossbar);
     return {
-      network: { recipe: ck.recipeName, neurons: ck.neurons, synapses: weights.values.length, prunedFraction: 1 - weights.values.length / (ck.nInputs * ck.neurons), levels, wMax },
+      network: {
+        recipe: ck.recipeName,
+        neurons: ck.neurons,
+        synapses: weights.values.length,
+        prunedFraction: 1 - weights.values.length / (ck.nInputs * ck.neurons),
+        levels,
+        wMax,
+      },
       crossbar,
       device,
       labels: networkLabels === null ? ('hardware' as const) : ('network' as const),
@@ -389,7 +434,16 @@ async function simulateSample(o: SampleInputs): Promise<SampleOutcome> {
   let testCounts = test.counts;
   threads = Math.max(threads, test.threads);
   if (restSet !== null) {
-    const more = await cosimResponses({ network, drive: quiet, dataset: restSet, phase: 'test', seed, imageOffset: nEnergy, ...threadsOpt, ...progress(labelled + nEnergy) });
+    const more = await cosimResponses({
+      network,
+      drive: quiet,
+      dataset: restSet,
+      phase: 'test',
+      seed,
+      imageOffset: nEnergy,
+      ...threadsOpt,
+      ...progress(labelled + nEnergy),
+    });
     testCounts = new Uint16Array(nTest * neurons);
     testCounts.set(test.counts);
     testCounts.set(more.counts, nEnergy * neurons);
@@ -400,7 +454,15 @@ async function simulateSample(o: SampleInputs): Promise<SampleOutcome> {
   for (let k = 0; k < nTest; k++) if (testSet.labels[k] === pred[k]) correct++;
   let unassigned = 0;
   for (let j = 0; j < assignments.length; j++) if (assignments[j]! < 0) unassigned++;
-  return { progs: [...o.progs], counters: [test.counters, ...test.observerCounters], steps: test.steps, testCounts, threads, accuracy: correct / nTest, unassigned };
+  return {
+    progs: [...o.progs],
+    counters: [test.counters, ...test.observerCounters],
+    steps: test.steps,
+    testCounts,
+    threads,
+    accuracy: correct / nTest,
+    unassigned,
+  };
 }
 
 /** One simulated device sample of a run. */
@@ -427,11 +489,14 @@ function sameProgramming(a: ProgrammedCrossbar, b: ProgrammedCrossbar): boolean 
 }
 
 function checkMapping(m: Mapping, ck: Checkpoint, xb: CrossbarSpec): void {
-  if (m.rows !== ck.nInputs || m.cols !== ck.neurons) throw new XsnnError(`simulate: the mapping is ${m.rows}x${m.cols}, the network ${ck.nInputs}x${ck.neurons}`);
+  if (m.rows !== ck.nInputs || m.cols !== ck.neurons)
+    throw new XsnnError(`simulate: the mapping is ${m.rows}x${m.cols}, the network ${ck.nInputs}x${ck.neurons}`);
   let nnz = 0;
   for (let k = 0; k < ck.mask.length; k++) if (ck.mask[k] !== 0) nnz++;
   if (m.nnz !== nnz) throw new XsnnError(`simulate: the mapping holds ${m.nnz} synapses, the network has ${nnz}`);
   if (m.options.tileRows > xb.rows || m.options.tileCols > xb.logicalCols) {
-    throw new XsnnError(`simulate: the mapping was made for ${m.options.tileRows}x${m.options.tileCols} tiles, larger than the crossbar's ${xb.rows} rows x ${xb.logicalCols} weights`);
+    throw new XsnnError(
+      `simulate: the mapping was made for ${m.options.tileRows}x${m.options.tileCols} tiles, larger than the crossbar's ${xb.rows} rows x ${xb.logicalCols} weights`,
+    );
   }
 }

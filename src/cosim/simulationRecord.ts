@@ -29,13 +29,24 @@ export function simulationRecord(r: SimulationResult, meta: SimulationRecordMeta
   const inf = r.counts.inferences;
   const b = r.energy.breakdownJ;
   const per = (x: number): number => (inf > 0 ? x / inf : 0);
-  const energyBreakdownJ = { array: per(b.array), periphery: per(b.periphery), drivers: per(b.drivers), accumulation: per(b.accumulation), routing: per(b.routing), leakage: per(b.leakage), writes: per(b.writes) };
+  const energyBreakdownJ = {
+    array: per(b.array),
+    periphery: per(b.periphery),
+    drivers: per(b.drivers),
+    accumulation: per(b.accumulation),
+    routing: per(b.routing),
+    leakage: per(b.leakage),
+    writes: per(b.writes),
+  };
   const inferences = explainTerm({
     name: 'inferences',
     valueSI: inf,
     unit: '1',
     formula: 'energyImages · samples',
-    inputs: [input('energyImages', r.energyImages, '1', 'simulation: the first test images, whose events are counted'), input('samples', r.samples.length, '1', 'simulation')],
+    inputs: [
+      input('energyImages', r.energyImages, '1', 'simulation: the first test images, whose events are counted'),
+      input('samples', r.samples.length, '1', 'simulation'),
+    ],
     source: 'energy terms below are run totals; energyPerInferenceJ = Σ terms / inferences',
   });
   const explain = flattenExplainTerms([inferences, ...eventEnergyTerms(r.energies), ...r.energy.terms, ...r.area.terms]);

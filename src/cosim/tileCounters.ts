@@ -45,7 +45,11 @@ export function addTileCounters(a: Float64Array, b: ArrayLike<number>): void {
  * Turns per-tile counters into the energy model's {@link EventCounts}: network
  * totals (sums over tiles) plus `perTile`. Training-only fields (writes) are 0.
  */
-export function eventCountsFromCounters(counters: Float64Array, tiles: number, run: { readonly simulatedTimeS: number; readonly inferences: number }): EventCounts {
+export function eventCountsFromCounters(
+  counters: Float64Array,
+  tiles: number,
+  run: { readonly simulatedTimeS: number; readonly inferences: number },
+): EventCounts {
   const S = TILE_COUNTER_STRIDE;
   const perTile: TileEventCounts[] = [];
   const total = new Float64Array(S);

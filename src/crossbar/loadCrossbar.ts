@@ -27,7 +27,8 @@ const SHORTHAND = /^\s*([+-]?\d+)\s*[x×]\s*([+-]?\d+)\s*$/;
  * A size of 0 or below, or a non-integer size, is an {@link XsnnError}.
  */
 export function loadCrossbar(ref: string, options: LoadCrossbarOptions = {}): CrossbarSpec {
-  if (typeof ref !== 'string' || ref.trim() === '') throw new XsnnError('loadCrossbar: expected a crossbar preset name, YAML path or RxC size', { received: JSON.stringify(ref) });
+  if (typeof ref !== 'string' || ref.trim() === '')
+    throw new XsnnError('loadCrossbar: expected a crossbar preset name, YAML path or RxC size', { received: JSON.stringify(ref) });
   const m = SHORTHAND.exec(ref);
   let rows = options.rows;
   let cols = options.cols;
@@ -39,7 +40,10 @@ export function loadCrossbar(ref: string, options: LoadCrossbarOptions = {}): Cr
     presetRef = 'base';
     name = `${m[1]}x${m[2]}`;
   }
-  for (const [what, v] of [['rows', rows], ['cols', cols]] as const) {
+  for (const [what, v] of [
+    ['rows', rows],
+    ['cols', cols],
+  ] as const) {
     if (v !== undefined && (!Number.isInteger(v) || v < 1)) {
       throw new XsnnError(`loadCrossbar: ${what} must be a whole number >= 1`, { field: what, expected: 'a positive tile size', received: String(v) });
     }

@@ -41,11 +41,17 @@ export function takeImages(ds: Dataset, n: number): Dataset {
 
 /** Images `[from, to)` of a dataset as a view (no copy); `to` is clamped to the count. */
 export function sliceImages(ds: Dataset, from: number, to: number): Dataset {
-  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to < from) throw new XsnnError(`sliceImages: expected whole numbers 0 <= from <= to, got ${from}, ${to}`);
+  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to < from)
+    throw new XsnnError(`sliceImages: expected whole numbers 0 <= from <= to, got ${from}, ${to}`);
   const end = Math.min(to, ds.count);
   const start = Math.min(from, end);
   if (start === 0 && end === ds.count) return ds;
   const size = inputSize(ds);
-  return { ...ds, count: end - start, pixels: ds.pixels.subarray(start * size, end * size), labels: ds.labels.subarray(start, end), name: `${ds.name}[${start}:${end}]` };
+  return {
+    ...ds,
+    count: end - start,
+    pixels: ds.pixels.subarray(start * size, end * size),
+    labels: ds.labels.subarray(start, end),
+    name: `${ds.name}[${start}:${end}]`,
+  };
 }
-

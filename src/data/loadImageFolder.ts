@@ -84,7 +84,10 @@ export async function loadImageFolder(options: LoadImageFolderOptions): Promise<
   if (split !== 'all' && split !== 'train' && split !== 'test') throw new XsnnError(`${fn}: split must be 'all', 'train' or 'test', got ${String(split)}`);
   if (!(testFraction >= 0 && testFraction <= 1)) throw new XsnnError(`${fn}: testFraction must be in [0, 1], got ${testFraction}`);
   if (!Number.isInteger(seed)) throw new XsnnError(`${fn}: seed must be a whole number, got ${seed}`);
-  for (const [name, v] of [['perClass', options.perClass], ['limit', options.limit]] as const) {
+  for (const [name, v] of [
+    ['perClass', options.perClass],
+    ['limit', options.limit],
+  ] as const) {
     if (v !== undefined && !(Number.isInteger(v) && v >= 0)) throw new XsnnError(`${fn}: ${name} must be a whole number >= 0, got ${v}`);
   }
   if (dog !== undefined) {

@@ -51,7 +51,9 @@ export function makePatternDataset(options: PatternDatasetOptions = {}): Dataset
   }
   if (!(noise >= 0 && noise <= 1)) throw new XsnnError(`${fn}: noise must be in [0, 1], got ${noise}`);
   if (!(Number.isInteger(jitter) && jitter >= 0 && jitter <= Math.min(width, height) / 8)) {
-    throw new XsnnError(`${fn}: jitter must be a whole number from 0 to an eighth of the image size (${Math.floor(Math.min(width, height) / 8)}), got ${jitter}`);
+    throw new XsnnError(
+      `${fn}: jitter must be a whole number from 0 to an eighth of the image size (${Math.floor(Math.min(width, height) / 8)}), got ${jitter}`,
+    );
   }
   if (!Number.isInteger(seed)) throw new XsnnError(`${fn}: seed must be a whole number, got ${seed}`);
 

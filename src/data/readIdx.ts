@@ -24,7 +24,8 @@ export function readIdx(file: string, expectedRank?: number): IdxArray {
 
 /** Parses IDX bytes (see {@link readIdx}); `file` is used in messages. */
 export function parseIdx(buf: Uint8Array, file: string, expectedRank?: number): IdxArray {
-  if (buf.length < 4) throw new XsnnError('corrupt IDX file: shorter than its 4-byte header', { file, expected: '>= 4 bytes', received: `${buf.length} bytes` });
+  if (buf.length < 4)
+    throw new XsnnError('corrupt IDX file: shorter than its 4-byte header', { file, expected: '>= 4 bytes', received: `${buf.length} bytes` });
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   const zero = view.getUint16(0);
   const type = view.getUint8(2);

@@ -21,7 +21,8 @@ export interface SourceRect {
  * aspect ratio. Separable: rows first, then columns.
  */
 export function resizeArea(src: Float32Array, srcWidth: number, srcHeight: number, dstWidth: number, dstHeight: number, rect?: SourceRect): Float32Array {
-  if (src.length !== srcWidth * srcHeight) throw new XsnnError(`resizeArea: expected ${srcWidth}x${srcHeight}=${srcWidth * srcHeight} pixels, got ${src.length}`);
+  if (src.length !== srcWidth * srcHeight)
+    throw new XsnnError(`resizeArea: expected ${srcWidth}x${srcHeight}=${srcWidth * srcHeight} pixels, got ${src.length}`);
   if (!(Number.isInteger(dstWidth) && dstWidth > 0 && Number.isInteger(dstHeight) && dstHeight > 0)) {
     throw new XsnnError(`resizeArea: target size must be whole numbers > 0, got ${dstWidth}x${dstHeight}`);
   }

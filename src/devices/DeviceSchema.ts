@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { featureArea, positiveQuantity, source } from '../config/zodUnits.js';
 
 /** A probability / fraction in [0, 1]. */
-const fraction = (what: string) => z.number({ error: `expected ${what} as a fraction in [0, 1] (e.g. 0.037 for 3.7%)` }).min(0).max(1);
+const fraction = (what: string) =>
+  z
+    .number({ error: `expected ${what} as a fraction in [0, 1] (e.g. 0.037 for 3.7%)` })
+    .min(0)
+    .max(1);
 
 /**
  * The conductance range, either as the on-state resistance and the on/off ratio
@@ -24,7 +28,10 @@ const ConductanceSchema = z
     const ratioForm = c.rOn !== undefined || c.onOffRatio !== undefined;
     const gForm = c.gMin !== undefined || c.gMax !== undefined;
     if (ratioForm && gForm) {
-      ctx.addIssue({ code: 'custom', message: 'give either rOn + onOffRatio or gMin + gMax, not both (a preset extending a base that uses the other form must use the same form)' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'give either rOn + onOffRatio or gMin + gMax, not both (a preset extending a base that uses the other form must use the same form)',
+      });
     } else if (ratioForm && (c.rOn === undefined || c.onOffRatio === undefined)) {
       ctx.addIssue({ code: 'custom', message: 'rOn and onOffRatio must be given together' });
     } else if (gForm && (c.gMin === undefined || c.gMax === undefined)) {

@@ -7,7 +7,12 @@ import type { DeviceModel } from './DeviceModel.js';
  * from `rng` (one draw per cell, in order). Writes into `out` (default: a new
  * array) and returns it. With σ_read = 0 it copies and draws nothing.
  */
-export function applyReadNoise(conductanceS: Float32Array, device: DeviceModel, rng: Rng, out: Float32Array = new Float32Array(conductanceS.length)): Float32Array {
+export function applyReadNoise(
+  conductanceS: Float32Array,
+  device: DeviceModel,
+  rng: Rng,
+  out: Float32Array = new Float32Array(conductanceS.length),
+): Float32Array {
   const sigmaS = readNoiseSigmaS(device);
   if (sigmaS === 0) {
     out.set(conductanceS);

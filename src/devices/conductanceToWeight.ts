@@ -31,7 +31,8 @@ export function conductanceToWeight(options: ConductanceToWeightOptions): Float3
   const cells = options.cellsPerWeight ?? 1;
   if (!(gMaxS > gMinS)) throw new XsnnError(`conductanceToWeight: gMaxS (${gMaxS}) must exceed gMinS (${gMinS})`);
   if (!Number.isInteger(cells) || cells < 1) throw new XsnnError(`conductanceToWeight: cellsPerWeight must be a whole number >= 1, got ${cells}`);
-  if (conductanceS.length % cells !== 0) throw new XsnnError(`conductanceToWeight: ${conductanceS.length} conductances is not a multiple of cellsPerWeight ${cells}`);
+  if (conductanceS.length % cells !== 0)
+    throw new XsnnError(`conductanceToWeight: ${conductanceS.length} conductances is not a multiple of cellsPerWeight ${cells}`);
   const n = conductanceS.length / cells;
   const out = new Float32Array(n);
   const scale = wMax / (gMaxS - gMinS);

@@ -11,7 +11,8 @@ import { DeviceSchema } from './DeviceSchema.js';
  * a relative path (or a sibling `<name>.yaml`) is looked up in first.
  */
 export function loadDevice(ref: string, options: { relativeTo?: string } = {}): DeviceModel {
-  if (typeof ref !== 'string' || ref.trim() === '') throw new XsnnError('loadDevice: expected a device preset name or YAML path', { received: JSON.stringify(ref) });
+  if (typeof ref !== 'string' || ref.trim() === '')
+    throw new XsnnError('loadDevice: expected a device preset name or YAML path', { received: JSON.stringify(ref) });
   const preset = loadPreset('devices', ref, DeviceSchema, options.relativeTo);
   const levelList = preset.value.levels;
   const model = deviceFromConfig(preset.value, { name: preset.name, file: preset.file });

@@ -110,7 +110,9 @@ export function programWeights(options: ProgramWeightsOptions): ProgrammedWeight
   for (let k = 0; k < nnz; k++) {
     const w = weights.values[k]!;
     if (!(w >= -tolerance && w <= wMax + tolerance)) {
-      throw new XsnnError(`programWeights: weight ${k} is ${w}, expected a finite value in [0, ${wMax}] (signed weights need a differential pair: program W+ and W− separately)`);
+      throw new XsnnError(
+        `programWeights: weight ${k} is ${w}, expected a finite value in [0, ${wMax}] (signed weights need a differential pair: program W+ and W− separately)`,
+      );
     }
     const x = Math.min(1, Math.max(0, w / wMax));
     if (bits === undefined) {

@@ -83,7 +83,13 @@ export function areaOf(input_: AreaInput, device: DeviceModel, crossbar: Crossba
     valueSI: T * R * C * cellAreaM2,
     unit: 'm^2',
     formula: 'T · R · C · cellAreaF2 · F²',
-    inputs: [input('T', T, '1', 'mapping'), input('R', R, '1', src), input('C', C, '1', src), input('cellAreaF2', device.cellAreaF2, 'F^2', `device '${device.name}': ${device.source}`), input('F', F, 'm', src)],
+    inputs: [
+      input('T', T, '1', 'mapping'),
+      input('R', R, '1', src),
+      input('C', C, '1', src),
+      input('cellAreaF2', device.cellAreaF2, 'F^2', `device '${device.name}': ${device.source}`),
+      input('F', F, 'm', src),
+    ],
     source: 'cells × cell area (NeuroSim: array = rows·heightInFeatureSize·F × cols·widthInFeatureSize·F)',
   });
 
@@ -98,7 +104,12 @@ export function areaOf(input_: AreaInput, device: DeviceModel, crossbar: Crossba
       valueSI: T * units * a.valueSI,
       unit: 'm^2',
       formula: 'T · ⌈C / m⌉ · A_ADC',
-      inputs: [input('T', T, '1', 'mapping'), input('C', C, '1', src), input('m (columns per ADC)', p.columnsPerAdc, '1', src), input('A_ADC', a.valueSI, 'm^2', a.source)],
+      inputs: [
+        input('T', T, '1', 'mapping'),
+        input('C', C, '1', src),
+        input('m (columns per ADC)', p.columnsPerAdc, '1', src),
+        input('A_ADC', a.valueSI, 'm^2', a.source),
+      ],
       source: `${p.model === 'isaac' ? 'ISAAC' : 'NeuroSim SAR'} ADC shared by m columns through a column mux (mux area not modelled)`,
       parts: [a],
     });
@@ -109,7 +120,11 @@ export function areaOf(input_: AreaInput, device: DeviceModel, crossbar: Crossba
       valueSI: T * cLog * a.valueSI,
       unit: 'm^2',
       formula: 'T · C_log · A_IF',
-      inputs: [input('T', T, '1', 'mapping'), input('C_log (neurons per tile)', cLog, '1', `${src}: ⌊C / columnsPerWeight⌋`), input('A_IF', a.valueSI, 'm^2', a.source)],
+      inputs: [
+        input('T', T, '1', 'mapping'),
+        input('C_log (neurons per tile)', cLog, '1', `${src}: ⌊C / columnsPerWeight⌋`),
+        input('A_IF', a.valueSI, 'm^2', a.source),
+      ],
       source: 'one integrate-and-fire circuit per logical column (NeuroSim V3.0 ReadCircuit)',
       parts: [a],
     });
@@ -211,6 +226,9 @@ export function areaOf(input_: AreaInput, device: DeviceModel, crossbar: Crossba
 function singleTileCore(R: number, C: number, cLog: number, cellAreaM2: number, device: DeviceModel, crossbar: CrossbarSpec): number {
   const F = crossbar.nodeM;
   const p = crossbar.periphery;
-  const col = p.kind === 'adc' ? Math.ceil(C / p.columnsPerAdc) * (p.model === 'isaac' ? isaacAdc(F).area.valueSI : sarAdcArea(p.bits, F).valueSI) : cLog * ifNeuron(F).area.valueSI;
+  const col =
+    p.kind === 'adc'
+      ? Math.ceil(C / p.columnsPerAdc) * (p.model === 'isaac' ? isaacAdc(F).area.valueSI : sarAdcArea(p.bits, F).valueSI)
+      : cLog * ifNeuron(F).area.valueSI;
   return R * C * cellAreaM2 + col + R * dac1b(F, device.readPulseS).area.valueSI + (R + cLog) * dffArea(F).valueSI;
 }

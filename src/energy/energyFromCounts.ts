@@ -69,7 +69,10 @@ function contributions(c: TileEventCounts, e: EventEnergies, timeS: number | und
         valueSI: c.programmedReadConductanceS * e.readEnergyPerSiemens.valueSI,
         unit: 'J',
         formula: 'Σ G_read · readEnergyPerSiemens',
-        inputs: [input('Σ G_read', c.programmedReadConductanceS, 'S', 'conductances of programmed cells read, summed by the simulation'), input('readEnergyPerSiemens', e.readEnergyPerSiemens.valueSI, 'J/S', e.readEnergyPerSiemens.source)],
+        inputs: [
+          input('Σ G_read', c.programmedReadConductanceS, 'S', 'conductances of programmed cells read, summed by the simulation'),
+          input('readEnergyPerSiemens', e.readEnergyPerSiemens.valueSI, 'J/S', e.readEnergyPerSiemens.source),
+        ],
         source: e.readEnergyPerSiemens.source,
         parts: [e.readEnergyPerSiemens],
       }),
@@ -90,7 +93,10 @@ function contributions(c: TileEventCounts, e: EventEnergies, timeS: number | und
         valueSI: c.writeStepConductanceS * e.writeEnergyPerStepSiemens.valueSI,
         unit: 'J',
         formula: 'Σ (G_before + G_after)/2 · |Δlevel| · writeEnergyPerStepSiemens',
-        inputs: [input('Σ (G_before+G_after)/2 · |Δlevel|', c.writeStepConductanceS, 'S', 'summed by the simulation'), input('writeEnergyPerStepSiemens', e.writeEnergyPerStepSiemens.valueSI, 'J/S', e.writeEnergyPerStepSiemens.source)],
+        inputs: [
+          input('Σ (G_before+G_after)/2 · |Δlevel|', c.writeStepConductanceS, 'S', 'summed by the simulation'),
+          input('writeEnergyPerStepSiemens', e.writeEnergyPerStepSiemens.valueSI, 'J/S', e.writeEnergyPerStepSiemens.source),
+        ],
         source: e.writeEnergyPerStepSiemens.source,
         parts: [e.writeEnergyPerStepSiemens],
       }),
@@ -129,7 +135,8 @@ function breakdownOf(terms: ReadonlyArray<ExplainTerm>): EnergyBreakdown {
  */
 export function energyFromCounts(counts: EventCounts, energies: EventEnergies): EnergyReport {
   assertEventCounts(counts, 'energyFromCounts');
-  if (counts.simulatedTimeS === undefined || counts.inferences === undefined) throw new XsnnError('energyFromCounts: counts need simulatedTimeS and inferences');
+  if (counts.simulatedTimeS === undefined || counts.inferences === undefined)
+    throw new XsnnError('energyFromCounts: counts need simulatedTimeS and inferences');
   const terms = contributions(counts, energies, counts.simulatedTimeS);
   const breakdownJ = breakdownOf(terms);
   const totalJ = terms.reduce((s, t) => s + t.valueSI, 0);

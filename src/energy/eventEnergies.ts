@@ -84,7 +84,12 @@ export function eventEnergies(device: DeviceModel, crossbar: CrossbarSpec, optio
     valueSI: V * V * gMid * t,
     unit: 'J',
     formula: 'V_read² · (G_min + G_max)/2 · t_read',
-    inputs: [input('V_read', V, 'V', devSrc), input('G_min', device.gMinS, 'S', devSrc), input('G_max', device.gMaxS, 'S', devSrc), input('t_read', t, 's', devSrc)],
+    inputs: [
+      input('V_read', V, 'V', devSrc),
+      input('G_min', device.gMinS, 'S', devSrc),
+      input('G_max', device.gMaxS, 'S', devSrc),
+      input('t_read', t, 's', devSrc),
+    ],
     source: 'xsnn spec/hardware.md; mid-range G stands in when the simulation does not sum the read conductances',
   });
   const gPruned = device.prunedPositions === 'gmin' ? device.gMinS : 0;
@@ -93,7 +98,16 @@ export function eventEnergies(device: DeviceModel, crossbar: CrossbarSpec, optio
     valueSI: V * V * gPruned * t,
     unit: 'J',
     formula: 'V_read² · G_pruned · t_read',
-    inputs: [input('V_read', V, 'V', devSrc), input(`G_pruned (${device.prunedPositions})`, gPruned, 'S', `device prunedPositions: ${device.prunedPositions === 'gmin' ? 'cells sit at G_min' : 'unformed cells carry no current'}`), input('t_read', t, 's', devSrc)],
+    inputs: [
+      input('V_read', V, 'V', devSrc),
+      input(
+        `G_pruned (${device.prunedPositions})`,
+        gPruned,
+        'S',
+        `device prunedPositions: ${device.prunedPositions === 'gmin' ? 'cells sit at G_min' : 'unformed cells carry no current'}`,
+      ),
+      input('t_read', t, 's', devSrc),
+    ],
     source: 'xsnn spec/hardware.md (pruned positions at G_min or unformed, a device option)',
   });
 
@@ -134,7 +148,10 @@ export function eventEnergies(device: DeviceModel, crossbar: CrossbarSpec, optio
     valueSI: fig.neuronUpdateAdds * add.valueSI,
     unit: 'J',
     formula: 'n_adds · E_add',
-    inputs: [input('n_adds', fig.neuronUpdateAdds, '1', 'xsnn assumption: integrate/leak + threshold compare = 2 adds'), input('E_add', add.valueSI, 'J', add.source)],
+    inputs: [
+      input('n_adds', fig.neuronUpdateAdds, '1', 'xsnn assumption: integrate/leak + threshold compare = 2 adds'),
+      input('E_add', add.valueSI, 'J', add.source),
+    ],
     source: 'xsnn assumption: a digital LIF state update',
     parts: [add],
   });
@@ -174,7 +191,13 @@ export function eventEnergies(device: DeviceModel, crossbar: CrossbarSpec, optio
     valueSI: Vw * Vw * gMid * tw * pulses,
     unit: 'J',
     formula: 'V_w² · (G_min + G_max)/2 · t_pulse · pulsesPerLevel',
-    inputs: [input('V_w', Vw, 'V', devSrc), input('G_min', device.gMinS, 'S', devSrc), input('G_max', device.gMaxS, 'S', devSrc), input('t_pulse', tw, 's', devSrc), input('pulsesPerLevel', pulses, '1', devSrc)],
+    inputs: [
+      input('V_w', Vw, 'V', devSrc),
+      input('G_min', device.gMinS, 'S', devSrc),
+      input('G_max', device.gMaxS, 'S', devSrc),
+      input('t_pulse', tw, 's', devSrc),
+      input('pulsesPerLevel', pulses, '1', devSrc),
+    ],
     source: 'xsnn spec/hardware.md write formula with mid-range G (used when the simulation does not sum (G_before+G_after)/2)',
   });
   const cCol = cWire * crossbar.rows * cellPitchM;
@@ -183,7 +206,12 @@ export function eventEnergies(device: DeviceModel, crossbar: CrossbarSpec, optio
     valueSI: cCol * Vw * Vw,
     unit: 'J',
     formula: 'c_wire · R · pitch_cell · V_w²',
-    inputs: [input('c_wire', cWire, 'F/m', fig.wireSource), input('R (rows)', crossbar.rows, '1', `crossbar '${crossbar.name}'`), input('pitch_cell', cellPitchM, 'm', 'xsnn assumption: square cell'), input('V_w', Vw, 'V', devSrc)],
+    inputs: [
+      input('c_wire', cWire, 'F/m', fig.wireSource),
+      input('R (rows)', crossbar.rows, '1', `crossbar '${crossbar.name}'`),
+      input('pitch_cell', cellPitchM, 'm', 'xsnn assumption: square cell'),
+      input('V_w', Vw, 'V', devSrc),
+    ],
     source: 'NeuroSim Cell.cpp: writeEnergy += V_w² · wireCapCol per write (column charging)',
   });
 
@@ -199,7 +227,12 @@ export function eventEnergies(device: DeviceModel, crossbar: CrossbarSpec, optio
       input('T', tiles, '1', 'mapping'),
       input('A_periph (per tile)', area.peripheryPerTileM2, 'm^2', 'areaOf: everything but array and interconnect'),
       input('p_leak', pLeak.valueSI, 'W/m^2', pLeak.source),
-      input('N_SRAM (transistors of SRAM cells per tile)', sramTransistors, '1', 'R · C · cell transistors for SRAM cells; non-volatile cells hold no bias and do not leak'),
+      input(
+        'N_SRAM (transistors of SRAM cells per tile)',
+        sramTransistors,
+        '1',
+        'R · C · cell transistors for SRAM cells; non-volatile cells hold no bias and do not leak',
+      ),
       input('½ · Vdd · I_off · W_min', perTransistorW, 'W', fig.offCurrentSource),
     ],
     source: 'xsnn assumption (see p_leak); NeuroSim reports SAR ADC leakage as 0',

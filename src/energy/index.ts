@@ -4,7 +4,19 @@
 export { explainTerm, type ExplainTerm as HardwareExplainTerm, type ExplainInput } from './ExplainTerm.js';
 export { flattenExplainTerms, type FlatExplainTerm } from './flattenExplainTerms.js';
 export { vddAt, areaScale, energyScale, VDD_TABLE, SCALING_RULE } from './nodeScaling.js';
-export { PERIPHERAL_FIGURES, sarAdcArea, sarAdcEnergy, sarAdcLatencyS, isaacAdc, ifNeuron, dac1b, adder, transistorDensityPerM2, leakagePowerDensity, dffArea } from './peripherals.js';
+export {
+  PERIPHERAL_FIGURES,
+  sarAdcArea,
+  sarAdcEnergy,
+  sarAdcLatencyS,
+  isaacAdc,
+  ifNeuron,
+  dac1b,
+  adder,
+  transistorDensityPerM2,
+  leakagePowerDensity,
+  dffArea,
+} from './peripherals.js';
 export { zeroEventCounts, assertEventCounts, EVENT_COUNT_FIELDS, type EventCounts, type TileEventCounts } from './EventCounts.js';
 export { eventEnergies, eventEnergyTerms, type EventEnergies, type EventEnergiesOptions } from './eventEnergies.js';
 export { energyFromCounts, type EnergyReport, type EnergyBreakdown } from './energyFromCounts.js';

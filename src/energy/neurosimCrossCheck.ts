@@ -44,7 +44,8 @@ export function neurosimCrossCheck(crossbarRef = 'rram-128x128-adc5'): CrossChec
   const p = xb.periphery;
   if (p.kind !== 'adc' || p.model !== 'neurosim-sar') throw new XsnnError(`neurosimCrossCheck: crossbar '${xb.name}' must use a NeuroSim SAR ADC periphery`);
   const ref = (NEUROSIM_SAR_32NM as Record<number, { areaUm2: number; energyFJ: number }>)[p.bits];
-  if (ref === undefined || Math.abs(xb.nodeM - 32e-9) > 1e-12) throw new XsnnError(`neurosimCrossCheck: NeuroSim figures exist for 4, 5 and 8 bit SAR ADCs at 32 nm, got ${p.bits} bit at ${xb.nodeM * 1e9} nm`);
+  if (ref === undefined || Math.abs(xb.nodeM - 32e-9) > 1e-12)
+    throw new XsnnError(`neurosimCrossCheck: NeuroSim figures exist for 4, 5 and 8 bit SAR ADCs at 32 nm, got ${p.bits} bit at ${xb.nodeM * 1e9} nm`);
   const area = areaOf({ tiles: 1 }, xb.device, xb);
   const side = Math.sqrt(xb.device.cellAreaF2);
   const neurosimArrayM2 = xb.rows * side * xb.nodeM * (xb.cols * side * xb.nodeM);
@@ -52,7 +53,15 @@ export function neurosimCrossCheck(crossbarRef = 'rram-128x128-adc5'): CrossChec
   const adcArea = sarAdcArea(p.bits, xb.nodeM).valueSI;
   const adcEnergy = sarAdcEnergy(p.bits, xb.nodeM).valueSI;
   const hw = 'xsnn spec/hardware.md (NeuroSim SarADC model, evaluated)';
-  const row = (quantity: string, unit: string, xsnn: number, reference: number, referenceSource: string, note: string): CrossCheckRow => ({ quantity, unit, xsnn, reference, referenceSource, ratio: xsnn / reference, note });
+  const row = (quantity: string, unit: string, xsnn: number, reference: number, referenceSource: string, note: string): CrossCheckRow => ({
+    quantity,
+    unit,
+    xsnn,
+    reference,
+    referenceSource,
+    ratio: xsnn / reference,
+    note,
+  });
   const rows: CrossCheckRow[] = [
     row(
       `array area (${xb.rows}x${xb.cols} cells, ${side}F x ${side}F)`,
@@ -68,7 +77,7 @@ export function neurosimCrossCheck(crossbarRef = 'rram-128x128-adc5'): CrossChec
       adcArea / 1e-12,
       ref.areaUm2,
       hw,
-      'xsnn interpolates linearly between NeuroSim\'s evaluated 4-bit and 8-bit areas (NeuroSim\'s SAR area is linear in bits); the residual is rounding of the tabulated values.',
+      "xsnn interpolates linearly between NeuroSim's evaluated 4-bit and 8-bit areas (NeuroSim's SAR area is linear in bits); the residual is rounding of the tabulated values.",
     ),
     row(
       `ADC area per array (${adcs} ADCs, 1 per ${p.columnsPerAdc} columns)`,
@@ -84,7 +93,7 @@ export function neurosimCrossCheck(crossbarRef = 'rram-128x128-adc5'): CrossChec
       adcEnergy / 1e-15,
       ref.energyFJ,
       hw,
-      'xsnn evaluates NeuroSim\'s LP power fit (a·b + c)·(b+1) ns without its column-current term, which depends on the column resistance; xsnn charges that current in the array read energy V²·G·t instead, so per-conversion energy matches NeuroSim at high column resistance and the column current is not counted twice.',
+      "xsnn evaluates NeuroSim's LP power fit (a·b + c)·(b+1) ns without its column-current term, which depends on the column resistance; xsnn charges that current in the array read energy V²·G·t instead, so per-conversion energy matches NeuroSim at high column resistance and the column current is not counted twice.",
     ),
     row(`SAR ADC latency, ${p.bits} bit`, 'ns', sarAdcLatencyS(p.bits) / 1e-9, p.bits + 1, 'NeuroSim SarADC CalculateLatency: (b+1) ns', 'Same formula.'),
   ];

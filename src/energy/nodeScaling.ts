@@ -14,7 +14,8 @@ export const VDD_TABLE: ReadonlyArray<readonly [nodeM: number, vddV: number]> = 
 ];
 
 /** Source string of {@link VDD_TABLE}. */
-export const VDD_SOURCE = 'DNN+NeuroSim V1.3 Technology.cpp, PTM LP Vdd (65 nm 1.1 V, 45 nm 1.0 V, 32 nm 0.9 V, 22 nm 0.85 V); linear in F between, clamped outside (xsnn)';
+export const VDD_SOURCE =
+  'DNN+NeuroSim V1.3 Technology.cpp, PTM LP Vdd (65 nm 1.1 V, 45 nm 1.0 V, 32 nm 0.9 V, 22 nm 0.85 V); linear in F between, clamped outside (xsnn)';
 
 /** Supply voltage at `nodeM` (see {@link VDD_TABLE}). */
 export function vddAt(nodeM: number): number {

@@ -17,7 +17,8 @@ export const PERIPHERAL_FIGURES = {
     32: { b4: 223, b8: 382 },
     22: { b4: 105, b8: 180 },
   },
-  sarAdcAreaSource: 'NeuroSim SarADC model evaluated at 32 nm (4 b 223 um², 5 b 263 um², 8 b 382 um²) and 22 nm (4 b 105, 5 b 124, 8 b 180 um²), xsnn spec/hardware.md; linear in bits as DNN+NeuroSim V1.3 SarADC.cpp CalculateUnitArea',
+  sarAdcAreaSource:
+    'NeuroSim SarADC model evaluated at 32 nm (4 b 223 um², 5 b 263 um², 8 b 382 um²) and 22 nm (4 b 105, 5 b 124, 8 b 180 um²), xsnn spec/hardware.md; linear in bits as DNN+NeuroSim V1.3 SarADC.cpp CalculateUnitArea',
   /**
    * NeuroSim SAR ADC power fit, LP roadmap (DNN+NeuroSim V1.3 SarADC.cpp,
    * GetColumnPower): P = (a·b + c) µW + column-current term; E = P·(b+1) ns.
@@ -30,16 +31,20 @@ export const PERIPHERAL_FIGURES = {
     32: { a: 1.1294, c: 8.8998 },
     22: { a: 0.538, c: 4.3753 },
   },
-  sarAdcPowerSource: 'DNN+NeuroSim V1.3 SarADC.cpp GetColumnPower, LP roadmap: P = (a·b + c) uW (column-current term excluded, see array energy); E = P·(b+1) ns, latency (b+1) ns. Reproduces hardware.md: 32 nm 4/5/8 b = 67.1/87.3/161.4 fJ, 22 nm 32.6/42.4/78.1 fJ',
+  sarAdcPowerSource:
+    'DNN+NeuroSim V1.3 SarADC.cpp GetColumnPower, LP roadmap: P = (a·b + c) uW (column-current term excluded, see array energy); E = P·(b+1) ns, latency (b+1) ns. Reproduces hardware.md: 32 nm 4/5/8 b = 67.1/87.3/161.4 fJ, 22 nm 32.6/42.4/78.1 fJ',
   isaacAdc: { nodeM: 32e-9, areaUm2: 1200, powerW: 2e-3, sampleRateHz: 1.28e9, bits: 8 },
-  isaacAdcSource: 'ISAAC (Shafiee et al., ISCA 2016), as used by PUMA: 8-bit ADC, 1.28 GS/s, 1200 um², 2 mW at 32 nm (xsnn spec/hardware.md); energy/sample = P / f = 1.5625 pJ',
+  isaacAdcSource:
+    'ISAAC (Shafiee et al., ISCA 2016), as used by PUMA: 8-bit ADC, 1.28 GS/s, 1200 um², 2 mW at 32 nm (xsnn spec/hardware.md); energy/sample = P / f = 1.5625 pJ',
   dac1b: { nodeM: 32e-9, areaUm2: 0.167, powerW: 3.9e-6 },
   dac1bSource: 'ISAAC 1-bit DAC: 0.167 um², 3.9 uW at 32 nm (xsnn spec/hardware.md)',
   ifNeuron: { energyNodeM: 65e-9, energyPerReadJ: 1.346e-12, areaNodeM: 32e-9, areaUm2: 15.7 },
-  ifNeuronSource: 'NeuroSim V3.0 ReadCircuit (integrate-and-fire neuron per column): 1.346 pJ per read (65 nm SPICE), 15.7 um² at 32 nm (counter) (xsnn spec/hardware.md)',
+  ifNeuronSource:
+    'NeuroSim V3.0 ReadCircuit (integrate-and-fire neuron per column): 1.346 pJ per read (65 nm SPICE), 15.7 um² at 32 nm (counter) (xsnn spec/hardware.md)',
   /** ISAAC S+A: 4 units 0.2 mW, 0.00024 mm² at 32 nm → 0.05 mW and 60 µm² per unit. */
   shiftAdd: { nodeM: 32e-9, areaUm2: 60, powerW: 0.05e-3, opRateHz: 1.28e9 },
-  shiftAddSource: 'ISAAC shift-and-add unit (4 per IMA: 0.2 mW, 0.00024 mm² at 32 nm) → 60 um², 0.05 mW each; xsnn assumption: one add per ADC sample period (1/1.28 GHz), so E/add = 0.05 mW / 1.28 GHz = 39.06 fJ',
+  shiftAddSource:
+    'ISAAC shift-and-add unit (4 per IMA: 0.2 mW, 0.00024 mm² at 32 nm) → 60 um², 0.05 mW each; xsnn assumption: one add per ADC sample period (1/1.28 GHz), so E/add = 0.05 mW / 1.28 GHz = 39.06 fJ',
   /** xsnn assumption: a digital LIF update (integrate/leak + threshold compare) costs two adds. */
   neuronUpdateAdds: 2,
   /** On-chip wire capacitance per length, NeuroSim's 0.2 fF/µm. */
@@ -83,7 +88,11 @@ export function sarAdcArea(bits: number, nodeM: number): ExplainTerm {
   const slope = (value.b8 - value.b4) / 4;
   const atNode = (value.b4 + (bits - 4) * slope) * UM2;
   const scale = areaScale(nodeNm * 1e-9, nodeM);
-  const inputs = [input('A(4 b)', value.b4 * UM2, 'm^2', F.sarAdcAreaSource), input('A(8 b)', value.b8 * UM2, 'm^2', F.sarAdcAreaSource), input('b', bits, '1', 'crossbar spec periphery.bits')];
+  const inputs = [
+    input('A(4 b)', value.b4 * UM2, 'm^2', F.sarAdcAreaSource),
+    input('A(8 b)', value.b8 * UM2, 'm^2', F.sarAdcAreaSource),
+    input('b', bits, '1', 'crossbar spec periphery.bits'),
+  ];
   if (!isTabulated(nodeNm, nodeM)) inputs.push(...scalingInputs('area', nodeNm * 1e-9, nodeM));
   return explainTerm({
     name: 'sarAdcArea',
@@ -142,7 +151,11 @@ export function isaacAdc(nodeM: number): { area: ExplainTerm; energy: ExplainTer
       valueSI: (f.powerW / f.sampleRateHz) * energyScale(f.nodeM, nodeM),
       unit: 'J',
       formula: same ? 'E = P / f_s' : 'E = P / f_s × energy scale factor',
-      inputs: [input('P', f.powerW, 'W', F.isaacAdcSource), input('f_s', f.sampleRateHz, 'Hz', F.isaacAdcSource), ...(same ? [] : scalingInputs('energy', f.nodeM, nodeM))],
+      inputs: [
+        input('P', f.powerW, 'W', F.isaacAdcSource),
+        input('f_s', f.sampleRateHz, 'Hz', F.isaacAdcSource),
+        ...(same ? [] : scalingInputs('energy', f.nodeM, nodeM)),
+      ],
       source: F.isaacAdcSource,
     }),
   };
@@ -224,7 +237,7 @@ export function adder(nodeM: number): { area: ExplainTerm; energy: ExplainTerm }
 export function transistorDensityPerM2(nodeM: number): ExplainTerm {
   const n = F.sarTransistors(5);
   const a = sarAdcArea(5, 32e-9).valueSI;
-  const density = (n / a) / areaScale(32e-9, nodeM);
+  const density = n / a / areaScale(32e-9, nodeM);
   return explainTerm({
     name: 'transistorDensity',
     valueSI: density,
@@ -235,7 +248,7 @@ export function transistorDensityPerM2(nodeM: number): ExplainTerm {
       input('A_SAR(5 b, 32 nm)', a, 'm^2', F.sarAdcAreaSource),
       ...scalingInputs('area', 32e-9, nodeM),
     ],
-    source: 'xsnn assumption: periphery transistor density equals that of NeuroSim\'s SAR ADC layout',
+    source: "xsnn assumption: periphery transistor density equals that of NeuroSim's SAR ADC layout",
   });
 }
 
@@ -273,4 +286,3 @@ export function dffArea(nodeM: number): ExplainTerm {
     parts: [rho],
   });
 }
-

@@ -79,7 +79,11 @@ export function resolveMapOptions(weights: CsrMatrix, options: MapOptions, fn = 
   let inputRates: Float64Array | undefined;
   if (options.inputRates !== undefined) {
     if (options.inputRates.length !== weights.rows) {
-      throw new XsnnError(`${fn}: inputRates must have one rate per input row`, { field: 'inputRates', expected: `${weights.rows} rates`, received: `${options.inputRates.length}` });
+      throw new XsnnError(`${fn}: inputRates must have one rate per input row`, {
+        field: 'inputRates',
+        expected: `${weights.rows} rates`,
+        received: `${options.inputRates.length}`,
+      });
     }
     inputRates = Float64Array.from(options.inputRates);
     for (let i = 0; i < inputRates.length; i++) nonNegative(fn, `inputRates[${i}]`, inputRates[i]!);

@@ -1,5 +1,14 @@
 /** The mapper/packer: weight matrices onto crossbar tiles, metrics, lower bounds, verification, mapping files. */
-export { MAPPING_FORMAT_VERSION, type Mapping, type MappedTile, type MappingMetrics, type LowerBounds, type CandidateSummary, type MappingTiming, type MappingRecordOptions } from './Mapping.js';
+export {
+  MAPPING_FORMAT_VERSION,
+  type Mapping,
+  type MappedTile,
+  type MappingMetrics,
+  type LowerBounds,
+  type CandidateSummary,
+  type MappingTiming,
+  type MappingRecordOptions,
+} from './Mapping.js';
 export { type MapOptions, type ResolvedMapOptions, MAP_OPTION_DEFAULTS, resolveMapOptions } from './MapOptions.js';
 export { mapWeights } from './mapWeights.js';
 export { mappingAlgorithms, mappingAlgorithmNames } from './mappingAlgorithms.js';

@@ -10,7 +10,8 @@ import { readMatrixMarket } from './readMatrixMarket.js';
  * (rows = inputs, columns = neurons). Every weight must be finite.
  */
 export function loadWeights(path: string): CsrMatrix {
-  if (!existsSync(path)) throw new XsnnError('no such weights file or checkpoint directory', { file: path, expected: 'a .mtx file or a checkpoint directory of `xsnn train`' });
+  if (!existsSync(path))
+    throw new XsnnError('no such weights file or checkpoint directory', { file: path, expected: 'a .mtx file or a checkpoint directory of `xsnn train`' });
   const w = statSync(path).isDirectory() ? checkpointCsr(loadCheckpoint(path)) : readMatrixMarket(path);
   assertCsr(w, path);
   return w;

@@ -30,10 +30,13 @@ export function mapWeights(weights: CsrMatrix, options: MapOptions): Mapping {
     const deg = p.columnFrame.deg;
     for (let j = 0; j < deg.length; j++) {
       if (deg[j]! > opts.tileRows) {
-        throw new XsnnError(`${fn}: neuron ${j} has ${deg[j]} synapses but a tile has only ${opts.tileRows} rows, so it cannot be mapped without splitting its column`, {
-          expected: 'splitColumns: true, or tiles with at least as many rows as the largest fan-in',
-          received: `fan-in ${deg[j]}`,
-        });
+        throw new XsnnError(
+          `${fn}: neuron ${j} has ${deg[j]} synapses but a tile has only ${opts.tileRows} rows, so it cannot be mapped without splitting its column`,
+          {
+            expected: 'splitColumns: true, or tiles with at least as many rows as the largest fan-in',
+            received: `fan-in ${deg[j]}`,
+          },
+        );
       }
     }
   }

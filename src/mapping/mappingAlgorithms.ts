@@ -8,7 +8,16 @@ import { naiveBlocking } from './algorithms/naiveBlocking.js';
 import type { MappingAlgorithm } from './MappingAlgorithm.js';
 
 /** The ladder of mapping.md, in order; every entry is a packer candidate. */
-const ladder: readonly MappingAlgorithm[] = [naiveBlocking, rowBands, columnBands, greedyRowBands, greedyColumnBands, spectralBands, partitionRowBands, partitionColumnBands];
+const ladder: readonly MappingAlgorithm[] = [
+  naiveBlocking,
+  rowBands,
+  columnBands,
+  greedyRowBands,
+  greedyColumnBands,
+  spectralBands,
+  partitionRowBands,
+  partitionColumnBands,
+];
 
 const packer = makePacker(ladder, improveByLocalSearch, 'localSearch');
 

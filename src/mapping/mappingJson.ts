@@ -24,7 +24,13 @@ export function mappingToJson(mapping: Mapping, options: MappingToJsonOptions = 
   const body = {
     ...head,
     ...(options.timing === false ? {} : { timing }),
-    tiles: tiles.map((t) => ({ rows: Array.from(t.rows), cols: Array.from(t.cols), rowPtr: Array.from(t.rowPtr), colIdx: Array.from(t.colIdx), values: Array.from(t.values) })),
+    tiles: tiles.map((t) => ({
+      rows: Array.from(t.rows),
+      cols: Array.from(t.cols),
+      rowPtr: Array.from(t.rowPtr),
+      colIdx: Array.from(t.colIdx),
+      values: Array.from(t.values),
+    })),
   };
   return `${JSON.stringify(body)}\n`;
 }
@@ -84,7 +90,13 @@ export function parseMapping(text: string, file = '<mapping>'): Mapping {
     ...v,
     format: 'xsnn-mapping',
     version: MAPPING_FORMAT_VERSION,
-    candidates: v.candidates.map((c) => ({ algorithm: c.algorithm, tiles: c.tiles, rowReadEnergy: c.rowReadEnergy, traffic: c.traffic, ...(c.skipped !== undefined ? { skipped: c.skipped } : {}) })),
+    candidates: v.candidates.map((c) => ({
+      algorithm: c.algorithm,
+      tiles: c.tiles,
+      rowReadEnergy: c.rowReadEnergy,
+      traffic: c.traffic,
+      ...(c.skipped !== undefined ? { skipped: c.skipped } : {}),
+    })),
     timing: v.timing ?? { seconds: 0, candidates: [] },
     tiles: v.tiles.map((t) => ({
       rows: Int32Array.from(t.rows),

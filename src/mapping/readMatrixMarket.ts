@@ -17,7 +17,8 @@ export function parseMatrixMarket(text: string, file = '<matrix>'): CsrMatrix {
   };
   const header = (lines[0] ?? '').trim();
   const h = header.split(/\s+/).map((s) => s.toLowerCase());
-  if (h[0] !== '%%matrixmarket') fail(1, 'not a Matrix Market file', "a first line '%%MatrixMarket matrix coordinate real general'", JSON.stringify(header.slice(0, 60)));
+  if (h[0] !== '%%matrixmarket')
+    fail(1, 'not a Matrix Market file', "a first line '%%MatrixMarket matrix coordinate real general'", JSON.stringify(header.slice(0, 60)));
   if (h[1] !== 'matrix' || h[2] !== 'coordinate') fail(1, 'unsupported Matrix Market object or format', "'matrix coordinate'", `'${h[1] ?? ''} ${h[2] ?? ''}'`);
   const field = h[3];
   if (field !== 'real' && field !== 'integer' && field !== 'pattern') fail(1, 'unsupported Matrix Market field', 'real, integer or pattern', String(field));
@@ -28,7 +29,8 @@ export function parseMatrixMarket(text: string, file = '<matrix>'): CsrMatrix {
   if (li >= lines.length) fail(li, 'missing size line', "'rows cols entries'");
   const sizeParts = lines[li]!.trim().split(/\s+/);
   const sizes = sizeParts.map(Number);
-  if (sizeParts.length !== 3 || !sizes.every((v) => Number.isInteger(v) && v >= 0)) fail(li + 1, 'malformed size line', "three whole numbers 'rows cols entries'", JSON.stringify(lines[li]));
+  if (sizeParts.length !== 3 || !sizes.every((v) => Number.isInteger(v) && v >= 0))
+    fail(li + 1, 'malformed size line', "three whole numbers 'rows cols entries'", JSON.stringify(lines[li]));
   const [rows, cols, count] = sizes as [number, number, number];
   if (rows * cols < count) fail(li + 1, 'more entries than matrix cells', `at most ${rows * cols}`, String(count));
   const I = new Int32Array(count);

@@ -85,11 +85,13 @@ export function verifyMapping(mapping: Mapping, weights: CsrMatrix, options: Ver
       return;
     }
     for (let a = 0; a < nr; a++) {
-      if (!(t.rows[a]! >= 0 && t.rows[a]! < m) || (a > 0 && t.rows[a]! <= t.rows[a - 1]!)) add({ code: 'format', tile: ti, message: `tile ${ti}: row list not strictly increasing in [0, ${m})` });
+      if (!(t.rows[a]! >= 0 && t.rows[a]! < m) || (a > 0 && t.rows[a]! <= t.rows[a - 1]!))
+        add({ code: 'format', tile: ti, message: `tile ${ti}: row list not strictly increasing in [0, ${m})` });
       if (t.rowPtr[a + 1]! < t.rowPtr[a]!) add({ code: 'format', tile: ti, message: `tile ${ti}: rowPtr decreases at local row ${a}` });
     }
     for (let c = 0; c < nc; c++) {
-      if (!(t.cols[c]! >= 0 && t.cols[c]! < n) || (c > 0 && t.cols[c]! <= t.cols[c - 1]!)) add({ code: 'format', tile: ti, message: `tile ${ti}: column list not strictly increasing in [0, ${n})` });
+      if (!(t.cols[c]! >= 0 && t.cols[c]! < n) || (c > 0 && t.cols[c]! <= t.cols[c - 1]!))
+        add({ code: 'format', tile: ti, message: `tile ${ti}: column list not strictly increasing in [0, ${n})` });
     }
     let rates = 0;
     for (let a = 0; a < nr; a++) {
@@ -133,7 +135,8 @@ export function verifyMapping(mapping: Mapping, weights: CsrMatrix, options: Ver
     }
   }
   if (!mapping.options.splitColumns) {
-    for (let j = 0; j < n; j++) if (tilesOfColumn[j]! > 1) add({ code: 'split', message: `neuron ${j} is split over ${tilesOfColumn[j]} tiles although splitColumns is false` });
+    for (let j = 0; j < n; j++)
+      if (tilesOfColumn[j]! > 1) add({ code: 'split', message: `neuron ${j} is split over ${tilesOfColumn[j]} tiles although splitColumns is false` });
   }
   // Function: y = Wᵀx against Σ over tiles of the tile's partial products.
   const rng = new Rng(options.seed ?? 0, 0xf00d);

@@ -65,10 +65,19 @@ function toB64(a: Float32Array | Int32Array): string {
 
 /** Checks a receptive-fields input; a mismatch is an `XsnnError` naming the field. */
 export function checkReceptiveFields(rf: ReceptiveFieldsInput): void {
-  if (rf.inputs !== rf.imageWidth * rf.imageHeight) throw new XsnnError(`receptive fields: inputs (${rf.inputs}) must equal imageWidth × imageHeight (${rf.imageWidth}×${rf.imageHeight})`, { field: 'inputs' });
-  if (rf.weights.length !== rf.inputs * rf.neurons) throw new XsnnError(`receptive fields: weights has ${rf.weights.length} values, expected inputs × neurons = ${rf.inputs * rf.neurons}`, { field: 'weights' });
-  if (!(rf.totalNeurons >= rf.neurons)) throw new XsnnError(`receptive fields: totalNeurons (${rf.totalNeurons}) must be >= neurons (${rf.neurons})`, { field: 'totalNeurons' });
-  for (let i = 0; i < rf.weights.length; i++) if (!Number.isFinite(rf.weights[i]!)) throw new XsnnError(`receptive fields: weight ${i} is not finite`, { field: 'weights', received: String(rf.weights[i]) });
+  if (rf.inputs !== rf.imageWidth * rf.imageHeight)
+    throw new XsnnError(`receptive fields: inputs (${rf.inputs}) must equal imageWidth × imageHeight (${rf.imageWidth}×${rf.imageHeight})`, {
+      field: 'inputs',
+    });
+  if (rf.weights.length !== rf.inputs * rf.neurons)
+    throw new XsnnError(`receptive fields: weights has ${rf.weights.length} values, expected inputs × neurons = ${rf.inputs * rf.neurons}`, {
+      field: 'weights',
+    });
+  if (!(rf.totalNeurons >= rf.neurons))
+    throw new XsnnError(`receptive fields: totalNeurons (${rf.totalNeurons}) must be >= neurons (${rf.neurons})`, { field: 'totalNeurons' });
+  for (let i = 0; i < rf.weights.length; i++)
+    if (!Number.isFinite(rf.weights[i]!))
+      throw new XsnnError(`receptive fields: weight ${i} is not finite`, { field: 'weights', received: String(rf.weights[i]) });
 }
 
 /** Occupied cells of a tile as flat `(row, col)` pairs. */
@@ -83,16 +92,34 @@ export function tileCells(tile: TileOccupancyInput['tiles'][number], rows: numbe
  * Saves figure inputs into `<resultsDir>/figures/` (`receptive-fields-<network>.json`,
  * `occupancy-<network>-<R>x<C>.json`), where `xsnn report --results` finds them.
  */
-export function writeFigureInputs(resultsDir: string, inputs: { receptiveFields?: ReadonlyArray<ReceptiveFieldsInput>; occupancy?: ReadonlyArray<TileOccupancyInput> }): void {
+export function writeFigureInputs(
+  resultsDir: string,
+  inputs: { receptiveFields?: ReadonlyArray<ReceptiveFieldsInput>; occupancy?: ReadonlyArray<TileOccupancyInput> },
+): void {
   const dir = join(resultsDir, 'figures');
   for (const rf of inputs.receptiveFields ?? []) {
     checkReceptiveFields(rf);
-    const data: z.infer<typeof RfFile> = { kind: 'receptive-fields', network: rf.network, checkpointHash: rf.checkpointHash, inputs: rf.inputs, neurons: rf.neurons, totalNeurons: rf.totalNeurons, imageWidth: rf.imageWidth, imageHeight: rf.imageHeight, weightsF32LE: toB64(rf.weights) };
+    const data: z.infer<typeof RfFile> = {
+      kind: 'receptive-fields',
+      network: rf.network,
+      checkpointHash: rf.checkpointHash,
+      inputs: rf.inputs,
+      neurons: rf.neurons,
+      totalNeurons: rf.totalNeurons,
+      imageWidth: rf.imageWidth,
+      imageHeight: rf.imageHeight,
+      weightsF32LE: toB64(rf.weights),
+    };
     writeFileAtomic(join(dir, `receptive-fields-${rf.network}.json`), JSON.stringify(data));
   }
   for (const occ of inputs.occupancy ?? []) {
     const data: z.infer<typeof OccFile> = {
-      kind: 'tile-occupancy', network: occ.network, rows: occ.rows, cols: occ.cols, matrixRows: occ.matrixRows, matrixCols: occ.matrixCols,
+      kind: 'tile-occupancy',
+      network: occ.network,
+      rows: occ.rows,
+      cols: occ.cols,
+      matrixRows: occ.matrixRows,
+      matrixCols: occ.matrixCols,
       tiles: occ.tiles.map((t) => ({ cellsI32LE: toB64(tileCells(t, occ.rows, occ.cols)) })),
     };
     writeFileAtomic(join(dir, `occupancy-${occ.network}-${occ.rows}x${occ.cols}.json`), JSON.stringify(data));
@@ -131,7 +158,16 @@ export function readFigureInputs(resultsDir: string): { receptiveFields: Recepti
     const file = join(dir, name);
     if (name.startsWith('receptive-fields-') && name.endsWith('.json')) {
       const d = parseFile(file, RfFile);
-      const rf = { network: d.network, checkpointHash: d.checkpointHash, inputs: d.inputs, neurons: d.neurons, totalNeurons: d.totalNeurons, imageWidth: d.imageWidth, imageHeight: d.imageHeight, weights: fromB64(d.weightsF32LE, Float32Array, file) };
+      const rf = {
+        network: d.network,
+        checkpointHash: d.checkpointHash,
+        inputs: d.inputs,
+        neurons: d.neurons,
+        totalNeurons: d.totalNeurons,
+        imageWidth: d.imageWidth,
+        imageHeight: d.imageHeight,
+        weights: fromB64(d.weightsF32LE, Float32Array, file),
+      };
       try {
         checkReceptiveFields(rf);
       } catch (err) {
@@ -140,7 +176,14 @@ export function readFigureInputs(resultsDir: string): { receptiveFields: Recepti
       out.receptiveFields.push(rf);
     } else if (name.startsWith('occupancy-') && name.endsWith('.json')) {
       const d = parseFile(file, OccFile);
-      out.occupancy.push({ network: d.network, rows: d.rows, cols: d.cols, matrixRows: d.matrixRows, matrixCols: d.matrixCols, tiles: d.tiles.map((t) => ({ cells: fromB64(t.cellsI32LE, Int32Array, file) })) });
+      out.occupancy.push({
+        network: d.network,
+        rows: d.rows,
+        cols: d.cols,
+        matrixRows: d.matrixRows,
+        matrixCols: d.matrixCols,
+        tiles: d.tiles.map((t) => ({ cells: fromB64(t.cellsI32LE, Int32Array, file) })),
+      });
     }
   }
   return out;

@@ -79,13 +79,26 @@ export interface ReportData {
   readonly format: 'xsnn-report/1';
   readonly title: string;
   readonly description: string | null;
-  readonly sweep: { readonly name: string; readonly definitionHash: string; readonly xsnnVersion: string; readonly points: number; readonly pointCount: number };
+  readonly sweep: {
+    readonly name: string;
+    readonly definitionHash: string;
+    readonly xsnnVersion: string;
+    readonly points: number;
+    readonly pointCount: number;
+  };
   readonly xsnnVersion: string;
   /** ISO 8601 date of the data (latest finished point, or given explicitly). */
   readonly date: string;
   readonly provenance: {
     readonly seeds: ReadonlyArray<number>;
-    readonly networks: ReadonlyArray<{ readonly name: string; readonly role: string; readonly recipe: string | null; readonly checkpointHash: string; readonly synapses: number | null; readonly levels: number | null }>;
+    readonly networks: ReadonlyArray<{
+      readonly name: string;
+      readonly role: string;
+      readonly recipe: string | null;
+      readonly checkpointHash: string;
+      readonly synapses: number | null;
+      readonly levels: number | null;
+    }>;
     readonly devices: ReadonlyArray<{ readonly name: string; readonly hash: string }>;
     readonly periphery: ReadonlyArray<{ readonly name: string; readonly hash: string }>;
     readonly samples: ReadonlyArray<number>;

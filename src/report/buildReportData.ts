@@ -30,7 +30,10 @@ function chooseReference(manifest: SweepManifest, recs: ReadonlyArray<Rec>, over
   let size = spec.crossbar ?? null;
   if (size === null) {
     const squares = sizes.filter((s) => s.rows === s.cols && s.rows <= 128);
-    size = squares.length > 0 ? squares[squares.length - 1]! : [...sizes].sort((a, b) => Math.abs(Math.log(a.rows * a.cols / 16384)) - Math.abs(Math.log(b.rows * b.cols / 16384)))[0]!;
+    size =
+      squares.length > 0
+        ? squares[squares.length - 1]!
+        : [...sizes].sort((a, b) => Math.abs(Math.log((a.rows * a.cols) / 16384)) - Math.abs(Math.log((b.rows * b.cols) / 16384)))[0]!;
   }
   const sigmas = [...new Set(recs.map((r) => r.variationSigma))].sort((a, b) => a - b);
   return {
@@ -70,7 +73,15 @@ function summaryRows(d: Rec, c: Rec): SummaryRow[] {
   ];
   const add = (metric: string, unit: string, dv: number, cv: number, scale = 1): void => {
     const f = ratio(dv, cv);
-    rows.push({ metric, unit, dense: dv * scale, compressed: cv * scale, factor: f, factorKind: 'ratio', text: { dense: formatNumber(dv * scale), compressed: formatNumber(cv * scale), factor: ratioText(f) } });
+    rows.push({
+      metric,
+      unit,
+      dense: dv * scale,
+      compressed: cv * scale,
+      factor: f,
+      factorKind: 'ratio',
+      text: { dense: formatNumber(dv * scale), compressed: formatNumber(cv * scale), factor: ratioText(f) },
+    });
   };
   add('Synapses', 'count', d.network.synapses, c.network.synapses);
   add('Tiles', 'count', d.tiles, c.tiles);
@@ -94,7 +105,10 @@ function flatten(value: unknown, prefix: string, out: Array<readonly [string, st
  */
 export function buildReportData(options: BuildReportDataOptions): ReportData {
   const { manifest } = options;
-  if (options.lines.length === 0) throw new XsnnError('buildReportData: the results folder holds no finished points', { expected: 'at least one line in results.jsonl (run `xsnn sweep` first)' });
+  if (options.lines.length === 0)
+    throw new XsnnError('buildReportData: the results folder holds no finished points', {
+      expected: 'at least one line in results.jsonl (run `xsnn sweep` first)',
+    });
   const netOrder = new Map(manifest.networks.map((n, i) => [n.name, i]));
   const devOrder = new Map(manifest.devices.map((d, i) => [d.name, i]));
   const lines = [...options.lines].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -107,9 +121,18 @@ export function buildReportData(options: BuildReportDataOptions): ReportData {
   const roleOf = (name: string): string => manifest.networks.find((n) => n.name === name)?.role ?? 'unknown';
 
   const find = (net: string, rows: number, cols: number, device: string, sigma: number): Rec | undefined =>
-    recs.find((r) => r.network.name === net && r.crossbar.rows === rows && r.crossbar.cols === cols && r.crossbar.periphery === ref.periphery && r.device.name === device && r.variationSigma === sigma);
+    recs.find(
+      (r) =>
+        r.network.name === net &&
+        r.crossbar.rows === rows &&
+        r.crossbar.cols === cols &&
+        r.crossbar.periphery === ref.periphery &&
+        r.device.name === device &&
+        r.variationSigma === sigma,
+    );
   const findAnyDevice = (net: string, rows: number, cols: number): Rec | undefined =>
-    find(net, rows, cols, ref.device, ref.variationSigma) ?? recs.find((r) => r.network.name === net && r.crossbar.rows === rows && r.crossbar.cols === cols && r.crossbar.periphery === ref.periphery);
+    find(net, rows, cols, ref.device, ref.variationSigma) ??
+    recs.find((r) => r.network.name === net && r.crossbar.rows === rows && r.crossbar.cols === cols && r.crossbar.periphery === ref.periphery);
 
   // summary
   const dense = networks.find((n) => roleOf(n) === 'dense');
@@ -143,7 +166,13 @@ export function buildReportData(options: BuildReportDataOptions): ReportData {
         sizes: sizeLabels,
         components: comps.map((c) => ({
           label: c,
-          values: at.map((r) => (r === undefined ? null : kind === 'energy' ? r.energyBreakdownJ[c as keyof Rec['energyBreakdownJ']] : r.areaBreakdownM2[c as keyof Rec['areaBreakdownM2']])),
+          values: at.map((r) =>
+            r === undefined
+              ? null
+              : kind === 'energy'
+                ? r.energyBreakdownJ[c as keyof Rec['energyBreakdownJ']]
+                : r.areaBreakdownM2[c as keyof Rec['areaBreakdownM2']],
+          ),
         })),
       };
     });
@@ -152,7 +181,15 @@ export function buildReportData(options: BuildReportDataOptions): ReportData {
   const vsSize = (pick: (r: Rec) => number): SizeSeries => ({
     sizes: sizeLabels,
     series: devices.flatMap((dev) =>
-      networks.map((net) => ({ label: `${displayName(dev)} · ${net}`, network: net, device: dev, values: sizes.map((s) => { const r = find(net, s.rows, s.cols, dev, ref.variationSigma); return r === undefined ? null : pick(r); }) })),
+      networks.map((net) => ({
+        label: `${displayName(dev)} · ${net}`,
+        network: net,
+        device: dev,
+        values: sizes.map((s) => {
+          const r = find(net, s.rows, s.cols, dev, ref.variationSigma);
+          return r === undefined ? null : pick(r);
+        }),
+      })),
     ),
   });
 
@@ -161,7 +198,13 @@ export function buildReportData(options: BuildReportDataOptions): ReportData {
   const accSeries: Series[] = devices.flatMap((dev) =>
     networks.map((net) => {
       const at = sigmas.map((s) => find(net, ref.rows, ref.cols, dev, s));
-      return { label: `${displayName(dev)} · ${net}`, network: net, device: dev, values: at.map((r) => (r === undefined ? null : r.accuracy.mean * 100)), std: at.map((r) => (r === undefined ? null : r.accuracy.std * 100)) };
+      return {
+        label: `${displayName(dev)} · ${net}`,
+        network: net,
+        device: dev,
+        values: at.map((r) => (r === undefined ? null : r.accuracy.mean * 100)),
+        std: at.map((r) => (r === undefined ? null : r.accuracy.std * 100)),
+      };
     }),
   );
 
@@ -170,13 +213,22 @@ export function buildReportData(options: BuildReportDataOptions): ReportData {
   // source text (which quotes the inputs' values) is the reference point's, or the
   // first record's where the reference point does not have the term.
   const isRef = (r: Rec): boolean =>
-    r.crossbar.rows === ref.rows && r.crossbar.cols === ref.cols && r.crossbar.periphery === ref.periphery && r.device.name === ref.device && r.variationSigma === ref.variationSigma;
+    r.crossbar.rows === ref.rows &&
+    r.crossbar.cols === ref.cols &&
+    r.crossbar.periphery === ref.periphery &&
+    r.device.name === ref.device &&
+    r.variationSigma === ref.variationSigma;
   const terms = new Map<string, MethodTerm>();
   for (const r of [...recs.filter(isRef), ...recs.filter((x) => !isRef(x))]) {
     for (const t of r.explain) {
       const k = `${t.name}\u0000${t.unit}\u0000${t.formula}`;
       const prev = terms.get(k);
-      terms.set(k, prev === undefined ? { name: t.name, unit: t.unit, formula: t.formula, source: t.source, min: t.value, max: t.value, count: 1 } : { ...prev, min: Math.min(prev.min, t.value), max: Math.max(prev.max, t.value), count: prev.count + 1 });
+      terms.set(
+        k,
+        prev === undefined
+          ? { name: t.name, unit: t.unit, formula: t.formula, source: t.source, min: t.value, max: t.value, count: 1 }
+          : { ...prev, min: Math.min(prev.min, t.value), max: Math.max(prev.max, t.value), count: prev.count + 1 },
+      );
     }
   }
   const presets: PresetValues[] = [
@@ -185,22 +237,46 @@ export function buildReportData(options: BuildReportDataOptions): ReportData {
   ].map(({ kind, p }) => {
     const fields: Array<readonly [string, string]> = [];
     flatten(p.raw, '', fields);
-    return { kind, name: p.name, hash: p.hash, source: typeof p.raw['source'] === 'string' ? p.raw['source'] : 'not cited', fields: fields.filter(([k]) => k !== 'source') };
+    return {
+      kind,
+      name: p.name,
+      hash: p.hash,
+      source: typeof p.raw['source'] === 'string' ? p.raw['source'] : 'not cited',
+      fields: fields.filter(([k]) => k !== 'source'),
+    };
   });
 
   const firstOf = (net: string): Rec | undefined => recs.find((r) => r.network.name === net);
-  const date = options.date ?? lines.map((l) => l.finishedAt).sort().pop()!;
+  const date =
+    options.date ??
+    lines
+      .map((l) => l.finishedAt)
+      .sort()
+      .pop()!;
   const description = typeof manifest.definition['description'] === 'string' ? manifest.definition['description'] : null;
   return {
     format: 'xsnn-report/1',
     title: `xsnn report: ${manifest.name}`,
     description,
-    sweep: { name: manifest.name, definitionHash: manifest.definitionHash, xsnnVersion: manifest.xsnnVersion, points: lines.length, pointCount: manifest.pointCount },
+    sweep: {
+      name: manifest.name,
+      definitionHash: manifest.definitionHash,
+      xsnnVersion: manifest.xsnnVersion,
+      points: lines.length,
+      pointCount: manifest.pointCount,
+    },
     xsnnVersion: version,
     date,
     provenance: {
       seeds: [...new Set([manifest.seed, ...recs.map((r) => r.seed)])].sort((a, b) => a - b),
-      networks: manifest.networks.map((n) => ({ name: n.name, role: n.role, recipe: n.recipe, checkpointHash: n.checkpointHash, synapses: firstOf(n.name)?.network.synapses ?? null, levels: firstOf(n.name)?.network.levels ?? null })),
+      networks: manifest.networks.map((n) => ({
+        name: n.name,
+        role: n.role,
+        recipe: n.recipe,
+        checkpointHash: n.checkpointHash,
+        synapses: firstOf(n.name)?.network.synapses ?? null,
+        levels: firstOf(n.name)?.network.levels ?? null,
+      })),
       devices: manifest.devices.map((d) => ({ name: d.name, hash: d.hash })),
       periphery: manifest.periphery.map((p) => ({ name: p.name, hash: p.hash })),
       samples: [...new Set(recs.map((r) => r.samples))].sort((a, b) => a - b),

@@ -27,7 +27,16 @@ export const checkpointFigureSources: FigureSources = {
     const n = Math.min(MAX_FIELDS, ck.neurons);
     const weights = new Float32Array(ck.nInputs * n);
     for (let i = 0; i < ck.nInputs; i++) for (let j = 0; j < n; j++) weights[i * n + j] = ck.weights[i * ck.neurons + j]!;
-    const rf: ReceptiveFieldsInput = { network: net.name, checkpointHash: net.checkpointHash, weights, inputs: ck.nInputs, neurons: n, totalNeurons: ck.neurons, imageWidth: side, imageHeight: side };
+    const rf: ReceptiveFieldsInput = {
+      network: net.name,
+      checkpointHash: net.checkpointHash,
+      weights,
+      inputs: ck.nInputs,
+      neurons: n,
+      totalNeurons: ck.neurons,
+      imageWidth: side,
+      imageHeight: side,
+    };
     return rf;
   },
   async tileOccupancy(net, rows, cols) {

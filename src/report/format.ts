@@ -5,10 +5,18 @@ export interface DisplayScale {
 }
 
 const ENERGY: ReadonlyArray<DisplayScale> = [
-  { factor: 1, unit: 'J' }, { factor: 1e3, unit: 'mJ' }, { factor: 1e6, unit: 'µJ' }, { factor: 1e9, unit: 'nJ' }, { factor: 1e12, unit: 'pJ' }, { factor: 1e15, unit: 'fJ' },
+  { factor: 1, unit: 'J' },
+  { factor: 1e3, unit: 'mJ' },
+  { factor: 1e6, unit: 'µJ' },
+  { factor: 1e9, unit: 'nJ' },
+  { factor: 1e12, unit: 'pJ' },
+  { factor: 1e15, unit: 'fJ' },
 ];
 const AREA: ReadonlyArray<DisplayScale> = [
-  { factor: 1, unit: 'm²' }, { factor: 1e4, unit: 'cm²' }, { factor: 1e6, unit: 'mm²' }, { factor: 1e12, unit: 'µm²' },
+  { factor: 1, unit: 'm²' },
+  { factor: 1e4, unit: 'cm²' },
+  { factor: 1e6, unit: 'mm²' },
+  { factor: 1e12, unit: 'µm²' },
 ];
 
 /**

@@ -37,7 +37,14 @@ export function renderReportPdf(data: ReportData, figures: ReportFigures, option
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
     compress: options.compress ?? true,
     bufferPages: true,
-    info: { Title: data.title, Subject: `Sweep ${data.sweep.name} (${data.sweep.definitionHash})`, Creator: `xsnn ${version}`, Producer: `xsnn ${version} (pdfkit)`, CreationDate: date, ModDate: date },
+    info: {
+      Title: data.title,
+      Subject: `Sweep ${data.sweep.name} (${data.sweep.definitionHash})`,
+      Creator: `xsnn ${version}`,
+      Producer: `xsnn ${version} (pdfkit)`,
+      CreationDate: date,
+      ModDate: date,
+    },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -84,7 +91,12 @@ export function renderReportPdf(data: ReportData, figures: ReportFigures, option
         doc.text(c, x + pad, y + pad, { width: cols[i]! - 2 * pad, align: align[i] ?? 'left' });
         x += cols[i]!;
       });
-      doc.moveTo(MARGIN, y + h).lineTo(MARGIN + W, y + h).lineWidth(0.4).strokeColor('#aaaaaa').stroke();
+      doc
+        .moveTo(MARGIN, y + h)
+        .lineTo(MARGIN + W, y + h)
+        .lineWidth(0.4)
+        .strokeColor('#aaaaaa')
+        .stroke();
       doc.y = y + h;
     };
     drawRow(header, 'bold', true);
@@ -152,14 +164,29 @@ export function renderReportPdf(data: ReportData, figures: ReportFigures, option
       ['results date (UTC)', data.date.replace('T', ' ').replace(/\.\d+Z$/, 'Z')],
       ['sweep definition', data.sweep.name],
       ['definition sha256', data.sweep.definitionHash],
-      ['points', `${data.sweep.points} of ${data.sweep.pointCount} evaluated${data.sweep.points < data.sweep.pointCount ? ' (incomplete sweep: missing points are absent from charts)' : ''}`],
+      [
+        'points',
+        `${data.sweep.points} of ${data.sweep.pointCount} evaluated${data.sweep.points < data.sweep.pointCount ? ' (incomplete sweep: missing points are absent from charts)' : ''}`,
+      ],
       ['seeds', p.seeds.join(', ')],
       ['Monte Carlo samples per point', p.samples.join(', ')],
       ['test images per sample', p.testImages.join(', ')],
       ['label images', p.labelImages === null ? 'not stated' : String(p.labelImages)],
-      ['neuron labels', p.labels.map((l) => (l === 'network' ? "the trained network's own (label pass without hardware, deployed with the weights)" : 'a label pass through each programmed chip')).join('; ')],
+      [
+        'neuron labels',
+        p.labels
+          .map((l) =>
+            l === 'network'
+              ? "the trained network's own (label pass without hardware, deployed with the weights)"
+              : 'a label pass through each programmed chip',
+          )
+          .join('; '),
+      ],
       ['energy: events counted on the first', `${p.energyImages.join(', ')} test images per sample (energy per inference is their mean)`],
-      ['reference point of the summary', `${data.reference.rows}×${data.reference.cols} crossbar, device ${displayName(data.reference.device)}, periphery ${displayName(data.reference.periphery)}, σ = ${formatNumber(data.reference.variationSigma * 100, 3)} %`],
+      [
+        'reference point of the summary',
+        `${data.reference.rows}×${data.reference.cols} crossbar, device ${displayName(data.reference.device)}, periphery ${displayName(data.reference.periphery)}, σ = ${formatNumber(data.reference.variationSigma * 100, 3)} %`,
+      ],
     ],
     [0.27, 0.73],
     8,
@@ -167,11 +194,22 @@ export function renderReportPdf(data: ReportData, figures: ReportFigures, option
   heading('Checkpoints', 13);
   table(
     ['network', 'role', 'recipe', 'synapses', 'weight levels'],
-    p.networks.map((n) => [n.name, n.role, n.recipe ?? '—', n.synapses === null ? '—' : String(n.synapses), n.levels === null ? '—' : n.levels === 0 ? 'not quantized' : String(n.levels)]),
+    p.networks.map((n) => [
+      n.name,
+      n.role,
+      n.recipe ?? '—',
+      n.synapses === null ? '—' : String(n.synapses),
+      n.levels === null ? '—' : n.levels === 0 ? 'not quantized' : String(n.levels),
+    ]),
     [0.2, 0.18, 0.32, 0.15, 0.15],
     8,
   );
-  table(['checkpoint', 'sha256 of its files'], p.networks.map((n) => [n.name, n.checkpointHash]), [0.27, 0.73], 8);
+  table(
+    ['checkpoint', 'sha256 of its files'],
+    p.networks.map((n) => [n.name, n.checkpointHash]),
+    [0.27, 0.73],
+    8,
+  );
   heading('Presets', 13);
   table(
     ['preset', 'sha256 of its merged contents'],
@@ -184,12 +222,25 @@ export function renderReportPdf(data: ReportData, figures: ReportFigures, option
   doc.addPage();
   heading('Summary: compressed versus dense');
   if (data.summary === null) {
-    para(`No summary: the results need a dense and a compressed network evaluated at the reference point (${data.reference.rows}×${data.reference.cols}, ${displayName(data.reference.device)}, ${displayName(data.reference.periphery)}, σ = ${formatNumber(data.reference.variationSigma * 100, 3)} %).`, 10, '#803030');
+    para(
+      `No summary: the results need a dense and a compressed network evaluated at the reference point (${data.reference.rows}×${data.reference.cols}, ${displayName(data.reference.device)}, ${displayName(data.reference.periphery)}, σ = ${formatNumber(data.reference.variationSigma * 100, 3)} %).`,
+      10,
+      '#803030',
+    );
   } else {
     const s = data.summary;
-    para(`At ${data.reference.rows}×${data.reference.cols} crossbars, device ${displayName(data.reference.device)}, periphery ${displayName(data.reference.periphery)}, σ = ${formatNumber(data.reference.variationSigma * 100, 3)} %. Improvement = dense / compressed (how many times smaller); for accuracy, the difference compressed − dense in percentage points. Accuracy here is measured on ${p.testImages.join(', ')} test images with neuron labels from ${p.labelImages ?? 'the definition\'s'} training images, the sweep's image budget; \`xsnn eval\` (10,000 label and 10,000 test images by default) gives each network's own accuracy.`, 9.5);
+    para(
+      `At ${data.reference.rows}×${data.reference.cols} crossbars, device ${displayName(data.reference.device)}, periphery ${displayName(data.reference.periphery)}, σ = ${formatNumber(data.reference.variationSigma * 100, 3)} %. Improvement = dense / compressed (how many times smaller); for accuracy, the difference compressed − dense in percentage points. Accuracy here is measured on ${p.testImages.join(', ')} test images with neuron labels from ${p.labelImages ?? "the definition's"} training images, the sweep's image budget; \`xsnn eval\` (10,000 label and 10,000 test images by default) gives each network's own accuracy.`,
+      9.5,
+    );
     table(
-      ['metric', 'unit', s.dense === 'dense' ? 'dense' : `dense (${s.dense})`, s.compressed === 'compressed' ? 'compressed' : `compressed (${s.compressed})`, 'improvement'],
+      [
+        'metric',
+        'unit',
+        s.dense === 'dense' ? 'dense' : `dense (${s.dense})`,
+        s.compressed === 'compressed' ? 'compressed' : `compressed (${s.compressed})`,
+        'improvement',
+      ],
       s.rows.map((r) => [r.metric, r.unit, r.text.dense, r.text.compressed, r.text.factor]),
       [0.27, 0.1, 0.23, 0.23, 0.17],
       9.5,
@@ -209,8 +260,18 @@ export function renderReportPdf(data: ReportData, figures: ReportFigures, option
   section('Area breakdown', byId('area-breakdown-'));
   section('Energy and area per device', [...byId('energy-vs-size'), ...byId('area-vs-size')]);
   section('Accuracy and device variation', byId('accuracy-vs-variation'));
-  section('Learned receptive fields', figures.receptiveFields, 290, 'No receptive-field figure: the results folder has no figures/receptive-fields-*.json (written by `xsnn report --spec` from the checkpoints).');
-  section('Tile occupancy of one mapping', figures.occupancy, 400, 'No tile-occupancy figure: the results folder has no figures/occupancy-*.json (written by `xsnn report --spec` from the mapper).');
+  section(
+    'Learned receptive fields',
+    figures.receptiveFields,
+    290,
+    'No receptive-field figure: the results folder has no figures/receptive-fields-*.json (written by `xsnn report --spec` from the checkpoints).',
+  );
+  section(
+    'Tile occupancy of one mapping',
+    figures.occupancy,
+    400,
+    'No tile-occupancy figure: the results folder has no figures/occupancy-*.json (written by `xsnn report --spec` from the mapper).',
+  );
 
   // ---- methods
   doc.addPage();
@@ -223,7 +284,13 @@ export function renderReportPdf(data: ReportData, figures: ReportFigures, option
   else {
     table(
       ['term', 'value (min … max)', 'unit', 'formula', 'source'],
-      data.methods.terms.map((t) => [t.name, t.min === t.max ? formatNumber(t.min) : `${formatNumber(t.min)} … ${formatNumber(t.max)}`, t.unit, t.formula, t.source]),
+      data.methods.terms.map((t) => [
+        t.name,
+        t.min === t.max ? formatNumber(t.min) : `${formatNumber(t.min)} … ${formatNumber(t.max)}`,
+        t.unit,
+        t.formula,
+        t.source,
+      ]),
       [0.15, 0.17, 0.08, 0.33, 0.27],
       7.5,
     );
@@ -233,7 +300,12 @@ export function renderReportPdf(data: ReportData, figures: ReportFigures, option
     ensure(60);
     doc.font('bold').fontSize(10).fillColor('#000000').text(`${pr.kind} ${pr.name}`, MARGIN, doc.y, { width: W });
     para(`source: ${pr.source}; contents sha256 ${pr.hash}`, 7.5, GRAY);
-    table(['field', 'value as written'], pr.fields.map(([k, v]) => [k, v]), [0.4, 0.6], 7.5);
+    table(
+      ['field', 'value as written'],
+      pr.fields.map(([k, v]) => [k, v]),
+      [0.4, 0.6],
+      7.5,
+    );
   }
 
   // ---- footers
@@ -242,7 +314,15 @@ export function renderReportPdf(data: ReportData, figures: ReportFigures, option
     doc.switchToPage(i);
     const oldBottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.font('body').fontSize(7.5).fillColor(GRAY).text(`xsnn ${data.xsnnVersion} · ${data.sweep.name} · page ${i + 1} of ${range.count}`, MARGIN, doc.page.height - 32, { width: W, align: 'center', lineBreak: false });
+    doc
+      .font('body')
+      .fontSize(7.5)
+      .fillColor(GRAY)
+      .text(`xsnn ${data.xsnnVersion} · ${data.sweep.name} · page ${i + 1} of ${range.count}`, MARGIN, doc.page.height - 32, {
+        width: W,
+        align: 'center',
+        lineBreak: false,
+      });
     doc.page.margins.bottom = oldBottom;
   }
   doc.end();

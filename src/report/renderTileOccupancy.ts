@@ -69,7 +69,8 @@ export function renderTileOccupancy(occ: TileOccupancyInput, options: RenderTile
     for (let k = 0; k + 1 < cells.length; k += 2) {
       const r = cells[k]!;
       const c = cells[k + 1]!;
-      if (r < 0 || c < 0 || r >= occ.rows || c >= occ.cols) throw new XsnnError(`renderTileOccupancy: tile ${t} has cell (${r}, ${c}) outside ${occ.rows}×${occ.cols}`);
+      if (r < 0 || c < 0 || r >= occ.rows || c >= occ.cols)
+        throw new XsnnError(`renderTileOccupancy: tile ${t} has cell (${r}, ${c}) outside ${occ.rows}×${occ.cols}`);
       const i = (r * occ.cols + c) * 4;
       img.data[i] = 31;
       img.data[i + 1] = 80;

@@ -19,7 +19,15 @@ const DASHES: number[][] = [[], [14, 8], [4, 6], [16, 6, 4, 6]];
 
 /** Display names of breakdown components (record field → legend). */
 const COMPONENT_LABELS: Record<'energy' | 'area', Record<string, string>> = {
-  energy: { array: 'array reads', periphery: 'column sensing (ADC / neuron)', drivers: 'row drivers', accumulation: 'accumulation', routing: 'routing', leakage: 'leakage', writes: 'writes' },
+  energy: {
+    array: 'array reads',
+    periphery: 'column sensing (ADC / neuron)',
+    drivers: 'row drivers',
+    accumulation: 'accumulation',
+    routing: 'routing',
+    leakage: 'leakage',
+    writes: 'writes',
+  },
   area: { array: 'array', adcOrNeuron: 'ADC or neuron', drivers: 'drivers', accumulation: 'accumulation', interconnect: 'interconnect', other: 'other' },
 };
 
@@ -61,14 +69,25 @@ function note(id: string, title: string, caption: string, why: string): ReportFi
 function tilesFigure(t: SizeSeries): ReportFigure {
   const id = 'tiles-vs-size';
   const title = 'Tiles versus crossbar size';
-  const caption = 'Tiles the mapper uses for each network, against naive blocking (every R×C block of the weight matrix holding a synapse) and the lower bound, per crossbar size.';
+  const caption =
+    'Tiles the mapper uses for each network, against naive blocking (every R×C block of the weight matrix holding a synapse) and the lower bound, per crossbar size.';
   const series = t.series.filter(hasData);
   if (series.length === 0) return note(id, title, caption, 'No tile counts in the results.');
   const nets = [...new Set(series.map((s) => s.network))];
   const datasets: ChartDataset<'line'>[] = series.map((s) => {
     const color = PALETTE[nets.indexOf(s.network) % PALETTE.length]!;
     const kind = s.label.endsWith('naive blocking') ? 1 : s.label.endsWith('lower bound') ? 2 : 0;
-    return { label: s.label, data: [...s.values], borderColor: kind === 2 ? '#555555' : color, backgroundColor: 'rgba(0,0,0,0)', pointBackgroundColor: kind === 2 ? '#555555' : color, borderDash: DASHES[kind]!, borderWidth: 3, pointRadius: 5, spanGaps: true };
+    return {
+      label: s.label,
+      data: [...s.values],
+      borderColor: kind === 2 ? '#555555' : color,
+      backgroundColor: 'rgba(0,0,0,0)',
+      pointBackgroundColor: kind === 2 ? '#555555' : color,
+      borderDash: DASHES[kind]!,
+      borderWidth: 3,
+      pointRadius: 5,
+      spanGaps: true,
+    };
   });
   const config: ChartConfiguration<'line'> = {
     type: 'line',
@@ -117,7 +136,17 @@ function perDeviceFigure(kind: 'energy' | 'area', s: SizeSeries): ReportFigure {
   const nets = [...new Set(series.map((x) => x.network))];
   const datasets: ChartDataset<'line'>[] = series.map((x) => {
     const color = PALETTE[devs.indexOf(x.device) % PALETTE.length]!;
-    return { label: x.label, data: x.values.map((v) => (v === null ? null : v * scale.factor)), borderColor: color, backgroundColor: 'rgba(0,0,0,0)', pointBackgroundColor: color, borderDash: DASHES[nets.indexOf(x.network) % DASHES.length]!, borderWidth: 3, pointRadius: 5, spanGaps: true };
+    return {
+      label: x.label,
+      data: x.values.map((v) => (v === null ? null : v * scale.factor)),
+      borderColor: color,
+      backgroundColor: 'rgba(0,0,0,0)',
+      pointBackgroundColor: color,
+      borderDash: DASHES[nets.indexOf(x.network) % DASHES.length]!,
+      borderWidth: 3,
+      pointRadius: 5,
+      spanGaps: true,
+    };
   });
   const config: ChartConfiguration<'line'> = {
     type: 'line',
@@ -171,19 +200,42 @@ function accuracyFigure(a: ReportData['accuracyVsVariation'], ref: ReportData['r
   if (a.sigmas.length === 1) return accuracyPerDevice(a.sigmas[0]!, series, devs, nets, ref);
   const datasets = series.map((x) => {
     const color = PALETTE[devs.indexOf(x.device) % PALETTE.length]!;
-    return { label: x.label, data: [...x.values], xsnnStd: x.std ?? null, borderColor: color, backgroundColor: 'rgba(0,0,0,0)', pointBackgroundColor: color, borderDash: DASHES[nets.indexOf(x.network) % DASHES.length]!, borderWidth: 3, pointRadius: 5, spanGaps: true };
+    return {
+      label: x.label,
+      data: [...x.values],
+      xsnnStd: x.std ?? null,
+      borderColor: color,
+      backgroundColor: 'rgba(0,0,0,0)',
+      pointBackgroundColor: color,
+      borderDash: DASHES[nets.indexOf(x.network) % DASHES.length]!,
+      borderWidth: 3,
+      pointRadius: 5,
+      spanGaps: true,
+    };
   });
   const config = {
     type: 'line',
     data: { labels: a.sigmas.map((s) => `${formatNumber(s * 100, 3)} %`), datasets },
-    options: { plugins: { legend: legend() }, scales: { x: { type: 'category', offset: true, title: axisTitle('Device-to-device variation σ (% of conductance range)') }, y: { title: axisTitle('Test accuracy (%)') } } },
+    options: {
+      plugins: { legend: legend() },
+      scales: {
+        x: { type: 'category', offset: true, title: axisTitle('Device-to-device variation σ (% of conductance range)') },
+        y: { title: axisTitle('Test accuracy (%)') },
+      },
+    },
     plugins: [errorBars],
   } as unknown as ChartConfiguration;
   return { id, title, caption, png: renderChartPng(config), note: null };
 }
 
 /** A sweep with one variation level: accuracy per device (bars, one per network), with the Monte Carlo spread when there is one. */
-function accuracyPerDevice(sigma: number, series: ReadonlyArray<Series>, devs: ReadonlyArray<string | undefined>, nets: ReadonlyArray<string | undefined>, ref: ReportData['reference']): ReportFigure {
+function accuracyPerDevice(
+  sigma: number,
+  series: ReadonlyArray<Series>,
+  devs: ReadonlyArray<string | undefined>,
+  nets: ReadonlyArray<string | undefined>,
+  ref: ReportData['reference'],
+): ReportFigure {
   const id = 'accuracy-vs-variation';
   const title = `Accuracy per device (σ = ${formatNumber(sigma * 100, 3)} %)`;
   const caption = `Test accuracy (mean ± 1 std over Monte Carlo device samples, error bars where there is more than one sample) of each network on each device, on ${ref.rows}×${ref.cols} crossbars. This sweep has one variation level; a sweep with several (e.g. reports/paper-mnist-variation.yaml) draws accuracy against σ here.`;
@@ -191,12 +243,21 @@ function accuracyPerDevice(sigma: number, series: ReadonlyArray<Series>, devs: R
     const at = devs.map((d) => series.find((x) => x.device === d && x.network === net));
     const color = PALETTE[n % PALETTE.length]!;
     // borderColor strokes the error bars (bars have no border)
-    return { label: net ?? '', data: at.map((x) => x?.values[0] ?? null), xsnnStd: at.map((x) => x?.std?.[0] ?? null), backgroundColor: color, borderColor: '#222222' };
+    return {
+      label: net ?? '',
+      data: at.map((x) => x?.values[0] ?? null),
+      xsnnStd: at.map((x) => x?.std?.[0] ?? null),
+      backgroundColor: color,
+      borderColor: '#222222',
+    };
   });
   const config = {
     type: 'bar',
     data: { labels: devs.map((d) => (d === undefined ? '' : displayName(d))), datasets },
-    options: { plugins: { legend: legend(false) }, scales: { x: { title: axisTitle('Device') }, y: { min: 0, max: 100, title: axisTitle('Test accuracy (%)') } } },
+    options: {
+      plugins: { legend: legend(false) },
+      scales: { x: { title: axisTitle('Device') }, y: { min: 0, max: 100, title: axisTitle('Test accuracy (%)') } },
+    },
     plugins: [errorBars],
   } as unknown as ChartConfiguration;
   return { id, title, caption, png: renderChartPng(config), note: null };
@@ -206,7 +267,11 @@ function accuracyPerDevice(sigma: number, series: ReadonlyArray<Series>, devs: R
 export function buildReportCharts(data: ReportData): ReportFigure[] {
   const maxTotal = (b: Breakdown): number => {
     let m = 0;
-    for (let i = 0; i < b.sizes.length; i++) m = Math.max(m, b.components.reduce((acc, c) => acc + (c.values[i] ?? 0), 0));
+    for (let i = 0; i < b.sizes.length; i++)
+      m = Math.max(
+        m,
+        b.components.reduce((acc, c) => acc + (c.values[i] ?? 0), 0),
+      );
     return m;
   };
   return [

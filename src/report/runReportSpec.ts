@@ -74,7 +74,10 @@ export async function runReportSpec(options: RunReportSpecOptions): Promise<Repo
     const dir = checkpointPathOf(net, { checkpointRoot });
     if (existsSync(dir)) continue;
     if (net.recipe === undefined || options.trainer === undefined) {
-      throw new XsnnError(`network '${net.name}': no checkpoint at ${dir}${net.recipe === undefined ? ' and no recipe to train it from' : ' and no trainer available'}`, { file: loaded.file, field: `networks.${i}` });
+      throw new XsnnError(
+        `network '${net.name}': no checkpoint at ${dir}${net.recipe === undefined ? ' and no recipe to train it from' : ' and no trainer available'}`,
+        { file: loaded.file, field: `networks.${i}` },
+      );
     }
     const isPath = /[\\/]/.test(net.recipe) || /\.ya?ml$/i.test(net.recipe);
     const recipe = isPath && !isAbsolute(net.recipe) ? resolve(dirname(loaded.file), net.recipe) : net.recipe;
@@ -86,7 +89,12 @@ export async function runReportSpec(options: RunReportSpecOptions): Promise<Repo
   const resolved = resolveSweep(loaded, { checkpointRoot });
   const resultsDir = options.resultsDir ?? join('out', 'sweeps', spec.name);
   log(`sweeping ${spec.name} → ${resultsDir}`);
-  const sweep = await runSweep({ spec: resolved, outDir: resultsDir, evaluator: options.evaluator, ...(options.workers !== undefined ? { workers: options.workers } : {}) });
+  const sweep = await runSweep({
+    spec: resolved,
+    outDir: resultsDir,
+    evaluator: options.evaluator,
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+  });
   const rfs: ReceptiveFieldsInput[] = [];
   const occ: TileOccupancyInput[] = [];
   const size = referenceSize(spec);

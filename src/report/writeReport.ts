@@ -43,8 +43,10 @@ export interface WrittenReport {
  */
 export async function writeReport(options: WriteReportOptions): Promise<WrittenReport> {
   const manifest = readSweepManifest(options.resultsDir);
-  if (manifest === null) throw new XsnnError('writeReport: not a sweep results folder (no sweep.json)', { file: options.resultsDir, expected: 'the --out folder of `xsnn sweep`' });
-  if (options.date !== undefined && Number.isNaN(Date.parse(options.date))) throw new XsnnError(`writeReport: date ${JSON.stringify(options.date)} is not an ISO 8601 date`);
+  if (manifest === null)
+    throw new XsnnError('writeReport: not a sweep results folder (no sweep.json)', { file: options.resultsDir, expected: 'the --out folder of `xsnn sweep`' });
+  if (options.date !== undefined && Number.isNaN(Date.parse(options.date)))
+    throw new XsnnError(`writeReport: date ${JSON.stringify(options.date)} is not an ISO 8601 date`);
   const log = readResultsLog(join(options.resultsDir, 'results.jsonl'));
   const data = buildReportData({
     manifest,
@@ -58,13 +60,15 @@ export async function writeReport(options: WriteReportOptions): Promise<WrittenR
     const i = manifest.networks.findIndex((n) => n.name === name);
     return i < 0 ? manifest.networks.length : i;
   };
-  const receptiveFields: ReportFigure[] = [...inputs.receptiveFields].sort((a, b) => order(a.network) - order(b.network)).map((rf) => ({
-    id: `receptive-fields-${rf.network}`,
-    title: `Receptive fields: ${rf.network}`,
-    caption: `Input weights of the first ${Math.min(rf.neurons, 100)} of ${rf.totalNeurons} neurons of ${rf.network} (checkpoint sha256 ${rf.checkpointHash.slice(0, 16)}…), each drawn as a ${rf.imageWidth}×${rf.imageHeight} image on its own scale (black = 0 or pruned, white = the neuron's largest weight).`,
-    png: renderReceptiveFields(rf),
-    note: null,
-  }));
+  const receptiveFields: ReportFigure[] = [...inputs.receptiveFields]
+    .sort((a, b) => order(a.network) - order(b.network))
+    .map((rf) => ({
+      id: `receptive-fields-${rf.network}`,
+      title: `Receptive fields: ${rf.network}`,
+      caption: `Input weights of the first ${Math.min(rf.neurons, 100)} of ${rf.totalNeurons} neurons of ${rf.network} (checkpoint sha256 ${rf.checkpointHash.slice(0, 16)}…), each drawn as a ${rf.imageWidth}×${rf.imageHeight} image on its own scale (black = 0 or pruned, white = the neuron's largest weight).`,
+      png: renderReceptiveFields(rf),
+      note: null,
+    }));
   const occupancy: ReportFigure[] = inputs.occupancy.map((o) => {
     const s = occupancyStats(o);
     return {

@@ -142,7 +142,8 @@ function validateArrays(ck: Checkpoint, where: string): void {
   const bad = (p: string): never => {
     throw new XsnnError(`checkpoint: ${p}`, { file: where });
   };
-  if (ck.weights.length !== nn || ck.mask.length !== nn || ck.delays.length !== nn) bad(`weights, mask and delays must have ${ck.nInputs}x${ck.neurons} entries`);
+  if (ck.weights.length !== nn || ck.mask.length !== nn || ck.delays.length !== nn)
+    bad(`weights, mask and delays must have ${ck.nInputs}x${ck.neurons} entries`);
   if (ck.theta.length !== ck.neurons) bad(`theta must have ${ck.neurons} entries`);
   if (ck.labels !== undefined && ck.labels.length !== ck.neurons) bad(`labels must have ${ck.neurons} entries`);
 }
@@ -155,7 +156,8 @@ function validateArrays(ck: Checkpoint, where: string): void {
  */
 export function loadCheckpoint(dir: string): Checkpoint {
   const mfile = join(dir, 'manifest.json');
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new XsnnError('not a checkpoint directory', { file: dir, expected: 'a directory written by `xsnn train`' });
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new XsnnError('not a checkpoint directory', { file: dir, expected: 'a directory written by `xsnn train`' });
   let m: CheckpointManifest;
   try {
     m = JSON.parse(readFileSync(mfile, 'utf8')) as CheckpointManifest;
@@ -167,7 +169,8 @@ export function loadCheckpoint(dir: string): Checkpoint {
   };
   if (m === null || typeof m !== 'object') fail(mfile, 'manifest is not a JSON object');
   if (m.format !== CHECKPOINT_FORMAT) fail(mfile, 'not an xsnn SNN checkpoint', { field: 'format', expected: CHECKPOINT_FORMAT, received: String(m.format) });
-  if (m.formatVersion !== CHECKPOINT_VERSION) fail(mfile, 'unsupported checkpoint format version', { field: 'formatVersion', expected: String(CHECKPOINT_VERSION), received: String(m.formatVersion) });
+  if (m.formatVersion !== CHECKPOINT_VERSION)
+    fail(mfile, 'unsupported checkpoint format version', { field: 'formatVersion', expected: String(CHECKPOINT_VERSION), received: String(m.formatVersion) });
   for (const key of ['nInputs', 'neurons', 'maxDelay', 'seed'] as const) {
     if (!Number.isInteger(m[key]) || (m[key] as number) < 0) fail(mfile, 'bad manifest field', { field: key, expected: 'a whole number' });
   }
@@ -196,7 +199,10 @@ export function loadCheckpoint(dir: string): Checkpoint {
     }
     const [dtype, shape] = expectShape[name]!;
     if (entry.dtype !== dtype || !Array.isArray(entry.shape) || entry.shape.join('x') !== shape.join('x')) {
-      fail(file, 'wrong dtype or shape in the manifest', { expected: `${dtype} ${shape.join('x')}`, received: `${String(entry.dtype)} ${Array.isArray(entry.shape) ? entry.shape.join('x') : '?'}` });
+      fail(file, 'wrong dtype or shape in the manifest', {
+        expected: `${dtype} ${shape.join('x')}`,
+        received: `${String(entry.dtype)} ${Array.isArray(entry.shape) ? entry.shape.join('x') : '?'}`,
+      });
     }
     const size = shape.reduce((a, b) => a * b, 1) * BYTES[dtype];
     let buf: Buffer;
@@ -222,13 +228,18 @@ export function loadCheckpoint(dir: string): Checkpoint {
   // (normalisation may leave weights not touched by STDP above w_max, as in DC1: no upper check)
   for (let k = 0; k < nn; k++) {
     const x = weights[k]!;
-    if (!Number.isFinite(x) || x < 0) fail(join(dir, 'weights.f32'), `weight ${x} at index ${k} (input ${Math.floor(k / m.neurons)}, neuron ${k % m.neurons}) is out of range`, { expected: 'a finite weight >= 0' });
+    if (!Number.isFinite(x) || x < 0)
+      fail(join(dir, 'weights.f32'), `weight ${x} at index ${k} (input ${Math.floor(k / m.neurons)}, neuron ${k % m.neurons}) is out of range`, {
+        expected: 'a finite weight >= 0',
+      });
     if (mask[k]! > 1) fail(join(dir, 'mask.u8'), `mask value ${mask[k]} at index ${k}`, { expected: '0 or 1' });
     if (mask[k] === 0 && x !== 0) fail(join(dir, 'weights.f32'), `pruned synapse ${k} has a non-zero weight ${x}`);
     if (delays[k]! > m.maxDelay) fail(join(dir, 'delays.u8'), `delay ${delays[k]} at index ${k} exceeds maxDelay ${m.maxDelay}`);
   }
   for (let j = 0; j < m.neurons; j++) if (!Number.isFinite(theta[j]!)) fail(join(dir, 'theta.f64'), `non-finite theta at neuron ${j}`);
-  if (labels !== undefined) for (let j = 0; j < m.neurons; j++) if (labels[j]! < -1 || labels[j]! >= m.dataset.classes) fail(join(dir, 'labels.i8'), `label ${labels[j]} of neuron ${j} out of range`);
+  if (labels !== undefined)
+    for (let j = 0; j < m.neurons; j++)
+      if (labels[j]! < -1 || labels[j]! >= m.dataset.classes) fail(join(dir, 'labels.i8'), `label ${labels[j]} of neuron ${j} out of range`);
   const ck: Checkpoint = {
     recipeName: m.recipeName,
     recipeRaw: m.recipe,

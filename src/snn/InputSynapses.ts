@@ -27,7 +27,16 @@ export class InputSynapses {
   readonly colPos: Int32Array;
   readonly delays: Uint8Array;
 
-  private constructor(nInputs: number, neurons: number, maxDelay: number, grpPtr: Int32Array, col: Uint16Array, w: Float32Array, colPos: Int32Array, delays: Uint8Array) {
+  private constructor(
+    nInputs: number,
+    neurons: number,
+    maxDelay: number,
+    grpPtr: Int32Array,
+    col: Uint16Array,
+    w: Float32Array,
+    colPos: Int32Array,
+    delays: Uint8Array,
+  ) {
     this.nInputs = nInputs;
     this.neurons = neurons;
     this.maxDelay = maxDelay;
@@ -50,7 +59,9 @@ export class InputSynapses {
   static fromDense(weights: ArrayLike<number>, mask: ArrayLike<number>, delays: Uint8Array, nInputs: number, neurons: number, maxDelay: number): InputSynapses {
     const total = nInputs * neurons;
     if (weights.length !== total || mask.length !== total || delays.length !== total) {
-      throw new XsnnError(`InputSynapses.fromDense: expected ${nInputs}x${neurons} weights, mask and delays, got ${weights.length}, ${mask.length}, ${delays.length}`);
+      throw new XsnnError(
+        `InputSynapses.fromDense: expected ${nInputs}x${neurons} weights, mask and delays, got ${weights.length}, ${mask.length}, ${delays.length}`,
+      );
     }
     if (neurons > 65535) throw new XsnnError(`InputSynapses.fromDense: at most 65535 neurons, got ${neurons}`);
     const D1 = maxDelay + 1;
@@ -115,12 +126,22 @@ export class InputSynapses {
 
   /** A deep copy (weights included). */
   clone(): InputSynapses {
-    return new InputSynapses(this.nInputs, this.neurons, this.maxDelay, this.grpPtr.slice(), this.col.slice(), this.w.slice(), this.colPos.slice(), this.delays);
+    return new InputSynapses(
+      this.nInputs,
+      this.neurons,
+      this.maxDelay,
+      this.grpPtr.slice(),
+      this.col.slice(),
+      this.w.slice(),
+      this.colPos.slice(),
+      this.delays,
+    );
   }
 
   /** Returns a copy with the same structure and other weights (e.g. device-programmed effective weights), given dense `[input][neuron]`. */
   withDenseWeights(weights: ArrayLike<number>): InputSynapses {
-    if (weights.length !== this.nInputs * this.neurons) throw new XsnnError(`InputSynapses.withDenseWeights: expected ${this.nInputs * this.neurons} weights, got ${weights.length}`);
+    if (weights.length !== this.nInputs * this.neurons)
+      throw new XsnnError(`InputSynapses.withDenseWeights: expected ${this.nInputs * this.neurons} weights, got ${weights.length}`);
     const w = new Float32Array(this.size);
     const { nInputs, neurons, colPos } = this;
     for (let j = 0; j < neurons; j++) {

@@ -233,8 +233,14 @@ export class SnnNetwork {
     const ih = R.network.inh;
     const dtTauE = dt / ex.tauMembrane;
     const dtTauI = dt / ih.tauMembrane;
-    const vRestE = ex.vRest, vResetE = ex.vReset, eExcE = ex.eExc, eInhE = ex.eInh;
-    const vRestI = ih.vRest, vResetI = ih.vReset, eExcI = ih.eExc, vThI = ih.vThresh;
+    const vRestE = ex.vRest,
+      vResetE = ex.vReset,
+      eExcE = ex.eExc,
+      eInhE = ex.eInh;
+    const vRestI = ih.vRest,
+      vResetI = ih.vReset,
+      eExcI = ih.eExc,
+      vThI = ih.vThresh;
     const vThE = ex.vThresh - R.network.threshold.thetaOffset;
     const refrE = Math.round(ex.refractory / dt);
     const refrI = Math.round(ih.refractory / dt);
@@ -249,27 +255,47 @@ export class SnnNetwork {
     const dc = learn && (L.rule === 'dc2015' || L.powerLaw.preDepression === true);
     const decPost1 = Math.exp(-dt / L.tauPost1);
     const etaPre = L.etaPre * this.learningRateScale;
-    const vE = this.vE, geE = this.geE, giE = this.giE, lastE = this.lastE, theta = this.theta;
-    const vI = this.vI, geI = this.geI, lastI = this.lastI;
+    const vE = this.vE,
+      geE = this.geE,
+      giE = this.giE,
+      lastE = this.lastE,
+      theta = this.theta;
+    const vI = this.vI,
+      geI = this.geI,
+      lastI = this.lastI;
     const counts = this.counts;
-    const spikedE = this.spikedE, spikedI = this.spikedI;
+    const spikedE = this.spikedE,
+      spikedI = this.spikedI;
     const dep = this.dep;
     const spk = this.spikes;
-    const stepPtr = spk.stepPtr, inputs = spk.inputs;
+    const stepPtr = spk.stepPtr,
+      inputs = spk.inputs;
     const pres = Math.min(this.presSteps, spk.steps);
     const D = this.maxDelay;
     const D1 = D + 1;
     const syn = this.synapses;
-    const grpPtr = syn.grpPtr, col = syn.col, w = syn.w;
-    const ring = this.ring, ringHead = this.ringHead, ringCount = this.ringCount, RL = this.ringLen, ringX = this.ringX;
+    const grpPtr = syn.grpPtr,
+      col = syn.col,
+      w = syn.w;
+    const ring = this.ring,
+      ringHead = this.ringHead,
+      ringCount = this.ringCount,
+      RL = this.ringLen,
+      ringX = this.ringX;
     const drive = this.drive;
     counts.fill(0);
     let total = 0;
     let depActive = false;
-    if (dc) for (let j = 0; j < N; j++) if (dep[j] !== 0) { depActive = true; break; }
+    if (dc)
+      for (let j = 0; j < N; j++)
+        if (dep[j] !== 0) {
+          depActive = true;
+          break;
+        }
     const lastArrival = pres + D;
     const learnTheta = decTheta !== 1;
-    const activeI = this.activeI, isActiveI = this.isActiveI;
+    const activeI = this.activeI,
+      isActiveI = this.isActiveI;
     let nActI = this.nActI;
     for (let s = startStep; s < startStep + steps; s++) {
       const n = ++this.t;
@@ -278,7 +304,8 @@ export class SnnNetwork {
       // v's rounding (so it is exact) and it keeps the arithmetic out of denormals.
       let nE = 0;
       for (let j = 0; j < N; j++) {
-        const ge = geE[j]!, gi = giE[j]!;
+        const ge = geE[j]!,
+          gi = giE[j]!;
         let th = theta[j]!;
         if (learnTheta) {
           th *= decTheta;
@@ -287,7 +314,7 @@ export class SnnNetwork {
         const since = n - lastE[j]!;
         if (since >= refrE) {
           const v = vE[j]!;
-          const nv = v + dtTauE * ((vRestE - v) + ge * (eExcE - v) + gi * (eInhE - v));
+          const nv = v + dtTauE * (vRestE - v + ge * (eExcE - v) + gi * (eInhE - v));
           vE[j] = nv;
           if (nv > th + vThE && since >= timerE) spikedE[nE++] = j;
         }
@@ -321,7 +348,7 @@ export class SnnNetwork {
           const since = n - lastI[j]!;
           if (since >= refrI) {
             const v = vI[j]!;
-            const nv = v + dtTauI * ((vRestI - v) + ge * (eExcI - v));
+            const nv = v + dtTauI * (vRestI - v + ge * (eExcI - v));
             vI[j] = nv;
             if (nv > vThI) {
               spikedI[nI++] = j;

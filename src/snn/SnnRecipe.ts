@@ -6,7 +6,10 @@ import { validate } from '../config/loadYaml.js';
 /** A time written with a unit (`"0.5 ms"`), converted to milliseconds at load time. */
 const timeMs = () => positiveQuantity('time').transform((s) => s * 1e3);
 /** A non-negative time in milliseconds (see {@link timeMs}). */
-const timeMsOrZero = () => quantity('time').refine((s) => s >= 0, { message: 'must be a non-negative time' }).transform((s) => s * 1e3);
+const timeMsOrZero = () =>
+  quantity('time')
+    .refine((s) => s >= 0, { message: 'must be a non-negative time' })
+    .transform((s) => s * 1e3);
 /** A voltage written with a unit (`"-65 mV"`), converted to millivolts at load time. */
 const voltMv = () => quantity('voltage').transform((v) => v * 1e3);
 const nonNeg = () => z.number().nonnegative();
@@ -144,7 +147,10 @@ const PruningSchema = z.strictObject({
   /** Percentile criteria: target pruned fraction of all input→E synapses (global) or of each neuron's (per-neuron). */
   fraction: z.number().min(0).max(1).default(0.75),
   /** Optional ramp: the target fraction grows linearly from 0 at image `from` to `fraction` at image `to` (image counts over all epochs). */
-  ramp: z.strictObject({ from: z.number().int().nonnegative().default(0), to: z.number().int().nonnegative() }).nullable().default(null),
+  ramp: z
+    .strictObject({ from: z.number().int().nonnegative().default(0), to: z.number().int().nonnegative() })
+    .nullable()
+    .default(null),
   /** No pruning before this many images. */
   startAfter: z.number().int().nonnegative().default(0),
 });
@@ -196,7 +202,10 @@ const DataSchema = z.strictObject({
   width: z.number().int().min(1).default(28),
   height: z.number().int().min(1).default(28),
   /** Folder: difference-of-Gaussians ON/OFF preprocessing (2 input channels), or null for grayscale. */
-  dog: z.strictObject({ sigmaCenter: pos(), sigmaSurround: pos(), radius: z.number().int().min(1).optional(), gain: pos().optional() }).nullable().default(null),
+  dog: z
+    .strictObject({ sigmaCenter: pos(), sigmaSurround: pos(), radius: z.number().int().min(1).optional(), gain: pos().optional() })
+    .nullable()
+    .default(null),
   /** Folder: class sub-folders to use (label = position); null = all, sorted. */
   classes: z.array(z.string().min(1)).min(2).nullable().default(null),
   /** Folder: `stretch` or `cover` (centre crop to the aspect ratio first). */
@@ -216,34 +225,40 @@ const DataSchema = z.strictObject({
  * converted at load time to **milliseconds** and **millivolts** (the simulator's
  * internal units); `pixelRate` is in Hz. Unknown keys are errors.
  */
-export const SnnRecipeSchema = z.strictObject({
-  source,
-  description: z.string().optional(),
-  seed: z.number().int().default(1),
-  data: DataSchema.prefault({}),
-  network: NetworkSchema.prefault({}),
-  protocol: ProtocolSchema.prefault({}),
-  learning: LearningSchema.prefault({}),
-  pruning: PruningSchema.prefault({}),
-  quantization: QuantizationSchema.prefault({}),
-  evaluation: EvaluationSchema.prefault({}),
-}).superRefine((r, ctx) => {
-  if (r.protocol.rest < r.network.input.delayMax) {
-    ctx.addIssue({ code: 'custom', path: ['protocol', 'rest'], message: `rest (${r.protocol.rest} ms) must be at least the maximum input delay (${r.network.input.delayMax} ms)` });
-  }
-  if (r.network.dt > r.protocol.presentation) {
-    ctx.addIssue({ code: 'custom', path: ['network', 'dt'], message: 'dt must be shorter than the presentation' });
-  }
-  if (r.pruning.ramp !== null && r.pruning.ramp.to < r.pruning.ramp.from) {
-    ctx.addIssue({ code: 'custom', path: ['pruning', 'ramp', 'to'], message: 'ramp.to must be >= ramp.from' });
-  }
-  if (r.data.kind === 'folder' && r.data.dir === null) {
-    ctx.addIssue({ code: 'custom', path: ['data', 'dir'], message: 'a folder dataset needs its directory' });
-  }
-  if (Math.round(r.network.input.delayMax / r.network.dt) > 255) {
-    ctx.addIssue({ code: 'custom', path: ['network', 'input', 'delayMax'], message: 'at most 255 delay steps' });
-  }
-});
+export const SnnRecipeSchema = z
+  .strictObject({
+    source,
+    description: z.string().optional(),
+    seed: z.number().int().default(1),
+    data: DataSchema.prefault({}),
+    network: NetworkSchema.prefault({}),
+    protocol: ProtocolSchema.prefault({}),
+    learning: LearningSchema.prefault({}),
+    pruning: PruningSchema.prefault({}),
+    quantization: QuantizationSchema.prefault({}),
+    evaluation: EvaluationSchema.prefault({}),
+  })
+  .superRefine((r, ctx) => {
+    if (r.protocol.rest < r.network.input.delayMax) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['protocol', 'rest'],
+        message: `rest (${r.protocol.rest} ms) must be at least the maximum input delay (${r.network.input.delayMax} ms)`,
+      });
+    }
+    if (r.network.dt > r.protocol.presentation) {
+      ctx.addIssue({ code: 'custom', path: ['network', 'dt'], message: 'dt must be shorter than the presentation' });
+    }
+    if (r.pruning.ramp !== null && r.pruning.ramp.to < r.pruning.ramp.from) {
+      ctx.addIssue({ code: 'custom', path: ['pruning', 'ramp', 'to'], message: 'ramp.to must be >= ramp.from' });
+    }
+    if (r.data.kind === 'folder' && r.data.dir === null) {
+      ctx.addIssue({ code: 'custom', path: ['data', 'dir'], message: 'a folder dataset needs its directory' });
+    }
+    if (Math.round(r.network.input.delayMax / r.network.dt) > 255) {
+      ctx.addIssue({ code: 'custom', path: ['network', 'input', 'delayMax'], message: 'at most 255 delay steps' });
+    }
+  });
 
 /** A validated recipe: times in ms, voltages in mV, rates in Hz (see {@link SnnRecipeSchema}). */
 export type SnnRecipe = z.output<typeof SnnRecipeSchema>;

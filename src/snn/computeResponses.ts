@@ -78,7 +78,19 @@ export async function computeResponses(o: ComputeResponsesOptions): Promise<Resp
     const chunk = 100;
     for (let a = 0; a < count; a += chunk) {
       const b = Math.min(count, a + chunk);
-      respondImages({ net, pixels, pixelOffset: a * size, size, start: start + a, end: start + b, seed: o.seed, stream, counts, presentations: pres, outOffset: a });
+      respondImages({
+        net,
+        pixels,
+        pixelOffset: a * size,
+        size,
+        start: start + a,
+        end: start + b,
+        seed: o.seed,
+        stream,
+        counts,
+        presentations: pres,
+        outOffset: a,
+      });
       o.onProgress?.(b);
     }
     return { counts, presentations: pres, seconds: (performance.now() - t0) / 1000, threads: 1 };
@@ -89,14 +101,30 @@ export async function computeResponses(o: ComputeResponsesOptions): Promise<Resp
   const outPres = new Uint16Array(new SharedArrayBuffer(count * 2));
   const net = o.network;
   const workerData: ResponseWorkerData = {
-    recipe: net.recipe, nInputs: net.nInputs, neurons: N, maxDelay: net.maxDelay,
-    weights: net.weights, mask: net.mask, delays: net.delays, theta: net.theta,
-    pixels: shared, size, start, seed: o.seed, stream, outCounts, outPres,
+    recipe: net.recipe,
+    nInputs: net.nInputs,
+    neurons: N,
+    maxDelay: net.maxDelay,
+    weights: net.weights,
+    mask: net.mask,
+    delays: net.delays,
+    theta: net.theta,
+    pixels: shared,
+    size,
+    start,
+    seed: o.seed,
+    stream,
+    outCounts,
+    outPres,
   };
   const chunk = Math.max(8, Math.min(100, Math.ceil(count / (threads * 8))));
   let done = 0;
   await runImageChunks<void>({
-    worker: WORKER_URL, workerData, threads, count, chunk,
+    worker: WORKER_URL,
+    workerData,
+    threads,
+    count,
+    chunk,
     onChunk: (_, a, b) => {
       done += b - a;
       o.onProgress?.(done);

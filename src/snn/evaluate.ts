@@ -64,7 +64,10 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateResult
   const testAll = options.testSet ?? (await recipeDataset(recipe, 'test'));
   const nLabel = options.labelImages ?? recipe.evaluation.labelImages;
   const nTest = options.testImages ?? recipe.evaluation.testImages ?? testAll.count;
-  for (const [what, n, ds] of [['labelImages', nLabel, labelAll], ['testImages', nTest, testAll]] as const) {
+  for (const [what, n, ds] of [
+    ['labelImages', nLabel, labelAll],
+    ['testImages', nTest, testAll],
+  ] as const) {
     if (!Number.isInteger(n) || n < 1) throw new XsnnError(`evaluate: ${what} must be a whole number >= 1, got ${n}`);
     if (n > ds.count) throw new XsnnError(`evaluate: ${what} = ${n} but ${ds.name} has ${ds.count} images`);
   }
@@ -76,13 +79,19 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateResult
   const total = nLabel + nTest;
   options.onProgress?.(0, total);
   const lab = await labelNeurons({
-    checkpoint: ck, labelSet, classes, seed,
+    checkpoint: ck,
+    labelSet,
+    classes,
+    seed,
     ...(options.threads !== undefined ? { threads: options.threads } : {}),
     ...(options.onProgress !== undefined ? { onProgress: (d: number) => options.onProgress!(d, total) } : {}),
   });
   const assignments = lab.assignments;
   const test = await computeResponses({
-    network: ck, dataset: testSet, phase: 'test', seed,
+    network: ck,
+    dataset: testSet,
+    phase: 'test',
+    seed,
     ...(options.threads !== undefined ? { threads: options.threads } : {}),
     ...(options.onProgress !== undefined ? { onProgress: (d: number) => options.onProgress!(nLabel + d, total) } : {}),
   });

@@ -12,13 +12,27 @@ export { initialSynapses, maxDelaySteps, type InitialSynapses } from './initialS
 export { pruneSynapses, pruneFractionAt, type PruneOptions, type PruningSpec } from './prune.js';
 export { learningRateScaleAt } from './learningRateScaleAt.js';
 export {
-  quantizationLevels, quantizeWeights, quantizationDefaults, stochasticRoundWeights, quantizeSynapseWeights,
-  type QuantizationSpec, type QuantizationChoices, type QuantizeSynapseOptions, type UniformSource,
+  quantizationLevels,
+  quantizeWeights,
+  quantizationDefaults,
+  stochasticRoundWeights,
+  quantizeSynapseWeights,
+  type QuantizationSpec,
+  type QuantizationChoices,
+  type QuantizeSynapseOptions,
+  type UniformSource,
 } from './quantize.js';
 export { ShadowWeights } from './ShadowWeights.js';
 export {
-  saveCheckpoint, loadCheckpoint, checkpointCsr, CHECKPOINT_FORMAT, CHECKPOINT_VERSION,
-  type Checkpoint, type CheckpointManifest, type DatasetIdentity, type TrainingCounts,
+  saveCheckpoint,
+  loadCheckpoint,
+  checkpointCsr,
+  CHECKPOINT_FORMAT,
+  CHECKPOINT_VERSION,
+  type Checkpoint,
+  type CheckpointManifest,
+  type DatasetIdentity,
+  type TrainingCounts,
 } from './Checkpoint.js';
 export { networkFromCheckpoint, type NetworkSnapshot } from './networkFromCheckpoint.js';
 export { computeResponses, workersAvailable, type ComputeResponsesOptions, type Responses, type ResponsePhase } from './computeResponses.js';

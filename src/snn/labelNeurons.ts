@@ -43,7 +43,12 @@ export async function labelNeurons(o: LabelNeuronsOptions): Promise<NeuronLabels
     ...(o.threads !== undefined ? { threads: o.threads } : {}),
     ...(o.onProgress !== undefined ? { onProgress: o.onProgress } : {}),
   });
-  const assignments = assignLabels({ responses: lab.counts, labels: o.labelSet.labels, neurons: o.checkpoint.neurons, classes: o.classes ?? o.labelSet.classes });
+  const assignments = assignLabels({
+    responses: lab.counts,
+    labels: o.labelSet.labels,
+    neurons: o.checkpoint.neurons,
+    classes: o.classes ?? o.labelSet.classes,
+  });
   let presentations = 0;
   for (let k = 0; k < lab.presentations.length; k++) presentations += lab.presentations[k]!;
   return { assignments, presentations, threads: lab.threads };

@@ -120,7 +120,9 @@ function distinctLevels(w: Float32Array, hasZero: boolean): number {
 export function train(options: TrainOptions): TrainResult {
   const { recipe, raw, name } = resolveRecipe(options.recipe);
   if (options.dataset === undefined && recipe.data.kind !== 'mnist') {
-    throw new XsnnError(`train: recipe '${name}' reads a ${recipe.data.kind} dataset; load it first and pass it: train({ recipe, dataset: await recipeDataset(recipe, 'train') })`);
+    throw new XsnnError(
+      `train: recipe '${name}' reads a ${recipe.data.kind} dataset; load it first and pass it: train({ recipe, dataset: await recipeDataset(recipe, 'train') })`,
+    );
   }
   const ds = options.dataset ?? mnistOf(recipe, 'train');
   const seed = options.seed ?? recipe.seed;
@@ -144,7 +146,7 @@ export function train(options: TrainOptions): TrainResult {
   const pruneEvery = P.criterion === 'none' ? 0 : P.every;
   const choice = quantizationDefaults(Q);
   const shadowMode = levels !== null && choice.shadow;
-  const quantEvery = levels === null || shadowMode ? 0 : Q.every ?? pruneEvery;
+  const quantEvery = levels === null || shadowMode ? 0 : (Q.every ?? pruneEvery);
   const quantize = (rng?: Rng): void => quantizeSynapseWeights({ w: syn.w, col: syn.col, neurons: N, spec: Q, wMax, ...(rng !== undefined ? { rng } : {}) });
   // shadow-weight mode: STDP accumulates in full precision, the network runs on the quantization
   const shadow = shadowMode ? new ShadowWeights(N, recipe.protocol.normalizeSum, () => quantize()) : null;
@@ -168,7 +170,15 @@ export function train(options: TrainOptions): TrainResult {
     foldShadow();
     const dense = syn.toDenseWeights();
     const mask = syn.toMask();
-    const n = pruneSynapses({ weights: dense, mask, nInputs: nIn, neurons: N, criterion: P.criterion, threshold: P.threshold, fraction: pruneFractionAt(P, done) });
+    const n = pruneSynapses({
+      weights: dense,
+      mask,
+      nInputs: nIn,
+      neurons: N,
+      criterion: P.criterion,
+      threshold: P.threshold,
+      fraction: pruneFractionAt(P, done),
+    });
     if (n > 0) {
       syn = InputSynapses.fromDense(dense, mask, init.delays, nIn, N, init.maxDelay);
       net.setSynapses(syn);

@@ -46,7 +46,10 @@ export function parseEvaluatorRef(text: string): EvaluatorRef {
   const hash = text.lastIndexOf('#');
   const module = hash < 0 ? text : text.slice(0, hash);
   const name = hash < 0 ? 'evaluatePoint' : text.slice(hash + 1);
-  if (module === '' || name === '') throw new XsnnError(`parseEvaluatorRef: bad evaluator ${JSON.stringify(text)}`, { expected: 'module#export, e.g. dist/crossbar/cosim/evaluatePoint.js#evaluatePoint' });
+  if (module === '' || name === '')
+    throw new XsnnError(`parseEvaluatorRef: bad evaluator ${JSON.stringify(text)}`, {
+      expected: 'module#export, e.g. dist/crossbar/cosim/evaluatePoint.js#evaluatePoint',
+    });
   return { module, export: name };
 }
 
@@ -54,7 +57,7 @@ export function parseEvaluatorRef(text: string): EvaluatorRef {
 export function normalizeEvaluatorRef(ref: EvaluatorRef, cwd = process.cwd()): EvaluatorRef {
   const m = ref.module;
   if (m.startsWith('file:') || m.startsWith('node:')) return ref;
-  const isPath = m.startsWith('.') || isAbsolute(m) || m.includes('/') && existsSync(resolve(cwd, m));
+  const isPath = m.startsWith('.') || isAbsolute(m) || (m.includes('/') && existsSync(resolve(cwd, m)));
   if (!isPath) return ref;
   const path = resolve(cwd, m);
   if (!existsSync(path)) throw new XsnnError('evaluator module not found', { file: path, expected: 'a built ES module exporting a PointEvaluator' });
@@ -72,7 +75,9 @@ export async function importEvaluator(ref: EvaluatorRef): Promise<PointEvaluator
   }
   const fn = mod[ref.export];
   if (typeof fn !== 'function') {
-    throw new XsnnError(`evaluator module ${ref.module} has no function export '${ref.export}'`, { expected: 'an exported PointEvaluator (point, context) => Promise<ResultRecord>' });
+    throw new XsnnError(`evaluator module ${ref.module} has no function export '${ref.export}'`, {
+      expected: 'an exported PointEvaluator (point, context) => Promise<ResultRecord>',
+    });
   }
   return fn as PointEvaluator;
 }

@@ -21,7 +21,13 @@ export const SweepManifestSchema = z.strictObject({
   seed: z.number().int(),
   pointCount: z.number().int().nonnegative(),
   networks: z.array(
-    z.strictObject({ name: z.string(), role: z.enum(['dense', 'compressed']), recipe: z.string().nullable(), checkpoint: z.string(), checkpointHash: z.string() }),
+    z.strictObject({
+      name: z.string(),
+      role: z.enum(['dense', 'compressed']),
+      recipe: z.string().nullable(),
+      checkpoint: z.string(),
+      checkpointHash: z.string(),
+    }),
   ),
   devices: z.array(presetEntry),
   periphery: z.array(presetEntry),

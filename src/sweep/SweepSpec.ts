@@ -147,7 +147,8 @@ export const SweepSpecSchema = z
     }
     const sizes = new Set(s.crossbars.map((c) => `${c.rows}x${c.cols}`));
     (s.variation.crossbars ?? []).forEach((c, i) => {
-      if (!sizes.has(`${c.rows}x${c.cols}`)) ctx.addIssue({ code: 'custom', path: ['variation', 'crossbars', i], message: `crossbar size ${c.rows}x${c.cols} is not in crossbars` });
+      if (!sizes.has(`${c.rows}x${c.cols}`))
+        ctx.addIssue({ code: 'custom', path: ['variation', 'crossbars', i], message: `crossbar size ${c.rows}x${c.cols} is not in crossbars` });
     });
   });
 

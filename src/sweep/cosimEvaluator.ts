@@ -39,13 +39,23 @@ export const evaluatePoint: PointEvaluator = async (point: SweepPoint, context: 
   const linear = own.periphery.kind !== 'adc' && readNoiseSigmaS(own.device) === 0;
   const sizes = linear ? point.groupCrossbars : [{ rows: point.crossbar.rows, cols: point.crossbar.cols }];
   // groupKey names the checkpoint, periphery, device and σ
-  const key = hashValue({ what: 'cosim-records', group: point.groupKey, samples: point.samples, seed: point.seed, images: point.images, labels: point.labels ?? 'hardware', sizes });
+  const key = hashValue({
+    what: 'cosim-records',
+    group: point.groupKey,
+    samples: point.samples,
+    seed: point.seed,
+    images: point.images,
+    labels: point.labels ?? 'hardware',
+    sizes,
+  });
   const records = await context.shared.get(
     key,
     async () => {
       const ck = loadCheckpoint(point.network.checkpoint);
       const bases = sizes.map((size) =>
-        size.rows === own.rows && size.cols === own.cols ? own : loadCrossbar(point.crossbar.periphery.file, { device: point.device.file, rows: size.rows, cols: size.cols }),
+        size.rows === own.rows && size.cols === own.cols
+          ? own
+          : loadCrossbar(point.crossbar.periphery.file, { device: point.device.file, rows: size.rows, cols: size.cols }),
       );
       const mappings = await Promise.all(bases.map((base) => sharedMapping(base, ck, point, context)));
       const labels = point.labels === 'network' ? await sharedNetworkLabels(ck, point, context) : 'hardware';

@@ -40,7 +40,8 @@ export function checkRecord(point: SweepPoint, value: unknown): ResultRecord {
     ['labels', r.labels, point.labels ?? 'hardware'],
   ];
   for (const [field, got, expected] of want) {
-    if (got !== expected) throw new XsnnError('evaluator returned a record for another point', { field, expected: JSON.stringify(expected), received: JSON.stringify(got) });
+    if (got !== expected)
+      throw new XsnnError('evaluator returned a record for another point', { field, expected: JSON.stringify(expected), received: JSON.stringify(got) });
   }
   return r;
 }

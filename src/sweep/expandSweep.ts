@@ -19,7 +19,9 @@ export function expandSweep(sweep: ResolvedSweep): SweepPoint[] {
       for (const device of sweep.devices) {
         for (let v = 0; v < spec.variation.levels.length; v++) {
           const sigma = spec.variation.levels[v]!;
-          const sizes = spec.crossbars.filter((size) => v === 0 || spec.variation.crossbars === null || spec.variation.crossbars.some((c) => c.rows === size.rows && c.cols === size.cols));
+          const sizes = spec.crossbars.filter(
+            (size) => v === 0 || spec.variation.crossbars === null || spec.variation.crossbars.some((c) => c.rows === size.rows && c.cols === size.cols),
+          );
           const groupKey = hashValue({ checkpointHash: net.checkpointHash, periphery: periphery.hash, device: device.hash, variationSigma: sigma });
           const groupCrossbars = sizes.map((size) => ({ rows: size.rows, cols: size.cols }));
           for (const size of sizes) {

@@ -3,7 +3,16 @@
  * of their resolved configuration, a resumable, shardable parallel runner, and
  * merging of shard outputs.
  */
-export { SweepSpecSchema, SweepNetworkSchema, CrossbarSizeSchema, VariationSchema, ReportReferenceSchema, type SweepSpec, type SweepNetwork, type ReportReference } from './SweepSpec.js';
+export {
+  SweepSpecSchema,
+  SweepNetworkSchema,
+  CrossbarSizeSchema,
+  VariationSchema,
+  ReportReferenceSchema,
+  type SweepSpec,
+  type SweepNetwork,
+  type ReportReference,
+} from './SweepSpec.js';
 export { loadSweepSpec, type LoadedSweepSpec } from './loadSweepSpec.js';
 export { resolveSweep, checkpointPathOf, type ResolvedSweep, type ResolvedNetwork, type ResolvedPreset, type ResolveSweepOptions } from './resolveSweep.js';
 export { hashCheckpoint } from './hashCheckpoint.js';

@@ -49,9 +49,12 @@ export function mergeSweeps(options: MergeSweepsOptions): MergeSummary {
       manifest = m;
       manifestDir = dir;
     } else if (m.definitionHash !== manifest.definitionHash) {
-      throw new XsnnError(`refusing to merge results of different sweep definitions: ${manifestDir} holds '${manifest.name}' (${manifest.definitionHash.slice(0, 12)}…), ${dir} holds '${m.name}' (${m.definitionHash.slice(0, 12)}…)`, {
-        file: dir,
-      });
+      throw new XsnnError(
+        `refusing to merge results of different sweep definitions: ${manifestDir} holds '${manifest.name}' (${manifest.definitionHash.slice(0, 12)}…), ${dir} holds '${m.name}' (${m.definitionHash.slice(0, 12)}…)`,
+        {
+          file: dir,
+        },
+      );
     }
     const log = readResultsLog(join(dir, 'results.jsonl'));
     for (const line of log.lines) {
@@ -60,7 +63,10 @@ export function mergeSweeps(options: MergeSweepsOptions): MergeSummary {
       else {
         duplicates++;
         if (canonicalJson(prev.record) !== canonicalJson(line.record)) {
-          throw new XsnnError(`point ${line.key.slice(0, 12)}… has different results in two folders`, { file: dir, expected: 'identical records for the same point key' });
+          throw new XsnnError(`point ${line.key.slice(0, 12)}… has different results in two folders`, {
+            file: dir,
+            expected: 'identical records for the same point key',
+          });
         }
       }
     }

@@ -49,7 +49,10 @@ export interface ResolveSweepOptions {
 export function checkpointPathOf(net: SweepSpec['networks'][number], options: ResolveSweepOptions = {}): string {
   const cwd = options.cwd ?? process.cwd();
   if (net.checkpoint !== undefined) return resolve(cwd, net.checkpoint);
-  const recipeName = (net.recipe ?? '').split(/[\\/]/).pop()!.replace(/\.ya?ml$/i, '');
+  const recipeName = (net.recipe ?? '')
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/\.ya?ml$/i, '');
   return resolve(cwd, options.checkpointRoot ?? 'out/ckpt', recipeName);
 }
 
@@ -78,7 +81,10 @@ export function resolveSweep(loaded: LoadedSweepSpec, options: ResolveSweepOptio
       throw new XsnnError(`network '${net.name}': no checkpoint at ${checkpoint}`, {
         file,
         field: `networks.${i}`,
-        expected: net.recipe !== undefined ? `a checkpoint trained from recipe '${net.recipe}' (run \`xsnn report --spec ${file}\`, which trains missing checkpoints, or \`xsnn train\`)` : 'an existing checkpoint folder',
+        expected:
+          net.recipe !== undefined
+            ? `a checkpoint trained from recipe '${net.recipe}' (run \`xsnn report --spec ${file}\`, which trains missing checkpoints, or \`xsnn train\`)`
+            : 'an existing checkpoint folder',
       });
     }
     return { name: net.name, role: net.role, recipe: net.recipe ?? null, checkpoint, checkpointHash: hashCheckpoint(checkpoint) };

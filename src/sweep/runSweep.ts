@@ -64,7 +64,15 @@ function fillDefaults(o: RunSweepOptions): Required<Omit<RunSweepOptions, 'shard
   if (!Number.isInteger(workers) || workers < 0) throw new XsnnError(`runSweep: workers must be a whole number >= 0, got ${workers}`);
   if (typeof o.outDir !== 'string' || o.outDir === '') throw new XsnnError('runSweep: outDir must be a folder path');
   const shard = o.shard === undefined ? { k: 1, n: 1 } : typeof o.shard === 'string' ? parseShard(o.shard) : parseShard(`${o.shard.k}/${o.shard.n}`);
-  return { spec: o.spec, outDir: o.outDir, evaluator: o.evaluator, workers, shard, checkpointRoot: o.checkpointRoot ?? 'out/ckpt', progress: o.progress ?? true };
+  return {
+    spec: o.spec,
+    outDir: o.outDir,
+    evaluator: o.evaluator,
+    workers,
+    shard,
+    checkpointRoot: o.checkpointRoot ?? 'out/ckpt',
+    progress: o.progress ?? true,
+  };
 }
 
 /** Builds the manifest written to `<outDir>/sweep.json`. */
@@ -105,7 +113,11 @@ function acquireLock(dir: string): () => void {
           alive = (e as NodeJS.ErrnoException).code === 'EPERM';
         }
       }
-      if (alive) throw new XsnnError(`another sweep (pid ${pid}) is writing to this folder`, { file: dir, expected: 'one sweep per results folder; use --out <another dir> per shard' });
+      if (alive)
+        throw new XsnnError(`another sweep (pid ${pid}) is writing to this folder`, {
+          file: dir,
+          expected: 'one sweep per results folder; use --out <another dir> per shard',
+        });
       rmSync(file, { force: true });
     }
   }
@@ -167,17 +179,24 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepRunSummar
   const t0 = performance.now();
   const o = fillDefaults(options);
   const sweep: ResolvedSweep =
-    typeof o.spec === 'string' ? resolveSweep(loadSweepSpec(o.spec), { checkpointRoot: o.checkpointRoot }) : 'definitionHash' in o.spec ? o.spec : resolveSweep(o.spec, { checkpointRoot: o.checkpointRoot });
+    typeof o.spec === 'string'
+      ? resolveSweep(loadSweepSpec(o.spec), { checkpointRoot: o.checkpointRoot })
+      : 'definitionHash' in o.spec
+        ? o.spec
+        : resolveSweep(o.spec, { checkpointRoot: o.checkpointRoot });
   const raw = typeof o.spec === 'object' && 'raw' in o.spec ? o.spec.raw : loadSweepSpec(sweep.specFile).raw;
   const all = expandSweep(sweep);
   const mine = selectShard(all, o.shard);
 
   const existing = readSweepManifest(o.outDir);
   if (existing !== null && existing.definitionHash !== sweep.definitionHash) {
-    throw new XsnnError(`results folder belongs to another sweep definition ('${existing.name}', hash ${existing.definitionHash.slice(0, 12)}…; this one is '${sweep.spec.name}', ${sweep.definitionHash.slice(0, 12)}…)`, {
-      file: o.outDir,
-      expected: 'an empty folder or one holding results of the same definition',
-    });
+    throw new XsnnError(
+      `results folder belongs to another sweep definition ('${existing.name}', hash ${existing.definitionHash.slice(0, 12)}…; this one is '${sweep.spec.name}', ${sweep.definitionHash.slice(0, 12)}…)`,
+      {
+        file: o.outDir,
+        expected: 'an empty folder or one holding results of the same definition',
+      },
+    );
   }
   let evaluatorFn: PointEvaluator | null = null;
   let ref: EvaluatorRef | null = null;
@@ -242,7 +261,8 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepRunSummar
                   if (received >= expected) resolveAll();
                   await all;
                 } catch (err) {
-                  for (const p of points) if (!done.has(p.key)) failures.push({ key: p.key, point: p.key, message: err instanceof Error ? err.message : String(err) });
+                  for (const p of points)
+                    if (!done.has(p.key)) failures.push({ key: p.key, point: p.key, message: err instanceof Error ? err.message : String(err) });
                 } finally {
                   port1.close();
                 }
@@ -268,8 +288,13 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepRunSummar
       elapsedS: (performance.now() - t0) / 1000,
     };
     if (failures.length > 0) {
-      const first = failures.slice(0, 3).map((f) => `${f.point}: ${f.message}`).join('; ');
-      throw new XsnnError(`${failures.length} of ${todo.length} sweep points failed (${finished} finished and saved; rerun to retry the rest): ${first}`, { file: o.outDir });
+      const first = failures
+        .slice(0, 3)
+        .map((f) => `${f.point}: ${f.message}`)
+        .join('; ');
+      throw new XsnnError(`${failures.length} of ${todo.length} sweep points failed (${finished} finished and saved; rerun to retry the rest): ${first}`, {
+        file: o.outDir,
+      });
     }
     return summary;
   } finally {

@@ -9,7 +9,14 @@
  * Needs the `fast-check` package (a peer dependency).
  */
 export { arbitraries } from './arbitraries/index.js';
-export type { BernoulliCaseConstraints, MappingCaseConstraints, PlantedCaseConstraints, PowerLawCaseConstraints, TileShapeConstraints, TinyCaseConstraints } from './arbitraries/index.js';
+export type {
+  BernoulliCaseConstraints,
+  MappingCaseConstraints,
+  PlantedCaseConstraints,
+  PowerLawCaseConstraints,
+  TileShapeConstraints,
+  TinyCaseConstraints,
+} from './arbitraries/index.js';
 export type { MappingCase } from './MappingCase.js';
 export { mappingLaws, MAPPING_LAW_DEFAULTS, type Mapper, type MapperOptions, type MappingLaw, type MappingLawOptions } from './mappingLaws.js';
 export { exhaustiveMinTiles, type ExhaustiveOptions } from './exhaustiveMinTiles.js';

@@ -64,7 +64,10 @@ const CODES = {
 } as const;
 
 function explain(v: readonly MappingViolation[]): string {
-  return v.slice(0, 5).map((x) => `${x.code}: ${x.message}`).join('; ');
+  return v
+    .slice(0, 5)
+    .map((x) => `${x.code}: ${x.message}`)
+    .join('; ');
 }
 
 /**
@@ -83,7 +86,8 @@ export function mappingLaws(mapper: Mapper, options: MappingLawOptions = {}): Ma
   const split = o.splitColumns;
   const side = { maxTileRows: o.maxTileSide, maxTileCols: o.maxTileSide };
   const cases = mappingCase({ ...side, splitColumns: split });
-  const run = (c: MappingCase, w: CsrMatrix = c.weights, R = c.tileRows, C = c.tileCols): Mapping => mapper(w, { tileRows: R, tileCols: C, splitColumns: split, seed: c.seed });
+  const run = (c: MappingCase, w: CsrMatrix = c.weights, R = c.tileRows, C = c.tileCols): Mapping =>
+    mapper(w, { tileRows: R, tileCols: C, splitColumns: split, seed: c.seed });
   const law = (name: string, arb: fc.Arbitrary<MappingCase>, predicate: (c: MappingCase) => void): MappingLaw => {
     const property = fc.property(arb, (c) => {
       predicate(c);
@@ -98,25 +102,31 @@ export function mappingLaws(mapper: Mapper, options: MappingLawOptions = {}): Ma
   const laws: MappingLaw[] = [
     violationLaw('exact cover: the placed (i, j, w) are exactly the synapses of W', CODES.cover),
     violationLaw(`capacity: every tile is non-empty and holds at most R rows and C columns${split ? '' : ', and no column is split'}`, CODES.capacity),
-    violationLaw('function: summing the tiles\' partial products gives Wᵀx', CODES.function),
+    violationLaw("function: summing the tiles' partial products gives Wᵀx", CODES.function),
     violationLaw('metric identities: the reported metrics equal an independent recomputation', CODES.metric),
-    law(`sandwich: max(LB_row, LB_col) <= K${o.neverWorseThanNaive ? (split ? ' <= naive K' : ' <= in-order fill') : ' <= nnz'} and utilisation <= 1`, cases, (c) => {
-      const m = run(c);
-      const K = m.metrics.tiles;
-      const lb = m.metrics.lowerBound;
-      const nz = c.weights.rowPtr[c.weights.rows]!;
-      if (K < Math.max(lb.row, lb.col)) throw new Error(`${c.kind}: K = ${K} < max(LB_row ${lb.row}, LB_col ${lb.col})`);
-      const upper = o.neverWorseThanNaive ? (split ? m.metrics.naiveTiles : inOrderFillTiles(c.weights, c)) : nz;
-      if (K > upper) throw new Error(`${c.kind}: K = ${K} > ${o.neverWorseThanNaive ? (split ? 'naive K' : 'in-order fill') : 'nnz'} = ${upper}`);
-      if (!(m.metrics.utilisation <= 1)) throw new Error(`${c.kind}: utilisation ${m.metrics.utilisation} > 1`);
-    }),
+    law(
+      `sandwich: max(LB_row, LB_col) <= K${o.neverWorseThanNaive ? (split ? ' <= naive K' : ' <= in-order fill') : ' <= nnz'} and utilisation <= 1`,
+      cases,
+      (c) => {
+        const m = run(c);
+        const K = m.metrics.tiles;
+        const lb = m.metrics.lowerBound;
+        const nz = c.weights.rowPtr[c.weights.rows]!;
+        if (K < Math.max(lb.row, lb.col)) throw new Error(`${c.kind}: K = ${K} < max(LB_row ${lb.row}, LB_col ${lb.col})`);
+        const upper = o.neverWorseThanNaive ? (split ? m.metrics.naiveTiles : inOrderFillTiles(c.weights, c)) : nz;
+        if (K > upper) throw new Error(`${c.kind}: K = ${K} > ${o.neverWorseThanNaive ? (split ? 'naive K' : 'in-order fill') : 'nnz'} = ${upper}`);
+        if (!(m.metrics.utilisation <= 1)) throw new Error(`${c.kind}: utilisation ${m.metrics.utilisation} > 1`);
+      },
+    ),
     law('tiny cases: the exhaustive optimum is at most K', tinyCase({ splitColumns: split }), (c) => {
       const m = run(c);
       const v = verifyMapping(m, c.weights, { seed: c.seed });
       if (v.length > 0) throw new Error(`${c.kind}: invalid mapping: ${explain(v)}`);
       const opt = exhaustiveMinTiles(c.weights, { tileRows: c.tileRows, tileCols: c.tileCols, splitColumns: split });
       if (opt > m.metrics.tiles) throw new Error(`${c.kind}: K = ${m.metrics.tiles} below the exhaustive optimum ${opt}: the search or the mapping is wrong`);
-      o.log?.(`tiny ${c.weights.rows}x${c.weights.cols} nnz ${m.nnz} on ${c.tileRows}x${c.tileCols}: optimum ${opt}, K ${m.metrics.tiles}, gap ${m.metrics.tiles - opt}`);
+      o.log?.(
+        `tiny ${c.weights.rows}x${c.weights.cols} nnz ${m.nnz} on ${c.tileRows}x${c.tileCols}: optimum ${opt}, K ${m.metrics.tiles}, gap ${m.metrics.tiles - opt}`,
+      );
     }),
     law('metamorphic: permuting rows and columns keeps the mapping valid and the lower bounds unchanged', cases, (c) => {
       const rng = new Rng(c.seed, 7);
@@ -130,9 +140,11 @@ export function mappingLaws(mapper: Mapper, options: MappingLawOptions = {}): Ma
       if (v.length > 0) throw new Error(`${c.kind} permuted: invalid mapping: ${explain(v)}`);
       const la = a.metrics.lowerBound;
       const lb = b.metrics.lowerBound;
-      if (la.nnz !== lb.nnz || la.row !== lb.row || la.col !== lb.col) throw new Error(`${c.kind}: lower bounds changed under permutation: ${JSON.stringify(la)} vs ${JSON.stringify(lb)}`);
+      if (la.nnz !== lb.nnz || la.row !== lb.row || la.col !== lb.col)
+        throw new Error(`${c.kind}: lower bounds changed under permutation: ${JSON.stringify(la)} vs ${JSON.stringify(lb)}`);
       if (b.metrics.tiles < lb.max) throw new Error(`${c.kind} permuted: K = ${b.metrics.tiles} < LB ${lb.max}`);
-      if (o.neverWorseThanNaive && split && b.metrics.tiles > b.metrics.naiveTiles) throw new Error(`${c.kind} permuted: K = ${b.metrics.tiles} > naive K ${b.metrics.naiveTiles}`);
+      if (o.neverWorseThanNaive && split && b.metrics.tiles > b.metrics.naiveTiles)
+        throw new Error(`${c.kind} permuted: K = ${b.metrics.tiles} > naive K ${b.metrics.naiveTiles}`);
     }),
     law('metamorphic: deleting a synapse never raises a lower bound or the naive count', cases, (c) => {
       const nz = c.weights.rowPtr[c.weights.rows]!;
@@ -141,7 +153,8 @@ export function mappingLaws(mapper: Mapper, options: MappingLawOptions = {}): Ma
       const a = run(c).metrics;
       const b = run(c, deleteSynapse(c.weights, k)).metrics;
       for (const key of ['nnz', 'row', 'col', 'max'] as const) {
-        if (b.lowerBound[key] > a.lowerBound[key]) throw new Error(`${c.kind}: deleting synapse #${k} raised LB_${key} from ${a.lowerBound[key]} to ${b.lowerBound[key]}`);
+        if (b.lowerBound[key] > a.lowerBound[key])
+          throw new Error(`${c.kind}: deleting synapse #${k} raised LB_${key} from ${a.lowerBound[key]} to ${b.lowerBound[key]}`);
       }
       if (b.naiveTiles > a.naiveTiles) throw new Error(`${c.kind}: deleting synapse #${k} raised naive K from ${a.naiveTiles} to ${b.naiveTiles}`);
     }),
@@ -159,12 +172,16 @@ export function mappingLaws(mapper: Mapper, options: MappingLawOptions = {}): Ma
       }),
     );
     laws.push(
-      law('planted with 1% noise: valid, and K logged against the k planted blocks', split ? plantedCase({ ...side, noise: 0.01 }) : clippedToTileRows(plantedCase({ ...side, noise: 0.01 })), (c) => {
-        const m = run(c);
-        const v = verifyMapping(m, c.weights, { seed: c.seed });
-        if (v.length > 0) throw new Error(`${c.kind}: invalid mapping: ${explain(v)}`);
-        o.log?.(`noisy ${c.kind} on ${c.tileRows}x${c.tileCols}: K ${m.metrics.tiles}, LB ${m.metrics.lowerBound.max}`);
-      }),
+      law(
+        'planted with 1% noise: valid, and K logged against the k planted blocks',
+        split ? plantedCase({ ...side, noise: 0.01 }) : clippedToTileRows(plantedCase({ ...side, noise: 0.01 })),
+        (c) => {
+          const m = run(c);
+          const v = verifyMapping(m, c.weights, { seed: c.seed });
+          if (v.length > 0) throw new Error(`${c.kind}: invalid mapping: ${explain(v)}`);
+          o.log?.(`noisy ${c.kind} on ${c.tileRows}x${c.tileCols}: K ${m.metrics.tiles}, LB ${m.metrics.lowerBound.max}`);
+        },
+      ),
     );
   }
   if (o.monotoneInTileSize) {

@@ -10,7 +10,17 @@ import { availableParallelism } from 'node:os';
 import { resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  buildDriveLayout, checkpointCsr, computeResponses, cosimResponses, crossbarForNetwork, loadCheckpoint, loadCrossbar, loadMnist, mapWeights, programCrossbar, train,
+  buildDriveLayout,
+  checkpointCsr,
+  computeResponses,
+  cosimResponses,
+  crossbarForNetwork,
+  loadCheckpoint,
+  loadCrossbar,
+  loadMnist,
+  mapWeights,
+  programCrossbar,
+  train,
 } from '../../dist/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -28,7 +38,14 @@ function driveFor(ck, crossbarRef, device) {
   for (let k = 0; k < ck.weights.length; k++) if (ck.mask[k] && ck.weights[k] > wMax) wMax = ck.weights[k];
   const prog = programCrossbar({ mapping, layout, crossbar, wMax: wMax || 1, seed: 1 });
   const tProg = (performance.now() - t1) / 1000;
-  return { drive: { layout, weights: prog.weights, options: { periphery: crossbar.periphery.kind, noiseSeed: 1 } }, tiles: mapping.metrics.tiles, cpw: crossbar.cellsPerWeight, mode: prog.weights.mode, tMap, tProg };
+  return {
+    drive: { layout, weights: prog.weights, options: { periphery: crossbar.periphery.kind, noiseSeed: 1 } },
+    tiles: mapping.metrics.tiles,
+    cpw: crossbar.cellsPerWeight,
+    mode: prog.weights.mode,
+    tMap,
+    tProg,
+  };
 }
 
 export default async function cosimBench() {
@@ -59,11 +76,21 @@ export default async function cosimBench() {
       pr.push(IMAGES / plain.seconds);
       const r = await cosimResponses({ network: ck, drive: ideal.drive, dataset: test, phase: 'test', seed: 1, threads });
       cr.push(IMAGES / r.seconds);
-      same &&= Buffer.compare(Buffer.from(r.counts.buffer, r.counts.byteOffset, r.counts.byteLength), Buffer.from(plain.counts.buffer, plain.counts.byteOffset, plain.counts.byteLength)) === 0;
+      same &&=
+        Buffer.compare(
+          Buffer.from(r.counts.buffer, r.counts.byteOffset, r.counts.byteLength),
+          Buffer.from(plain.counts.buffer, plain.counts.byteOffset, plain.counts.byteLength),
+        ) === 0;
     }
     const plainRate = median(pr);
     rows.push(['plain inference (SynapticDrive)', threads, plainRate, 1, `median of ${REPS}: ${pr.map((x) => x.toFixed(0)).join(', ')}`]);
-    rows.push(['co-sim ideal device, 64x64', threads, median(cr), median(cr) / plainRate, `median of ${REPS}: ${cr.map((x) => x.toFixed(0)).join(', ')}; ${ideal.tiles} tiles, ${ideal.mode} drive; ${same ? 'spikes identical to plain' : 'SPIKES DIFFER'}`]);
+    rows.push([
+      'co-sim ideal device, 64x64',
+      threads,
+      median(cr),
+      median(cr) / plainRate,
+      `median of ${REPS}: ${cr.map((x) => x.toFixed(0)).join(', ')}; ${ideal.tiles} tiles, ${ideal.mode} drive; ${same ? 'spikes identical to plain' : 'SPIKES DIFFER'}`,
+    ]);
     for (const [label, xb, dev] of [
       ['co-sim RRAM 8-bit sliced, 64x64', '64x64', 'rram-hfox-32nm'],
       ['co-sim RRAM + 5-bit ADC, 128x128', 'rram-128x128-adc5', 'rram-hfox-32nm'],
@@ -71,7 +98,13 @@ export default async function cosimBench() {
       const d = driveFor(ck, xb, dev);
       const r = await cosimResponses({ network: ck, drive: d.drive, dataset: test, phase: 'test', seed: 1, threads });
       const rate = IMAGES / r.seconds;
-      rows.push([label, threads, rate, rate / plainRate, `one run; ${d.tiles} tiles, ${d.cpw} cell/weight, ${d.mode} drive; map ${d.tMap.toFixed(1)} s, program ${d.tProg.toFixed(2)} s`]);
+      rows.push([
+        label,
+        threads,
+        rate,
+        rate / plainRate,
+        `one run; ${d.tiles} tiles, ${d.cpw} cell/weight, ${d.mode} drive; map ${d.tMap.toFixed(1)} s, program ${d.tProg.toFixed(2)} s`,
+      ]);
     }
   }
   console.log('| run | threads | img/s | vs plain | notes |');

@@ -15,7 +15,9 @@ export default async function () {
   let t0 = performance.now();
   const p = programWeights({ weights: w, device, wMax: 1, seed: 1 });
   let ms = performance.now() - t0;
-  console.log(`programWeights: ${p.nnz} synapses in ${ms.toFixed(0)} ms (${((p.nnz / ms) * 1e3 / 1e6).toFixed(1)} M cells/s), heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`);
+  console.log(
+    `programWeights: ${p.nnz} synapses in ${ms.toFixed(0)} ms (${(((p.nnz / ms) * 1e3) / 1e6).toFixed(1)} M cells/s), heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`,
+  );
   t0 = performance.now();
   const back = conductanceToWeight(p);
   ms = performance.now() - t0;

@@ -30,15 +30,24 @@ export default async function mappingBench() {
   // 1. Speed: 784×6400 at 75 % pruning on 64×64 (target ≤ 5 s), then sizes 32–512.
   let t0 = performance.now();
   const big = digitReceptiveFields({ neurons: 6400, prunedFraction: 0.75, seed: 1 });
-  console.log(`synthetic 784x6400 @75% pruned per neuron: ${big.rowPtr[big.rows]} synapses (generated in ${fmt((performance.now() - t0) / 1000, 1)} s, not timed below)`);
+  console.log(
+    `synthetic 784x6400 @75% pruned per neuron: ${big.rowPtr[big.rows]} synapses (generated in ${fmt((performance.now() - t0) / 1000, 1)} s, not timed below)`,
+  );
   const { m, s } = row('784x6400 @75% (target <= 5 s)', big, 64, 64);
-  console.log(`  64x64 packer: ${fmt(s, 2)} s ${s <= 5 ? '<= 5 s: OK' : '> 5 s: TOO SLOW'}; candidates: ${m.candidates.map((c, i) => `${c.algorithm} ${c.tiles} (${fmt(m.timing.candidates[i], 2)} s)`).join(', ')}`);
+  console.log(
+    `  64x64 packer: ${fmt(s, 2)} s ${s <= 5 ? '<= 5 s: OK' : '> 5 s: TOO SLOW'}; candidates: ${m.candidates.map((c, i) => `${c.algorithm} ${c.tiles} (${fmt(m.timing.candidates[i], 2)} s)`).join(', ')}`,
+  );
   for (const size of [32, 128, 256, 512]) row('784x6400 @75%', big, size, size);
 
   // 2. Acceptance 2 on 784×400 (synthetic): K ≤ 0.62·naive at 75 %, ≤ 0.45·naive at 90 %.
   const targets = { 0.75: 0.62, 0.9: 0.45 };
   const sources = [['synthetic dc-like', (pf) => digitReceptiveFields({ neurons: 400, prunedFraction: pf, seed: 1 })]];
-  const ckpts = existsSync('out/ckpt') ? readdirSync('out/ckpt').filter((d) => existsSync(join('out/ckpt', d, 'manifest.json'))).sort().map((d) => join('out/ckpt', d)) : [];
+  const ckpts = existsSync('out/ckpt')
+    ? readdirSync('out/ckpt')
+        .filter((d) => existsSync(join('out/ckpt', d, 'manifest.json')))
+        .sort()
+        .map((d) => join('out/ckpt', d))
+    : [];
   if (ckpts.length === 0) console.log('(no trained checkpoints in out/ckpt: trained weights not measured)');
   for (const ck of ckpts) {
     {
@@ -60,7 +69,9 @@ export default async function mappingBench() {
       for (const size of [64, 128]) {
         const { m: mm } = row(`${name} 784x400 @${pf * 100}%`, w, size, size);
         const ok = mm.metrics.tilesPerNaive <= targets[pf];
-        console.log(`  target K/naive <= ${targets[pf]}: ${ok ? 'met' : 'NOT met'} (best other: ${mm.candidates.filter((c) => c.algorithm !== 'localSearch').sort((a, b) => a.tiles - b.tiles)[0]?.algorithm})`);
+        console.log(
+          `  target K/naive <= ${targets[pf]}: ${ok ? 'met' : 'NOT met'} (best other: ${mm.candidates.filter((c) => c.algorithm !== 'localSearch').sort((a, b) => a.tiles - b.tiles)[0]?.algorithm})`,
+        );
       }
     }
   }

@@ -26,8 +26,26 @@ function runBrian2(neurons) {
   const dir = mkdtempSync(join(tmpdir(), 'xsnn-bench-brian2-'));
   try {
     const out = join(dir, 'result.json');
-    const args = [PEER, '--neurons', String(neurons), '--train-images', String(IMAGES), '--test-images', String(IMAGES),
-      '--device', 'cpp_standalone', '--build-dir', join(dir, 'build'), '--seed', '1', '--mnist-dir', mnistDataDir(), '--out', out, '--quiet'];
+    const args = [
+      PEER,
+      '--neurons',
+      String(neurons),
+      '--train-images',
+      String(IMAGES),
+      '--test-images',
+      String(IMAGES),
+      '--device',
+      'cpp_standalone',
+      '--build-dir',
+      join(dir, 'build'),
+      '--seed',
+      '1',
+      '--mnist-dir',
+      mnistDataDir(),
+      '--out',
+      out,
+      '--quiet',
+    ];
     const r = spawnSync(PYTHON, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
     if (r.status !== 0) {
       console.log(`  brian2 N=${neurons}: failed (exit ${r.status}): ${(r.stderr ?? '').split('\n').slice(-3).join(' ')}`);
@@ -46,8 +64,12 @@ export default async function snnBench() {
   const testSet = loadMnist({ split: 'test', limit: IMAGES });
   const cores = availableParallelism();
   const haveBrian = brian2Available();
-  console.log(`Diehl & Cook network, ${IMAGES} MNIST training images (one pass, plastic), then test mode: label pass over the same ${IMAGES} + ${IMAGES} test images`);
-  console.log('xsnn training: single thread. xsnn inference: 1 thread and all cores (' + cores + '). img/s include re-presentations and (training) the 150 ms rests.');
+  console.log(
+    `Diehl & Cook network, ${IMAGES} MNIST training images (one pass, plastic), then test mode: label pass over the same ${IMAGES} + ${IMAGES} test images`,
+  );
+  console.log(
+    'xsnn training: single thread. xsnn inference: 1 thread and all cores (' + cores + '). img/s include re-presentations and (training) the 150 ms rests.',
+  );
   const rows = [];
   for (const neurons of [100, 400]) {
     globalThis.gc?.();
@@ -60,20 +82,36 @@ export default async function snnBench() {
       const pres = a.presentations.reduce((x, y) => x + y, 0) + b.presentations.reduce((x, y) => x + y, 0);
       inf[threads] = { rate: (2 * IMAGES) / (a.seconds + b.seconds), pres, threads: Math.max(a.threads, b.threads) };
     }
-    const row = { neurons, train: trainRate, trainPres: t.presentations / t.seconds, inf1: inf[1].rate, infAll: inf[cores].rate, threadsAll: inf[cores].threads, spikes: t.meanSpikesPerImage };
-    console.log(`  xsnn   N=${neurons}: train ${fmt(row.train)} img/s (${t.presentations} presentations, ${fmt(row.trainPres)} pres/s, ${fmt(t.meanSpikesPerImage)} spikes/img) | inference ${fmt(row.inf1)} img/s on 1 thread, ${fmt(row.infAll)} img/s on ${row.threadsAll} threads (${inf[1].pres} presentations)`);
+    const row = {
+      neurons,
+      train: trainRate,
+      trainPres: t.presentations / t.seconds,
+      inf1: inf[1].rate,
+      infAll: inf[cores].rate,
+      threadsAll: inf[cores].threads,
+      spikes: t.meanSpikesPerImage,
+    };
+    console.log(
+      `  xsnn   N=${neurons}: train ${fmt(row.train)} img/s (${t.presentations} presentations, ${fmt(row.trainPres)} pres/s, ${fmt(t.meanSpikesPerImage)} spikes/img) | inference ${fmt(row.inf1)} img/s on 1 thread, ${fmt(row.infAll)} img/s on ${row.threadsAll} threads (${inf[1].pres} presentations)`,
+    );
     if (haveBrian) {
       const b = runBrian2(neurons);
       if (b !== null) {
         row.brianTrain = b.train_images_per_s;
         row.brianInf = b.inference_images_per_s;
-        console.log(`  brian2 N=${neurons}: train ${fmt(b.train_images_per_s)} img/s (${b.train_presentations} presentations) | inference ${fmt(b.inference_images_per_s)} img/s (1 thread, ${b.label_presentations + b.test_presentations} presentations) | accuracy ${fmt(100 * b.accuracy)} % | make ${fmt(b.make_s)} s (excluded)`);
-        console.log(`  ratio  N=${neurons}: training ${fmt(row.train / b.train_images_per_s, 2)}x (single thread each) | inference ${fmt(row.infAll / b.inference_images_per_s, 2)}x (xsnn ${row.threadsAll} threads vs Brian2 1 thread), ${fmt(row.inf1 / b.inference_images_per_s, 2)}x thread for thread`);
+        console.log(
+          `  brian2 N=${neurons}: train ${fmt(b.train_images_per_s)} img/s (${b.train_presentations} presentations) | inference ${fmt(b.inference_images_per_s)} img/s (1 thread, ${b.label_presentations + b.test_presentations} presentations) | accuracy ${fmt(100 * b.accuracy)} % | make ${fmt(b.make_s)} s (excluded)`,
+        );
+        console.log(
+          `  ratio  N=${neurons}: training ${fmt(row.train / b.train_images_per_s, 2)}x (single thread each) | inference ${fmt(row.infAll / b.inference_images_per_s, 2)}x (xsnn ${row.threadsAll} threads vs Brian2 1 thread), ${fmt(row.inf1 / b.inference_images_per_s, 2)}x thread for thread`,
+        );
       }
     }
     rows.push(row);
   }
   if (!haveBrian) console.log(`  brian2: skipped (${PYTHON} cannot import brian2, or ${PEER} is missing; see the peer README to install it)`);
-  console.log('  note: the random streams differ between simulators, so retry counts differ (compare presentations/s too); xsnn test mode resets each image to rest and skips the rest period (README).');
+  console.log(
+    '  note: the random streams differ between simulators, so retry counts differ (compare presentations/s too); xsnn test mode resets each image to rest and skips the rest period (README).',
+  );
   return rows;
 }

@@ -26,13 +26,23 @@ function fixture(sizes, devices, levels) {
   }
   writeFileSync(join(dir, 'p.yaml'), 'name: p\nsource: bench\n');
   const spec = join(dir, 's.yaml');
-  writeFileSync(spec, [
-    'name: bench', 'seed: 1', 'networks:',
-    `  - { name: dense, role: dense, checkpoint: ${join(dir, 'dense')} }`,
-    `  - { name: sparse, role: compressed, checkpoint: ${join(dir, 'sparse')} }`,
-    `crossbars: [${sizes.join(', ')}]`, `devices: [${devs.join(', ')}]`, `periphery: [${join(dir, 'p.yaml')}]`,
-    `variation: [${levels.join(', ')}]`, 'samples: 2', 'images: { label: 10, test: 10 }', '',
-  ].join('\n'));
+  writeFileSync(
+    spec,
+    [
+      'name: bench',
+      'seed: 1',
+      'networks:',
+      `  - { name: dense, role: dense, checkpoint: ${join(dir, 'dense')} }`,
+      `  - { name: sparse, role: compressed, checkpoint: ${join(dir, 'sparse')} }`,
+      `crossbars: [${sizes.join(', ')}]`,
+      `devices: [${devs.join(', ')}]`,
+      `periphery: [${join(dir, 'p.yaml')}]`,
+      `variation: [${levels.join(', ')}]`,
+      'samples: 2',
+      'images: { label: 10, test: 10 }',
+      '',
+    ].join('\n'),
+  );
   return { dir, spec };
 }
 
@@ -64,7 +74,13 @@ export default async function () {
   }
   const out = mkdtempSync(join(tmpdir(), 'xsnn-bench-paper-'));
   const t3 = performance.now();
-  const s = await runSweep({ spec: 'paper-mnist', outDir: out, evaluator: { module: evaluator, export: DEFAULT_EVALUATOR.export }, checkpointRoot: join(packageRoot, 'out', 'ckpt'), progress: false });
+  const s = await runSweep({
+    spec: 'paper-mnist',
+    outDir: out,
+    evaluator: { module: evaluator, export: DEFAULT_EVALUATOR.export },
+    checkpointRoot: join(packageRoot, 'out', 'ckpt'),
+    progress: false,
+  });
   console.log(`paper-mnist sweep from checkpoints: ${s.evaluated} points in ${((performance.now() - t3) / 1000).toFixed(1)} s (target ≤ 60 s)`);
   rmSync(out, { recursive: true, force: true });
   if (process.env.XSNN_BENCH_VARIATION !== '1') {
@@ -73,7 +89,13 @@ export default async function () {
   }
   const outV = mkdtempSync(join(tmpdir(), 'xsnn-bench-paper-var-'));
   const t4 = performance.now();
-  const v = await runSweep({ spec: 'paper-mnist-variation', outDir: outV, evaluator: { module: evaluator, export: DEFAULT_EVALUATOR.export }, checkpointRoot: join(packageRoot, 'out', 'ckpt'), progress: false });
+  const v = await runSweep({
+    spec: 'paper-mnist-variation',
+    outDir: outV,
+    evaluator: { module: evaluator, export: DEFAULT_EVALUATOR.export },
+    checkpointRoot: join(packageRoot, 'out', 'ckpt'),
+    progress: false,
+  });
   console.log(`paper-mnist-variation sweep from checkpoints: ${v.evaluated} points in ${((performance.now() - t4) / 1000).toFixed(1)} s`);
   rmSync(outV, { recursive: true, force: true });
 }

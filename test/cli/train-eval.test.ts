@@ -39,7 +39,14 @@ describe('xsnn train / eval (end to end)', () => {
     const two = xsnn('eval', '--checkpoint', ck, '--label-images', '100', '--test-images', '100', '--threads', '2', '--save-labels', '--json');
     expect(one.status).toBe(0);
     expect(two.status).toBe(0);
-    const a = JSON.parse(one.stdout) as { accuracy: number; testImages: number; labelImages: number; imagesPerSecond: number; confusion: number[][]; threads: number };
+    const a = JSON.parse(one.stdout) as {
+      accuracy: number;
+      testImages: number;
+      labelImages: number;
+      imagesPerSecond: number;
+      confusion: number[][];
+      threads: number;
+    };
     const b = JSON.parse(two.stdout) as typeof a;
     expect(a.testImages).toBe(100);
     expect(a.labelImages).toBe(100);

@@ -7,12 +7,15 @@ const draws = (rng: Rng, n: number) => Array.from({ length: n }, () => rng.unifo
 
 describe('Rng', () => {
   it('gives the same stream for the same seed and streams', () => {
-    fc.assert(fc.property(fc.integer(), fc.array(fc.integer({ min: 0, max: 1000 }), { maxLength: 3 }), (seed, streams) => {
-      const a = new Rng(seed, ...streams);
-      const b = new Rng(seed, ...streams);
-      expect(draws(b, 20)).toEqual(draws(a, 20));
-      expect([b.int(10), b.normal(), b.normal(), b.normal()]).toEqual([a.int(10), a.normal(), a.normal(), a.normal()]);
-    }), fcOptions());
+    fc.assert(
+      fc.property(fc.integer(), fc.array(fc.integer({ min: 0, max: 1000 }), { maxLength: 3 }), (seed, streams) => {
+        const a = new Rng(seed, ...streams);
+        const b = new Rng(seed, ...streams);
+        expect(draws(b, 20)).toEqual(draws(a, 20));
+        expect([b.int(10), b.normal(), b.normal(), b.normal()]).toEqual([a.int(10), a.normal(), a.normal(), a.normal()]);
+      }),
+      fcOptions(),
+    );
   });
 
   it('gives different streams for different seeds and for different stream ids', () => {
@@ -82,14 +85,17 @@ describe('Rng', () => {
   });
 
   it('shuffles in place into a permutation, reproducibly', () => {
-    fc.assert(fc.property(fc.array(fc.integer(), { maxLength: 50 }), fc.integer(), (arr, seed) => {
-      const a = arr.slice();
-      const b = arr.slice();
-      expect(new Rng(seed).shuffle(a)).toBe(a);
-      new Rng(seed).shuffle(b);
-      expect(a).toEqual(b);
-      expect(a.slice().sort()).toEqual(arr.slice().sort());
-    }), fcOptions());
+    fc.assert(
+      fc.property(fc.array(fc.integer(), { maxLength: 50 }), fc.integer(), (arr, seed) => {
+        const a = arr.slice();
+        const b = arr.slice();
+        expect(new Rng(seed).shuffle(a)).toBe(a);
+        new Rng(seed).shuffle(b);
+        expect(a).toEqual(b);
+        expect(a.slice().sort()).toEqual(arr.slice().sort());
+      }),
+      fcOptions(),
+    );
     const typed = Uint8Array.from({ length: 20 }, (_, i) => i);
     new Rng(3).shuffle(typed);
     expect(Array.from(typed).sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, i) => i));

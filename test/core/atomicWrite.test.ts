@@ -61,7 +61,10 @@ describe('writeFileAtomic', () => {
 describe('writeDirAtomic', () => {
   it('writes every file and replaces an existing folder completely', () => {
     const out = join(dir, 'run');
-    writeDirAtomic(out, [['a.txt', 'A'], ['b.bin', new Uint8Array([1, 2, 3])]]);
+    writeDirAtomic(out, [
+      ['a.txt', 'A'],
+      ['b.bin', new Uint8Array([1, 2, 3])],
+    ]);
     expect(readdirSync(out).sort()).toEqual(['a.txt', 'b.bin']);
     expect(Array.from(readFileSync(join(out, 'b.bin')))).toEqual([1, 2, 3]);
     writeDirAtomic(out, [['c.txt', 'C']]);
@@ -71,9 +74,17 @@ describe('writeDirAtomic', () => {
 
   it('keeps the old folder intact and leaves nothing behind when a file fails half-way', () => {
     const out = join(dir, 'run');
-    writeDirAtomic(out, [['a.txt', 'old A'], ['b.txt', 'old B']]);
+    writeDirAtomic(out, [
+      ['a.txt', 'old A'],
+      ['b.txt', 'old B'],
+    ]);
     inject.failWhen = (p) => p.endsWith('b.txt') && !p.startsWith(out + '/');
-    expect(() => writeDirAtomic(out, [['a.txt', 'new A'], ['b.txt', 'new B'.repeat(50)]])).toThrow(/ENOSPC/);
+    expect(() =>
+      writeDirAtomic(out, [
+        ['a.txt', 'new A'],
+        ['b.txt', 'new B'.repeat(50)],
+      ]),
+    ).toThrow(/ENOSPC/);
     expect(readdirSync(dir)).toEqual(['run']);
     expect(readdirSync(out).sort()).toEqual(['a.txt', 'b.txt']);
     expect(readFileSync(join(out, 'a.txt'), 'utf8')).toBe('old A');

@@ -44,7 +44,10 @@ function randomSpikes(nIn: number, steps: number, perStep: number, seed: number)
 }
 
 describe('CrossbarDrive: co-simulated inference', () => {
-  for (const [name, ck] of [['dense', denseCheckpoint], ['pruned 4-level', sparseCheckpoint]] as const) {
+  for (const [name, ck] of [
+    ['dense', denseCheckpoint],
+    ['pruned 4-level', sparseCheckpoint],
+  ] as const) {
     it(`with the ideal device gives exactly the spikes and accuracy of plain evaluation (${name} network, split 32x4 tiles)`, async () => {
       const c = ck();
       const sim = await simulate({ checkpoint: c, crossbar: '32x4', device: 'ideal', keepResponses: true, ...images });
@@ -91,7 +94,15 @@ describe('CrossbarDrive: co-simulated inference', () => {
     // reference: straight from the mapping's tiles and the delays
     const N = c.neurons;
     const K = mapping.tiles.length;
-    const ref = { act: new Float64Array(K), cells: new Float64Array(K), pruned: new Float64Array(K), senses: new Float64Array(K), routed: new Float64Array(K), merges: new Float64Array(K), updates: 0 };
+    const ref = {
+      act: new Float64Array(K),
+      cells: new Float64Array(K),
+      pruned: new Float64Array(K),
+      senses: new Float64Array(K),
+      routed: new Float64Array(K),
+      merges: new Float64Array(K),
+      updates: 0,
+    };
     const home = new Map<number, number>(); // a neuron's home tile: the first tile holding its column
     mapping.tiles.forEach((tile, t) => tile.cols.forEach((j) => (home.has(j) ? undefined : home.set(j, t))));
     for (let s = 0; s < steps + c.maxDelay; s++) {

@@ -34,7 +34,10 @@ beforeAll(() => {
       '',
     ].join('\n'),
   );
-  for (const [out, r] of [[dense, 'tiny'], [sparse, recipe]] as const) {
+  for (const [out, r] of [
+    [dense, 'tiny'],
+    [sparse, recipe],
+  ] as const) {
     const t = xsnn('train', '--recipe', r, '--train-images', '30', '--out', out, '--json');
     expect(t.stderr).toBe('');
     expect(t.status).toBe(0);
@@ -45,7 +48,21 @@ describe('xsnn simulate / compare (end to end)', () => {
   it('simulate --json prints a valid result record (accuracy, energy per inference, area, tiles, breakdowns); threads do not change it', () => {
     // 64+ images per pass: the worker threads really run with --threads 2
     const many = ['--label-images', '64', '--test-images', '64'];
-    const one = xsnn('simulate', '--checkpoint', sparse, '--crossbar', '64x64', '--device', 'rram-hfox-32nm', ...many, '--samples', '2', '--threads', '1', '--json');
+    const one = xsnn(
+      'simulate',
+      '--checkpoint',
+      sparse,
+      '--crossbar',
+      '64x64',
+      '--device',
+      'rram-hfox-32nm',
+      ...many,
+      '--samples',
+      '2',
+      '--threads',
+      '1',
+      '--json',
+    );
     expect(one.stderr).toBe('');
     expect(one.status).toBe(0);
     const rec = ResultRecordSchema.parse(JSON.parse(one.stdout));
@@ -56,7 +73,21 @@ describe('xsnn simulate / compare (end to end)', () => {
     expect(rec.areaM2).toBeGreaterThan(0);
     expect(rec.network.levels).toBe(4);
     expect(rec.device.name).toBe('rram-hfox-32nm');
-    const two = xsnn('simulate', '--checkpoint', sparse, '--crossbar', '64x64', '--device', 'rram-hfox-32nm', ...many, '--samples', '2', '--threads', '2', '--json');
+    const two = xsnn(
+      'simulate',
+      '--checkpoint',
+      sparse,
+      '--crossbar',
+      '64x64',
+      '--device',
+      'rram-hfox-32nm',
+      ...many,
+      '--samples',
+      '2',
+      '--threads',
+      '2',
+      '--json',
+    );
     expect(two.status).toBe(0);
     expect(JSON.parse(two.stdout)).toEqual(JSON.parse(one.stdout));
   });
@@ -72,7 +103,17 @@ describe('xsnn simulate / compare (end to end)', () => {
   it('simulate --explain prints every energy and area term with formula and source, the totals and the NeuroSim cross-check', () => {
     const r = xsnn('simulate', '--checkpoint', sparse, '--crossbar', 'rram-128x128-adc5', '--label-images', '20', '--test-images', '10', '--explain');
     expect(r.status).toBe(0);
-    for (const s of ['arrayProgrammed = ', 'columnSensing = ', 'leakage = ', 'formula: ', 'source: ', 'energy per inference = total / inferences', 'adcOrNeuron = ', 'NeuroSim cross-check']) expect(r.stdout).toContain(s);
+    for (const s of [
+      'arrayProgrammed = ',
+      'columnSensing = ',
+      'leakage = ',
+      'formula: ',
+      'source: ',
+      'energy per inference = total / inferences',
+      'adcOrNeuron = ',
+      'NeuroSim cross-check',
+    ])
+      expect(r.stdout).toContain(s);
     expect(r.stdout).toMatch(/total = array \+ adcOrNeuron/);
   });
 

@@ -16,9 +16,17 @@ const tmp = mkdtempSync(join(tmpdir(), 'xsnn-cosim-eval-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('cosimEvaluator: the sweep point evaluator', () => {
-  it('co-simulates a point into a valid result record; one simulation serves its group, each mapping is made once, and records equal a lone point\'s', async () => {
+  it("co-simulates a point into a valid result record; one simulation serves its group, each mapping is made once, and records equal a lone point's", async () => {
     const ck = join(tmp, 'ck');
-    const trained = train({ recipe: { source: 'unit test', network: { neurons: 12 }, pruning: { criterion: 'per-neuron-percentile', every: 10, fraction: 0.6 }, quantization: { levels: 4 } }, trainImages: 20 });
+    const trained = train({
+      recipe: {
+        source: 'unit test',
+        network: { neurons: 12 },
+        pruning: { criterion: 'per-neuron-percentile', every: 10, fraction: 0.6 },
+        quantization: { levels: 4 },
+      },
+      trainImages: 20,
+    });
     saveCheckpoint(ck, trained.checkpoint);
     const sizes = [
       { rows: 64, cols: 32 },

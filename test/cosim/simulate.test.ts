@@ -16,7 +16,19 @@ import { checkpointCsr } from '../../src/snn/Checkpoint.js';
 import { ResultRecordSchema } from '../../src/core/ResultRecord.js';
 import { denseCheckpoint, images, sparseCheckpoint } from './_fixtures.js';
 
-const SCALED = ['rowActivations', 'programmedCellReads', 'programmedReadConductanceS', 'prunedCellReads', 'columnSenses', 'partialSumMerges', 'neuronUpdates', 'spikesRouted', 'weightWrites', 'levelSteps', 'simulatedTimeS'] as const;
+const SCALED = [
+  'rowActivations',
+  'programmedCellReads',
+  'programmedReadConductanceS',
+  'prunedCellReads',
+  'columnSenses',
+  'partialSumMerges',
+  'neuronUpdates',
+  'spikesRouted',
+  'weightWrites',
+  'levelSteps',
+  'simulatedTimeS',
+] as const;
 
 function scale(c: EventCounts, a: number): EventCounts {
   const out: Record<string, unknown> = { ...c, perTile: undefined };
@@ -84,7 +96,10 @@ describe('simulate: energy, area and Monte Carlo of co-simulated inference', () 
     const naive = mapWeights(w, { tileRows: 32, tileCols: 4, algorithm: 'naive' });
     expect(naive.metrics.tiles).toBeGreaterThanOrEqual(packed.metrics.tiles);
     const spec = loadCrossbar('32x4');
-    if (naive.metrics.tiles > packed.metrics.tiles) expect(areaOf({ tiles: naive.metrics.tiles }, spec.device, spec).totalM2).toBeGreaterThan(areaOf({ tiles: packed.metrics.tiles }, spec.device, spec).totalM2);
+    if (naive.metrics.tiles > packed.metrics.tiles)
+      expect(areaOf({ tiles: naive.metrics.tiles }, spec.device, spec).totalM2).toBeGreaterThan(
+        areaOf({ tiles: packed.metrics.tiles }, spec.device, spec).totalM2,
+      );
   });
 
   it('more device-to-device variation never reduces the measured weight error on average', () => {
@@ -95,7 +110,13 @@ describe('simulate: energy, area and Monte Carlo of co-simulated inference', () 
       const device = Object.freeze({ ...base, deviceToDevice: { distribution: 'gaussian' as const, sigma } });
       const { crossbar } = crossbarForNetwork({ crossbar: loadCrossbar('64x16'), checkpoint: ck, device });
       const mapping = mapWeights(checkpointCsr(ck), { tileRows: crossbar.rows, tileCols: crossbar.logicalCols });
-      const layout = buildDriveLayout({ mapping, delays: ck.delays, maxDelay: ck.maxDelay, physicalCols: crossbar.cols, cellsPerWeight: crossbar.cellsPerWeight });
+      const layout = buildDriveLayout({
+        mapping,
+        delays: ck.delays,
+        maxDelay: ck.maxDelay,
+        physicalCols: crossbar.cols,
+        cellsPerWeight: crossbar.cellsPerWeight,
+      });
       let sum = 0;
       for (let seed = 0; seed < 5; seed++) sum += programCrossbar({ mapping, layout, crossbar, device, wMax: 1, seed }).weightErrorRms;
       return sum / 5;

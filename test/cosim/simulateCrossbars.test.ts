@@ -56,7 +56,15 @@ describe('simulateCrossbars: several tile sizes at the cost of one', () => {
   });
 
   it('energyImages counts the events of the first test images only; accuracy still uses every test image', async () => {
-    const common = { checkpoint: sparseCheckpoint(), crossbar: loadCrossbar('base', { rows: 32, cols: 16 }), device: 'rram-hfox-32nm', sigma: 0.05, samples: 2, seed: 9, ...images };
+    const common = {
+      checkpoint: sparseCheckpoint(),
+      crossbar: loadCrossbar('base', { rows: 32, cols: 16 }),
+      device: 'rram-hfox-32nm',
+      sigma: 0.05,
+      samples: 2,
+      seed: 9,
+      ...images,
+    };
     const all = await simulate(common);
     const part = await simulate({ ...common, energyImages: 15 });
     const first = await simulate({ ...common, testImages: 15 });
@@ -71,7 +79,15 @@ describe('simulateCrossbars: several tile sizes at the cost of one', () => {
   it("labels 'network' deploys the trained network's own labels: on the ideal device the accuracy is evaluate's, and no label pass runs on the hardware", async () => {
     const common = { checkpoint: sparseCheckpoint(), crossbar: loadCrossbar('base', { rows: 64, cols: 16 }), device: 'ideal', seed: 4, ...images };
     const net = await simulate({ ...common, labels: 'network' });
-    const plain = await evaluate({ checkpoint: sparseCheckpoint(), labelSet: images.labelSet, testSet: images.testSet, labelImages: images.labelImages, testImages: images.testImages, seed: 4, threads: 1 });
+    const plain = await evaluate({
+      checkpoint: sparseCheckpoint(),
+      labelSet: images.labelSet,
+      testSet: images.testSet,
+      labelImages: images.labelImages,
+      testImages: images.testImages,
+      seed: 4,
+      threads: 1,
+    });
     expect(net.labels).toBe('network');
     expect(net.accuracy.mean).toBe(plain.accuracy);
     // given labels are used as they are: all neurons voting for class 0 predicts class 0 everywhere
@@ -83,6 +99,8 @@ describe('simulateCrossbars: several tile sizes at the cost of one', () => {
 
   it('refuses no crossbars and a mapping list of the wrong length', async () => {
     await expect(simulateCrossbars({ checkpoint: sparseCheckpoint(), crossbars: [], ...images })).rejects.toThrow(/no crossbar/);
-    await expect(simulateCrossbars({ checkpoint: sparseCheckpoint(), crossbars: ['rram-64x64'], mappings: [], ...images })).rejects.toThrow(/0 mappings for 1 crossbars/);
+    await expect(simulateCrossbars({ checkpoint: sparseCheckpoint(), crossbars: ['rram-64x64'], mappings: [], ...images })).rejects.toThrow(
+      /0 mappings for 1 crossbars/,
+    );
   });
 });

@@ -9,7 +9,9 @@ const dense = fc.record({ rows: fc.integer({ min: 0, max: 9 }), cols: fc.integer
   fc.record({
     rows: fc.constant(rows),
     cols: fc.constant(cols),
-    values: fc.array(fc.oneof(fc.constant(0), fc.float({ min: -1, max: 1, noNaN: true, noDefaultInfinity: true })), { minLength: rows * cols, maxLength: rows * cols }).map((a) => Float32Array.from(a)),
+    values: fc
+      .array(fc.oneof(fc.constant(0), fc.float({ min: -1, max: 1, noNaN: true, noDefaultInfinity: true })), { minLength: rows * cols, maxLength: rows * cols })
+      .map((a) => Float32Array.from(a)),
     keep: fc.array(fc.integer({ min: 0, max: 1 }), { minLength: rows * cols, maxLength: rows * cols }),
   }),
 );
@@ -20,25 +22,31 @@ function clone(m: CsrMatrix, patch: Partial<CsrMatrix>): CsrMatrix {
 
 describe('CsrMatrix', () => {
   it('round-trips a dense matrix: csrToDense(csrFromDense(d)) = d, storing only the non-zeros', () => {
-    fc.assert(fc.property(dense, ({ rows, cols, values }) => {
-      const m = csrFromDense(values, rows, cols);
-      assertCsr(m);
-      expect(nnz(m)).toBe(values.filter((v) => v !== 0).length);
-      expect(Array.from(csrToDense(m))).toEqual(Array.from(values, (v) => (v === 0 ? 0 : v)));
-    }), fcOptions());
+    fc.assert(
+      fc.property(dense, ({ rows, cols, values }) => {
+        const m = csrFromDense(values, rows, cols);
+        assertCsr(m);
+        expect(nnz(m)).toBe(values.filter((v) => v !== 0).length);
+        expect(Array.from(csrToDense(m))).toEqual(Array.from(values, (v) => (v === 0 ? 0 : v)));
+      }),
+      fcOptions(),
+    );
   });
 
   it('with a keep mask stores exactly the kept entries, zeros included', () => {
-    fc.assert(fc.property(dense, ({ rows, cols, values, keep }) => {
-      const m = csrFromDense(values, rows, cols, keep);
-      assertCsr(m);
-      expect(nnz(m)).toBe(keep.filter((k) => k !== 0).length);
-      const back = csrToDense(m);
-      for (let i = 0; i < values.length; i++) expect(back[i]! === (keep[i] ? values[i]! : 0)).toBe(true); // -0 == 0 here
-      for (let i = 0; i < rows; i++) {
-        for (let k = m.rowPtr[i]!; k < m.rowPtr[i + 1]!; k++) expect(keep[i * cols + m.colIdx[k]!]).toBe(1);
-      }
-    }), fcOptions());
+    fc.assert(
+      fc.property(dense, ({ rows, cols, values, keep }) => {
+        const m = csrFromDense(values, rows, cols, keep);
+        assertCsr(m);
+        expect(nnz(m)).toBe(keep.filter((k) => k !== 0).length);
+        const back = csrToDense(m);
+        for (let i = 0; i < values.length; i++) expect(back[i]! === (keep[i] ? values[i]! : 0)).toBe(true); // -0 == 0 here
+        for (let i = 0; i < rows; i++) {
+          for (let k = m.rowPtr[i]!; k < m.rowPtr[i + 1]!; k++) expect(keep[i * cols + m.colIdx[k]!]).toBe(1);
+        }
+      }),
+      fcOptions(),
+    );
   });
 
   it('lays out a known matrix as documented', () => {

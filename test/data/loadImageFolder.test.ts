@@ -50,9 +50,10 @@ describe('loadImageFolder', () => {
     for (let k = 0; k < ds.count; k++) {
       if (ds.labels[k] !== 1) continue;
       const img = ds.pixels.subarray(k * 400, (k + 1) * 400);
-      for (let y = 0; y < 20; y++) for (let x = 0; x < 20; x++) {
-        expect(img[y * 20 + x]).toBe(x >= 4 && x < 16 && y >= 4 && y < 16 ? 255 : 0);
-      }
+      for (let y = 0; y < 20; y++)
+        for (let x = 0; x < 20; x++) {
+          expect(img[y * 20 + x]).toBe(x >= 4 && x < 16 && y >= 4 && y < 16 ? 255 : 0);
+        }
     }
   });
 
@@ -143,7 +144,8 @@ describe('loadImageFolder', () => {
     expect(Buffer.from(b.pixels).equals(Buffer.from(a.pixels))).toBe(true);
     expect(b.sha256).toBe(a.sha256);
     const c = await loadImageFolder({ dir: shapes, width: 10, height: 10, seed: 8 });
-    const images = (ds: typeof a) => Array.from({ length: ds.count }, (_, k) => `${ds.labels[k]}:${Buffer.from(ds.pixels.subarray(k * 100, (k + 1) * 100)).toString('hex')}`).sort();
+    const images = (ds: typeof a) =>
+      Array.from({ length: ds.count }, (_, k) => `${ds.labels[k]}:${Buffer.from(ds.pixels.subarray(k * 100, (k + 1) * 100)).toString('hex')}`).sort();
     expect(images(c)).toEqual(images(a));
     const ordered = await loadImageFolder({ dir: shapes, width: 10, height: 10, shuffle: false });
     expect(Array.from(ordered.labels)).toEqual([0, 0, 0, 0, 1, 1, 1, 1]);
@@ -157,7 +159,10 @@ describe('loadImageFolder', () => {
     expect(test.count).toBe(2);
     expect(Array.from(test.labels)).toEqual([0, 1]);
     // Circles differ in radius, so each circle image is unique: train ∪ test = all, disjoint.
-    const circleKeys = (ds: typeof train) => Array.from({ length: ds.count }, (_, k) => k).filter((k) => ds.labels[k] === 0).map((k) => Buffer.from(ds.pixels.subarray(k * 64, (k + 1) * 64)).toString('hex'));
+    const circleKeys = (ds: typeof train) =>
+      Array.from({ length: ds.count }, (_, k) => k)
+        .filter((k) => ds.labels[k] === 0)
+        .map((k) => Buffer.from(ds.pixels.subarray(k * 64, (k + 1) * 64)).toString('hex'));
     const all = await loadImageFolder({ ...opts, split: 'all' });
     const tr = circleKeys(train);
     const te = circleKeys(test);
@@ -180,17 +185,26 @@ describe('loadImageFolder', () => {
 
   it('decodes JPEG files', async () => {
     const dir = join(root, 'jpeg');
-    writeDrawn(join(dir, 'a', 'gray.jpg'), 16, 16, (ctx) => {
-      ctx.fillStyle = 'rgb(128,128,128)';
-      ctx.fillRect(0, 0, 16, 16);
-    }, 'jpeg');
+    writeDrawn(
+      join(dir, 'a', 'gray.jpg'),
+      16,
+      16,
+      (ctx) => {
+        ctx.fillStyle = 'rgb(128,128,128)';
+        ctx.fillRect(0, 0, 16, 16);
+      },
+      'jpeg',
+    );
     const ds = await loadImageFolder({ dir, width: 4, height: 4 });
     for (const v of ds.pixels) expect(Math.abs(v - 128)).toBeLessThanOrEqual(2);
   });
 
   describe('errors', () => {
     const expectError = async (p: Promise<unknown>, ...parts: string[]) => {
-      const err = await p.then(() => undefined, (e: unknown) => e);
+      const err = await p.then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(XsnnError);
       for (const part of parts) expect((err as Error).message).toContain(part);
     };
@@ -210,12 +224,18 @@ describe('loadImageFolder', () => {
       await expectError(loadImageFolder({ dir, width: 4, height: 4 }), 'full.png', 'truncated PNG');
 
       const jdir = join(root, 'truncatedJpeg');
-      writeDrawn(join(jdir, 'a', 'photo.jpg'), 64, 64, (ctx) => {
-        for (let i = 0; i < 64; i++) {
-          ctx.fillStyle = `rgb(${i * 4},${(i * 37) % 256},90)`;
-          ctx.fillRect(i, 0, 1, 64);
-        }
-      }, 'jpeg');
+      writeDrawn(
+        join(jdir, 'a', 'photo.jpg'),
+        64,
+        64,
+        (ctx) => {
+          for (let i = 0; i < 64; i++) {
+            ctx.fillStyle = `rgb(${i * 4},${(i * 37) % 256},90)`;
+            ctx.fillRect(i, 0, 1, 64);
+          }
+        },
+        'jpeg',
+      );
       const jb = readFileSync(join(jdir, 'a', 'photo.jpg'));
       writeFileSync(join(jdir, 'a', 'photo.jpg'), jb.subarray(0, Math.floor(jb.length * 0.9)));
       await expectError(loadImageFolder({ dir: jdir, width: 4, height: 4 }), 'photo.jpg', 'truncated JPEG');

@@ -16,23 +16,29 @@ const image = fc.record({ w: fc.integer({ min: 1, max: 12 }), h: fc.integer({ mi
 
 describe('resizeArea', () => {
   it('is the identity at equal sizes', () => {
-    fc.assert(fc.property(image, ({ w, h, px }) => {
-      expect(Array.from(resizeArea(px, w, h, w, h))).toEqual(Array.from(px));
-    }), fcOptions());
+    fc.assert(
+      fc.property(image, ({ w, h, px }) => {
+        expect(Array.from(resizeArea(px, w, h, w, h))).toEqual(Array.from(px));
+      }),
+      fcOptions(),
+    );
   });
 
   it('preserves the mean intensity and stays within the source range, for any sizes', () => {
-    fc.assert(fc.property(image, ({ w, h, px, dw, dh }) => {
-      const out = resizeArea(px, w, h, dw, dh);
-      const mean = (a: Float32Array) => a.reduce((s, v) => s + v, 0) / a.length;
-      expect(mean(out)).toBeCloseTo(mean(px), 3);
-      const lo = Math.min(...px);
-      const hi = Math.max(...px);
-      for (const v of out) {
-        expect(v).toBeGreaterThanOrEqual(lo - 1e-3);
-        expect(v).toBeLessThanOrEqual(hi + 1e-3);
-      }
-    }), fcOptions());
+    fc.assert(
+      fc.property(image, ({ w, h, px, dw, dh }) => {
+        const out = resizeArea(px, w, h, dw, dh);
+        const mean = (a: Float32Array) => a.reduce((s, v) => s + v, 0) / a.length;
+        expect(mean(out)).toBeCloseTo(mean(px), 3);
+        const lo = Math.min(...px);
+        const hi = Math.max(...px);
+        for (const v of out) {
+          expect(v).toBeGreaterThanOrEqual(lo - 1e-3);
+          expect(v).toBeLessThanOrEqual(hi + 1e-3);
+        }
+      }),
+      fcOptions(),
+    );
   });
 
   it('averages whole blocks at integer factors', () => {

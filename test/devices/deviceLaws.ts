@@ -1,17 +1,14 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { csrFromDense, type CsrMatrix } from '../../src/core/CsrMatrix.js';
-import {
-  conductanceToWeight,
-  deviceLevels,
-  nearestLevel,
-  programWeights,
-  type DeviceModel,
-} from '../../src/devices/index.js';
+import { conductanceToWeight, deviceLevels, nearestLevel, programWeights, type DeviceModel } from '../../src/devices/index.js';
 import { fcOptions } from '../_support/fc.js';
 
 /** The device with its non-idealities replaced (for laws that need them off or scaled). */
-export function withNonIdealities(d: DeviceModel, o: { d2d?: number; c2c?: number; hrs?: number; lrs?: number; distribution?: 'gaussian' | 'lognormal' }): DeviceModel {
+export function withNonIdealities(
+  d: DeviceModel,
+  o: { d2d?: number; c2c?: number; hrs?: number; lrs?: number; distribution?: 'gaussian' | 'lognormal' },
+): DeviceModel {
   return {
     ...d,
     deviceToDevice: { distribution: o.distribution ?? d.deviceToDevice.distribution, sigma: o.d2d ?? 0 },
@@ -99,14 +96,20 @@ export function checkDeviceLaws(device: DeviceModel, runs = 30): void {
 
   // 3. conductances stay within [G_min, G_max] without variation (faults allowed)
   fc.assert(
-    fc.property(weightsArb(128), fc.integer(), fc.double({ min: 0, max: 0.3, noNaN: true }), fc.double({ min: 0, max: 0.3, noNaN: true }), (ws, seed, hrs, lrs) => {
-      const d = withNonIdealities(device, { hrs, lrs });
-      const p = programWeights({ weights: rowMatrix(ws), device: d, wMax, seed });
-      for (const g of p.conductanceS) {
-        expect(g).toBeGreaterThanOrEqual(Math.fround(device.gMinS) * (1 - 1e-7));
-        expect(g).toBeLessThanOrEqual(Math.fround(device.gMaxS) * (1 + 1e-7));
-      }
-    }),
+    fc.property(
+      weightsArb(128),
+      fc.integer(),
+      fc.double({ min: 0, max: 0.3, noNaN: true }),
+      fc.double({ min: 0, max: 0.3, noNaN: true }),
+      (ws, seed, hrs, lrs) => {
+        const d = withNonIdealities(device, { hrs, lrs });
+        const p = programWeights({ weights: rowMatrix(ws), device: d, wMax, seed });
+        for (const g of p.conductanceS) {
+          expect(g).toBeGreaterThanOrEqual(Math.fround(device.gMinS) * (1 - 1e-7));
+          expect(g).toBeLessThanOrEqual(Math.fround(device.gMaxS) * (1 + 1e-7));
+        }
+      },
+    ),
     fcOptions(runs),
   );
 

@@ -7,7 +7,17 @@ const names = listPresetNames('devices');
 
 describe('device presets', () => {
   it('ships every device of hardware.md plus base and ideal', () => {
-    for (const n of ['base', 'rram-hfox-32nm', 'rram-agsi-32nm', 'pcm-gst-32nm', 'fefet-hzo-32nm', 'stt-mram-32nm', 'sram-8t-22nm', 'rram-1t1r-22nm', 'ideal']) {
+    for (const n of [
+      'base',
+      'rram-hfox-32nm',
+      'rram-agsi-32nm',
+      'pcm-gst-32nm',
+      'fefet-hzo-32nm',
+      'stt-mram-32nm',
+      'sram-8t-22nm',
+      'rram-1t1r-22nm',
+      'ideal',
+    ]) {
       expect(names).toContain(n);
     }
   });

@@ -52,7 +52,9 @@ describe('loadDevice', () => {
   });
 
   it('rejects mixing rOn/onOffRatio with gMin/gMax and out-of-range fractions', () => {
-    expect(errorOf(() => loadDevice(yaml('mixed.yaml', 'extends: base\nconductance:\n  gMin: 1 uS\n  gMax: 10 uS\n'))).message).toMatch(/either rOn \+ onOffRatio or gMin \+ gMax/);
+    expect(errorOf(() => loadDevice(yaml('mixed.yaml', 'extends: base\nconductance:\n  gMin: 1 uS\n  gMax: 10 uS\n'))).message).toMatch(
+      /either rOn \+ onOffRatio or gMin \+ gMax/,
+    );
     expect(errorOf(() => loadDevice(yaml('sigma.yaml', 'extends: base\nfaults:\n  stuckAtHrs: 1.5\n'))).location.field).toBe('faults.stuckAtHrs');
   });
 

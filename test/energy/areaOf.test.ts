@@ -28,7 +28,7 @@ describe('areaOf', () => {
   it('computes the array as cells × F² × node² and the ADCs shared by the column mux', () => {
     const xb = loadCrossbar('rram-128x128-adc5');
     const a = areaOf({ tiles: 3 }, xb.device, xb);
-    expect(a.breakdownM2.array).toBeCloseTo(3 * 128 * 128 * 16 * (32e-9) ** 2, 22);
+    expect(a.breakdownM2.array).toBeCloseTo(3 * 128 * 128 * 16 * 32e-9 ** 2, 22);
     expect(a.breakdownM2.adcOrNeuron / 1e-12).toBeCloseTo(3 * 16 * 262.75, 6);
     expect(a.breakdownM2.accumulation).toBe(0);
     const neuron = loadCrossbar('base');
@@ -51,7 +51,7 @@ describe('areaOf', () => {
     expect(Array.from(input.splitColumnsPerTile!)).toEqual([1, 1, 0]);
   });
 
-  it('takes the mapper\'s Mapping directly (tile size from its options)', () => {
+  it("takes the mapper's Mapping directly (tile size from its options)", () => {
     // a 3x5 matrix whose column 0 is denser than R = 2 rows, so it must be split
     const dense = [1, 1, 0, 0, 0, 1, 0, 1, 0, 0, 1, 0, 0, 1, 1];
     const m = mapWeights(csrFromDense(dense, 3, 5), { tileRows: 2, tileCols: 4, splitColumns: true, algorithm: 'naive', seed: 1 });

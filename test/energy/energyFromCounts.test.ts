@@ -68,11 +68,20 @@ describe('energyFromCounts', () => {
   });
 
   it('charges each event with hardware.md formulas (hand-computed for HfOx at 0.5 V / 5 ns)', () => {
-    const c: EventCounts = { ...zeroEventCounts(), programmedCellReads: 1000, programmedReadConductanceS: 2e-3, columnSenses: 10, levelSteps: 3, writeStepConductanceS: 1e-5, weightWrites: 2, inferences: 1 };
+    const c: EventCounts = {
+      ...zeroEventCounts(),
+      programmedCellReads: 1000,
+      programmedReadConductanceS: 2e-3,
+      columnSenses: 10,
+      levelSteps: 3,
+      writeStepConductanceS: 1e-5,
+      weightWrites: 2,
+      inferences: 1,
+    };
     const r = energyFromCounts(c, E);
     expect(r.breakdownJ.array).toBeCloseTo(0.5 ** 2 * 2e-3 * 5e-9, 20); // V²·ΣG·t
     expect(r.breakdownJ.periphery).toBeCloseTo(10 * (1.1294 * 5 + 8.8998) * 1e-6 * 6e-9, 20);
-    const colCharge = 0.2e-15 / 1e-6 * 128 * 4 * 32e-9 * 1.6 ** 2;
+    const colCharge = (0.2e-15 / 1e-6) * 128 * 4 * 32e-9 * 1.6 ** 2;
     expect(r.breakdownJ.writes).toBeCloseTo(1.6 ** 2 * 1e-5 * 50e-9 * 1 + 2 * colCharge, 20); // V_w²·Σ(Gb+Ga)/2·t·pulses + charging
     const mid: EventCounts = { ...zeroEventCounts(), programmedCellReads: 1, inferences: 1 };
     expect(energyFromCounts(mid, E).breakdownJ.array).toBeCloseTo(0.25 * 5.5e-6 * 5e-9, 24);
@@ -100,7 +109,15 @@ describe('energyFromCounts', () => {
   });
 
   it('explain lists every term with formula, inputs and sources, and the total', () => {
-    const c: EventCounts = { ...zeroEventCounts(), rowActivations: 10, programmedCellReads: 500, columnSenses: 64, spikesRouted: 3, simulatedTimeS: 0.35, inferences: 1 };
+    const c: EventCounts = {
+      ...zeroEventCounts(),
+      rowActivations: 10,
+      programmedCellReads: 500,
+      columnSenses: 64,
+      spikesRouted: 3,
+      simulatedTimeS: 0.35,
+      inferences: 1,
+    };
     const r = energyFromCounts(c, E);
     const text = explain(r);
     for (const t of r.terms) {

@@ -20,8 +20,12 @@ describe('NeuroSim cross-check (128x128 RRAM, 32 nm, 5-bit SAR ADC per 8 columns
 
   it('reproduces every SAR ADC figure of hardware.md within 1% (32 and 22 nm, 4/5/8 bit)', () => {
     const table: Array<[number, number, number, number]> = [
-      [32e-9, 4, 223, 67], [32e-9, 5, 263, 87], [32e-9, 8, 382, 161],
-      [22e-9, 4, 105, 33], [22e-9, 5, 124, 42], [22e-9, 8, 180, 78],
+      [32e-9, 4, 223, 67],
+      [32e-9, 5, 263, 87],
+      [32e-9, 8, 382, 161],
+      [22e-9, 4, 105, 33],
+      [22e-9, 5, 124, 42],
+      [22e-9, 8, 180, 78],
     ];
     for (const [node, bits, areaUm2, energyFJ] of table) {
       expect(Math.abs(sarAdcArea(bits, node).valueSI / 1e-12 / areaUm2 - 1)).toBeLessThan(0.01);

@@ -18,7 +18,9 @@ describe('acceptance 2: pruned 784x400 digit receptive fields', () => {
     const w = weights.get(pf)!;
     const m = mapWeights(w, { tileRows: size, tileCols: size });
     const mt = m.metrics;
-    process.stdout.write(`784x400 @${pf * 100}% on ${size}x${size}: K ${mt.tiles}, naive ${mt.naiveTiles}, K/naive ${mt.tilesPerNaive.toFixed(3)}, LB ${mt.lowerBound.max}, K/LB ${mt.tilesPerLowerBound.toFixed(2)}\n`);
+    process.stdout.write(
+      `784x400 @${pf * 100}% on ${size}x${size}: K ${mt.tiles}, naive ${mt.naiveTiles}, K/naive ${mt.tilesPerNaive.toFixed(3)}, LB ${mt.lowerBound.max}, K/LB ${mt.tilesPerLowerBound.toFixed(2)}\n`,
+    );
     expect(mt.tilesPerNaive).toBeLessThanOrEqual(target);
     expect(verifyMapping(m, w)).toEqual([]);
   });

@@ -11,7 +11,13 @@ export function digitReceptiveFieldsSmall(seed = 1): CsrMatrix {
   const rows = 64;
   const cols = 40;
   const dense = new Float32Array(rows * cols);
-  const centres = [[2, 2], [5, 5], [2, 5], [5, 2], [3.5, 3.5]];
+  const centres = [
+    [2, 2],
+    [5, 5],
+    [2, 5],
+    [5, 2],
+    [3.5, 3.5],
+  ];
   for (let j = 0; j < cols; j++) {
     const [cy, cx] = centres[j % centres.length]!;
     for (let p = 0; p < rows; p++) {

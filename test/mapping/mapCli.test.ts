@@ -29,7 +29,8 @@ describe('xsnn map', () => {
     const r = xsnn('map', '--weights', mtx, '--crossbar', '16x8', '--json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout) as Record<string, unknown>;
-    for (const key of ['tiles', 'naiveTiles', 'lowerBound', 'utilisation', 'rows', 'cols', 'nnz', 'seconds', 'tilesPerLowerBound', 'candidates']) expect(j).toHaveProperty(key);
+    for (const key of ['tiles', 'naiveTiles', 'lowerBound', 'utilisation', 'rows', 'cols', 'nnz', 'seconds', 'tilesPerLowerBound', 'candidates'])
+      expect(j).toHaveProperty(key);
     expect(j).toMatchObject({ rows: 64, cols: 40, nnz: 640, tileRows: 16, tileCols: 8, algorithm: 'packer' });
     expect(j['tiles'] as number).toBeLessThanOrEqual(j['naiveTiles'] as number);
     expect((j['candidates'] as Array<{ algorithm: string; seconds: number }>).map((c) => c.algorithm)).toContain('localSearch');

@@ -29,7 +29,9 @@ describe('mapWeights options', () => {
   it('without splitting, a column taller than R is a clear error', () => {
     const tall = csrFromDense([1, 1, 1], 3, 1);
     expect(() => mapWeights(tall, { tileRows: 2, tileCols: 4, splitColumns: false })).toThrow(/neuron 0 has 3 synapses but a tile has only 2 rows/);
-    expect(() => mapWeights(csrFromDense([1, 1], 2, 1), { tileRows: 2, tileCols: 4, splitColumns: false, algorithm: 'rowBands' })).toThrow(/splits columns by construction/);
+    expect(() => mapWeights(csrFromDense([1, 1], 2, 1), { tileRows: 2, tileCols: 4, splitColumns: false, algorithm: 'rowBands' })).toThrow(
+      /splits columns by construction/,
+    );
   });
 
   it('maps an empty matrix onto zero tiles', () => {
@@ -56,7 +58,15 @@ describe('mapWeights options', () => {
 
 describe('acceptance 1: planted blocks', () => {
   // k disjoint dense R×C blocks under random row and column permutations.
-  const sizes: Array<[number, number, number]> = [[16, 16, 4], [32, 32, 4], [64, 64, 3], [128, 128, 3], [256, 256, 2], [24, 40, 3], [100, 60, 2]];
+  const sizes: Array<[number, number, number]> = [
+    [16, 16, 4],
+    [32, 32, 4],
+    [64, 64, 3],
+    [128, 128, 3],
+    [256, 256, 2],
+    [24, 40, 3],
+    [100, 60, 2],
+  ];
   it.each(sizes)('%ix%i tiles: K = k without noise', (R, C, maxBlocks) => {
     fc.assert(
       fc.property(plantedCase({ tile: { tileRows: R, tileCols: C }, maxBlocks }), (c) => {
@@ -68,7 +78,10 @@ describe('acceptance 1: planted blocks', () => {
     );
   });
 
-  it.each([[16, 16], [64, 64]])('%ix%i tiles with 1%% noise: valid, K close to k (logged)', (R, C) => {
+  it.each([
+    [16, 16],
+    [64, 64],
+  ])('%ix%i tiles with 1%% noise: valid, K close to k (logged)', (R, C) => {
     const lines: string[] = [];
     fc.assert(
       fc.property(plantedCase({ tile: { tileRows: R, tileCols: C }, maxBlocks: 4, noise: 0.01 }), (c) => {

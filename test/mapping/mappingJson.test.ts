@@ -26,7 +26,9 @@ describe('mapping files', () => {
     expect(j['format']).toBe('xsnn-mapping');
     expect(j['version']).toBe(1);
     expect(j['options']).toMatchObject({ tileRows: 16, tileCols: 8, splitColumns: true, algorithm: 'packer', seed: 3 });
-    expect(Object.keys(j['metrics'] as object)).toEqual(expect.arrayContaining(['tiles', 'naiveTiles', 'lowerBound', 'utilisation', 'sumLambda', 'sumMu', 'rowReadEnergy']));
+    expect(Object.keys(j['metrics'] as object)).toEqual(
+      expect.arrayContaining(['tiles', 'naiveTiles', 'lowerBound', 'utilisation', 'sumLambda', 'sumMu', 'rowReadEnergy']),
+    );
     expect((j['candidates'] as unknown[]).length).toBeGreaterThan(5);
   });
 

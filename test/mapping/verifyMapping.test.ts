@@ -12,7 +12,12 @@ const w = csrFromDense(dense, 4, 4, mask);
 const good = mapWeights(w, { tileRows: 2, tileCols: 2, algorithm: 'naive' });
 
 function withTiles(m: Mapping, edit: (tiles: MappedTile[]) => MappedTile[]): Mapping {
-  return { ...m, tiles: edit(m.tiles.map((t) => ({ ...t, rows: t.rows.slice(), cols: t.cols.slice(), rowPtr: t.rowPtr.slice(), colIdx: t.colIdx.slice(), values: t.values.slice() }))) };
+  return {
+    ...m,
+    tiles: edit(
+      m.tiles.map((t) => ({ ...t, rows: t.rows.slice(), cols: t.cols.slice(), rowPtr: t.rowPtr.slice(), colIdx: t.colIdx.slice(), values: t.values.slice() })),
+    ),
+  };
 }
 
 describe('verifyMapping', () => {
@@ -21,24 +26,42 @@ describe('verifyMapping', () => {
   });
 
   it('reports a dropped tile as uncovered synapses and wrong metrics', () => {
-    const v = verifyMapping(withTiles(good, (t) => t.slice(1)), w);
+    const v = verifyMapping(
+      withTiles(good, (t) => t.slice(1)),
+      w,
+    );
     expect(v.some((x) => x.code === 'cover' && x.message.includes('placed 0 times'))).toBe(true);
     expect(v.some((x) => x.code === 'function')).toBe(true);
     expect(v.some((x) => x.code === 'metric' && x.message.includes('metrics.tiles'))).toBe(true);
   });
 
   it('reports a duplicated tile', () => {
-    const v = verifyMapping(withTiles(good, (t) => [...t, t[0]!]), w);
+    const v = verifyMapping(
+      withTiles(good, (t) => [...t, t[0]!]),
+      w,
+    );
     expect(v.some((x) => x.code === 'cover' && x.message.includes('placed 2 times'))).toBe(true);
   });
 
   it('reports a changed weight', () => {
-    const v = verifyMapping(withTiles(good, (t) => { t[0]!.values[0] = 9; return t; }), w);
+    const v = verifyMapping(
+      withTiles(good, (t) => {
+        t[0]!.values[0] = 9;
+        return t;
+      }),
+      w,
+    );
     expect(v.some((x) => x.code === 'cover' && x.message.includes('weight 9'))).toBe(true);
   });
 
   it('reports a synapse that W does not have', () => {
-    const v = verifyMapping(withTiles(good, (t) => { t[0]!.colIdx[2] = 1; return t; }), w);
+    const v = verifyMapping(
+      withTiles(good, (t) => {
+        t[0]!.colIdx[2] = 1;
+        return t;
+      }),
+      w,
+    );
     expect(v.some((x) => x.code === 'cover' && x.message.includes('not a synapse'))).toBe(true);
   });
 

@@ -52,7 +52,10 @@ describe('writeReport', () => {
     }
     // the numbers are the records' numbers at the reference point
     const lines = readResultsLog(join(results, 'results.jsonl')).lines.map((l) => l.record);
-    const at = (net: string) => lines.find((x) => x.network.name === net && x.crossbar.rows === 32 && x.crossbar.cols === 32 && x.device.name.endsWith('dev0.yaml') && x.variationSigma === 0)!;
+    const at = (net: string) =>
+      lines.find(
+        (x) => x.network.name === net && x.crossbar.rows === 32 && x.crossbar.cols === 32 && x.device.name.endsWith('dev0.yaml') && x.variationSigma === 0,
+      )!;
     expect(rows[2]!.dense).toBe(at('dense').tiles);
     expect(rows[2]!.compressed).toBe(at('sparse').tiles);
     expect(rows[2]!.factor).toBeCloseTo(at('dense').tiles / at('sparse').tiles, 12);
@@ -77,8 +80,16 @@ describe('writeReport', () => {
   it('gives byte-identical files for the same results, dated by the results', async () => {
     const a = report;
     const b = await writeReport({ resultsDir: results, out: join(outDir, 'b.pdf') });
-    for (const [x, y] of [[a.pdf, b.pdf], [a.csv, b.csv], [a.json, b.json]] as const) expect(readFileSync(x).equals(readFileSync(y))).toBe(true);
-    const last = readResultsLog(join(results, 'results.jsonl')).lines.map((l) => l.finishedAt).sort().pop()!;
+    for (const [x, y] of [
+      [a.pdf, b.pdf],
+      [a.csv, b.csv],
+      [a.json, b.json],
+    ] as const)
+      expect(readFileSync(x).equals(readFileSync(y))).toBe(true);
+    const last = readResultsLog(join(results, 'results.jsonl'))
+      .lines.map((l) => l.finishedAt)
+      .sort()
+      .pop()!;
     expect(a.data.date).toBe(last);
     const d = new Date(last);
     const stamp = `D:${d.getUTCFullYear()}${String(d.getUTCMonth() + 1).padStart(2, '0')}${String(d.getUTCDate()).padStart(2, '0')}`;
@@ -92,7 +103,16 @@ describe('writeReport', () => {
   it('renders charts and pictures that are not blank', async () => {
     const r = report;
     const pngs = r.figures.filter((f) => f.png !== null);
-    expect(pngs.map((f) => f.id)).toEqual(expect.arrayContaining(['tiles-vs-size', 'energy-vs-size', 'area-vs-size', 'accuracy-vs-variation', 'receptive-fields-sparse', 'occupancy-sparse-128x32']));
+    expect(pngs.map((f) => f.id)).toEqual(
+      expect.arrayContaining([
+        'tiles-vs-size',
+        'energy-vs-size',
+        'area-vs-size',
+        'accuracy-vs-variation',
+        'receptive-fields-sparse',
+        'occupancy-sparse-128x32',
+      ]),
+    );
     for (const f of pngs) {
       const s = await pixelStats(f.png!);
       expect(s.variance, f.id).toBeGreaterThan(200);
@@ -102,7 +122,13 @@ describe('writeReport', () => {
 
   it('draws accuracy per device as bars from zero when the sweep has one variation level', async () => {
     const d = report.data.accuracyVsVariation;
-    const one: ReportData = { ...report.data, accuracyVsVariation: { sigmas: d.sigmas.slice(0, 1), series: d.series.map((x) => ({ ...x, values: x.values.slice(0, 1), ...(x.std !== undefined ? { std: x.std.slice(0, 1) } : {}) })) } };
+    const one: ReportData = {
+      ...report.data,
+      accuracyVsVariation: {
+        sigmas: d.sigmas.slice(0, 1),
+        series: d.series.map((x) => ({ ...x, values: x.values.slice(0, 1), ...(x.std !== undefined ? { std: x.std.slice(0, 1) } : {}) })),
+      },
+    };
     const f = buildReportCharts(one).find((x) => x.id === 'accuracy-vs-variation')!;
     expect(f.title).toMatch(/^Accuracy per device \(σ = 0 %\)$/);
     const s = await pixelStats(f.png!);
@@ -112,7 +138,10 @@ describe('writeReport', () => {
 
   it('replaces a chart without data by a note instead of drawing it empty', async () => {
     const r = report;
-    const empty: ReportData = { ...r.data, energyVsSize: { sizes: r.data.energyVsSize.sizes, series: r.data.energyVsSize.series.map((s) => ({ ...s, values: s.values.map(() => null) })) } };
+    const empty: ReportData = {
+      ...r.data,
+      energyVsSize: { sizes: r.data.energyVsSize.sizes, series: r.data.energyVsSize.series.map((s) => ({ ...s, values: s.values.map(() => null) })) },
+    };
     const figs = buildReportCharts(empty);
     const e = figs.find((f) => f.id === 'energy-vs-size')!;
     expect(e.png).toBeNull();

@@ -4,7 +4,8 @@ import { quantizationLevels, quantizeWeights } from '../../src/snn/quantize.js';
 import { ShadowWeights } from '../../src/snn/ShadowWeights.js';
 
 const levels = quantizationLevels({ levels: 4, values: null }, 0.6)!; // 0, 0.2, 0.4, 0.6
-const synOf = (w: number[]): InputSynapses => InputSynapses.fromDense(Float32Array.from(w), new Uint8Array(w.length).fill(1), new Uint8Array(w.length), w.length, 1, 0);
+const synOf = (w: number[]): InputSynapses =>
+  InputSynapses.fromDense(Float32Array.from(w), new Uint8Array(w.length).fill(1), new Uint8Array(w.length), w.length, 1, 0);
 
 describe('ShadowWeights', () => {
   it('the network sees quantized weights while the shadow keeps full precision', () => {

@@ -45,7 +45,7 @@ describe('SnnNetwork dynamics (Brian2 forward-Euler semantics)', () => {
     const v0 = net.vE[0]!;
     const ge0 = net.geE[0]!;
     net.run(1, false, 1);
-    expect(net.vE[0]).toBeCloseTo(v0 + (0.5 / 100) * ((-65 - v0) + ge0 * (0 - v0)), 12);
+    expect(net.vE[0]).toBeCloseTo(v0 + (0.5 / 100) * (-65 - v0 + ge0 * (0 - v0)), 12);
   });
 
   it('a spike resets v, holds it for the refractory period (5 ms = 10 steps) and drives the partner I neuron', () => {
@@ -159,7 +159,11 @@ describe('STDP', () => {
     // inputs 0,1: recent spike (x_pre high), weights 0.2 and 0.8; input 2: old spike (x_pre low); input 3: never fired
     const net = makeNet({ raw, nIn: 4, weights: [0.2, 0.8, 0.5, 0.5] });
     net.resetState(false);
-    net.spikes.setEvents(100, [[0, 2], [38, 0], [38, 1]]);
+    net.spikes.setEvents(100, [
+      [0, 2],
+      [38, 0],
+      [38, 1],
+    ]);
     stepTo(net, 0, 40);
     postAt(net, 40);
     const w = net.synapses.toDenseWeights();
@@ -180,7 +184,13 @@ describe('STDP', () => {
       // input 0 (no delay) fires at 10, 20, 36; input 1 (delay 4) fires at 6 and 30, arriving at 10 and 34
       const net = makeNet({ raw, nIn: 2, weights: [0.3, 0.3], delays: [0, 4] });
       net.resetState(false);
-      net.spikes.setEvents(100, [[6, 1], [10, 0], [20, 0], [30, 1], [36, 0]]);
+      net.spikes.setEvents(100, [
+        [6, 1],
+        [10, 0],
+        [20, 0],
+        [30, 1],
+        [36, 0],
+      ]);
       stepTo(net, 0, 40);
       postAt(net, 40);
       return net.synapses.toDenseWeights();
@@ -198,7 +208,11 @@ describe('STDP', () => {
   it('power-law: no change at pre spikes alone', () => {
     const net = makeNet({ raw: { ...one, learning: { rule: 'power-law' } }, nIn: 1, weights: [0.3] });
     net.resetState(false);
-    net.spikes.setEvents(50, [[1, 0], [5, 0], [9, 0]]);
+    net.spikes.setEvents(50, [
+      [1, 0],
+      [5, 0],
+      [9, 0],
+    ]);
     net.run(50, true);
     expect(net.counts[0]).toBe(0);
     expect(net.synapses.w[0]).toBeCloseTo(0.3, 7);

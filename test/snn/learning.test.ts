@@ -19,7 +19,9 @@ function bestTemplateCosine(weights: Float32Array, j: number, N: number): number
   const size = 256;
   let best = 0;
   for (let c = 0; c < 3; c++) {
-    let d = 0, a = 0, b = 0;
+    let d = 0,
+      a = 0,
+      b = 0;
     for (let i = 0; i < size; i++) {
       let t = 0;
       for (let k = 0; k < trainSet.count; k++) if (trainSet.labels[k] === c) t += trainSet.pixels[k * size + i]!;
@@ -71,7 +73,10 @@ describe('learning', () => {
     b.drive = wrapped;
     const n = 20;
     const size = 256;
-    const ca = new Uint16Array(n * 10), cb = new Uint16Array(n * 10), pa = new Uint16Array(n), pb = new Uint16Array(n);
+    const ca = new Uint16Array(n * 10),
+      cb = new Uint16Array(n * 10),
+      pa = new Uint16Array(n),
+      pb = new Uint16Array(n);
     respondImages({ net: a, pixels: testSet.pixels, pixelOffset: 0, size, start: 0, end: n, seed: 3, stream: SNN_STREAMS.test, counts: ca, presentations: pa });
     respondImages({ net: b, pixels: testSet.pixels, pixelOffset: 0, size, start: 0, end: n, seed: 3, stream: SNN_STREAMS.test, counts: cb, presentations: pb });
     expect(calls).toBeGreaterThan(0);

@@ -88,7 +88,7 @@ describe('pruneSynapses', () => {
   });
 
   it('repeated pruning at a fixed fraction is a no-op', () => {
-    const weights = Array.from({ length: 40 }, (_, k) => (k * 37) % 11 / 10);
+    const weights = Array.from({ length: 40 }, (_, k) => ((k * 37) % 11) / 10);
     const m = new Uint8Array(40).fill(1);
     pruneSynapses({ weights, mask: m, nInputs: 8, neurons: 5, criterion: 'per-neuron-percentile', fraction: 0.5 });
     const again = pruneSynapses({ weights, mask: m, nInputs: 8, neurons: 5, criterion: 'per-neuron-percentile', fraction: 0.5 });

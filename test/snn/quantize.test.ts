@@ -6,24 +6,20 @@ import { fcOptions } from '../_support/fc.js';
 describe('quantizeWeights', () => {
   it('is idempotent, gives at most L distinct values, each the nearest level', () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: 2, max: 16 }),
-        fc.array(fc.float({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 200 }),
-        (L, ws) => {
-          const levels = quantizationLevels({ levels: L, values: null }, 1)!;
-          expect(levels.length).toBe(L);
-          const w = Float32Array.from(ws);
-          quantizeWeights(w, levels);
-          expect(new Set(w).size).toBeLessThanOrEqual(L);
-          for (let k = 0; k < w.length; k++) {
-            const dist = Math.abs(ws[k]! - w[k]!);
-            for (const lv of levels) expect(dist).toBeLessThanOrEqual(Math.abs(ws[k]! - lv) + 1e-7);
-          }
-          const again = w.slice();
-          quantizeWeights(again, levels);
-          expect(again).toEqual(w);
-        },
-      ),
+      fc.property(fc.integer({ min: 2, max: 16 }), fc.array(fc.float({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 200 }), (L, ws) => {
+        const levels = quantizationLevels({ levels: L, values: null }, 1)!;
+        expect(levels.length).toBe(L);
+        const w = Float32Array.from(ws);
+        quantizeWeights(w, levels);
+        expect(new Set(w).size).toBeLessThanOrEqual(L);
+        for (let k = 0; k < w.length; k++) {
+          const dist = Math.abs(ws[k]! - w[k]!);
+          for (const lv of levels) expect(dist).toBeLessThanOrEqual(Math.abs(ws[k]! - lv) + 1e-7);
+        }
+        const again = w.slice();
+        quantizeWeights(again, levels);
+        expect(again).toEqual(w);
+      }),
       fcOptions(),
     );
   });

@@ -76,7 +76,7 @@ describe('quantizeSynapseWeights ranges', () => {
     expect(new Set(w).size).toBeLessThanOrEqual(4);
   });
 
-  it('per-neuron-max: L levels over [0, each neuron\'s largest weight]', () => {
+  it("per-neuron-max: L levels over [0, each neuron's largest weight]", () => {
     const w = Float32Array.from(w0);
     quantizeSynapseWeights({ w, col, neurons: 2, spec: { levels: 3, values: null, range: 'per-neuron-max' }, wMax: 1 });
     expect(Array.from(w)).toEqual([0, 0.21 / 2, 0.21, 0, 0.3, 0.6].map(Math.fround));

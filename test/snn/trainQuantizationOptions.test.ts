@@ -10,7 +10,8 @@ const base = {
   learning: { rule: 'power-law', powerLaw: { eta: 0.01 } },
   pruning: { criterion: 'per-neuron-percentile', every: 10, fraction: 0.7, ramp: { from: 0, to: 30 } },
 };
-const run = (quantization: Record<string, unknown>, seed = 1) => train({ recipe: { ...base, quantization: { levels: 4, ...quantization } }, dataset: data, trainImages: 40, seed }).checkpoint;
+const run = (quantization: Record<string, unknown>, seed = 1) =>
+  train({ recipe: { ...base, quantization: { levels: 4, ...quantization } }, dataset: data, trainImages: 40, seed }).checkpoint;
 const levels4 = new Set([0, 1 / 3, 2 / 3, 1].map(Math.fround));
 
 describe('train: quantization options', () => {
@@ -56,7 +57,8 @@ describe('train: quantization options', () => {
 describe('train: power-law with pre-synaptic depression', () => {
   it('preDepression adds the dc2015 depression to the power-law rule (deterministic, and it changes the weights)', () => {
     const go = (preDepression: boolean) =>
-      train({ recipe: { ...base, learning: { rule: 'power-law', powerLaw: { eta: 0.01, preDepression } } }, dataset: data, trainImages: 20 }).checkpoint.weights;
+      train({ recipe: { ...base, learning: { rule: 'power-law', powerLaw: { eta: 0.01, preDepression } } }, dataset: data, trainImages: 20 }).checkpoint
+        .weights;
     const a = go(true);
     expect(go(true)).toEqual(a);
     expect(go(false)).not.toEqual(a);

@@ -12,7 +12,12 @@ import { recordFor } from './_support/testEvaluator.mjs';
 
 function someLines(n: number): ResultLine[] {
   const pts = expandSweep(resolveSweep(loadSweepSpec(makeSweepFixture().spec))).slice(0, n);
-  return pts.map((p) => ({ key: p.key, finishedAt: '2026-01-01T00:00:00.000Z', elapsedS: 0.1, record: recordFor(p, { tiles: 3, synapses: 100 }) as ResultLine['record'] }));
+  return pts.map((p) => ({
+    key: p.key,
+    finishedAt: '2026-01-01T00:00:00.000Z',
+    elapsedS: 0.1,
+    record: recordFor(p, { tiles: 3, synapses: 100 }) as ResultLine['record'],
+  }));
 }
 
 describe('results log', () => {

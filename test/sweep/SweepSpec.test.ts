@@ -23,19 +23,39 @@ describe('sweep definition', () => {
   it('loads a valid definition', () => {
     const { spec } = makeSweepFixture();
     const loaded = loadSweepSpec(spec);
-    expect(loaded.spec.crossbars).toEqual([{ rows: 16, cols: 16 }, { rows: 32, cols: 32 }, { rows: 16, cols: 32 }]);
+    expect(loaded.spec.crossbars).toEqual([
+      { rows: 16, cols: 16 },
+      { rows: 32, cols: 32 },
+      { rows: 16, cols: 32 },
+    ]);
     expect(loaded.spec.variation).toEqual({ levels: [0, 0.1], crossbars: null });
   });
 
   const bad: Array<[string, (s: string) => string, RegExp]> = [
-    ['a negative crossbar size', (s) => s.replace('crossbars: [16, 32, "16x32"]', 'crossbars: [16, -32]'), /sweep\.yaml:\d+: field 'crossbars\.1': crossbar rows and columns must be whole numbers/],
+    [
+      'a negative crossbar size',
+      (s) => s.replace('crossbars: [16, 32, "16x32"]', 'crossbars: [16, -32]'),
+      /sweep\.yaml:\d+: field 'crossbars\.1': crossbar rows and columns must be whole numbers/,
+    ],
     ['an unknown key', (s) => `${s}colour: blue\n`, /sweep\.yaml:\d+: unknown key 'colour'/],
     ['a σ above 100%', (s) => s.replace('"10%"', '"150%"'), /field 'variation\.levels\.1': variation σ must be in \[0, 1\]/],
     ['zero samples', (s) => s.replace('samples: 2', 'samples: 0'), /field 'samples'/],
     ['a duplicate size', (s) => s.replace('"16x32"', '16'), /duplicate crossbar size 16x16/],
-    ['an unknown device preset', (s) => s.replace(/devices: \[[^\]]*\]/, 'devices: [no-such-device-xyz]'), /devices\.0: unknown devices preset 'no-such-device-xyz'/],
-    ['a missing checkpoint', (s) => s.replace(/checkpoint: [^ ]*dense /, 'checkpoint: /nonexistent/ckpt '), /network 'dense': no checkpoint at \/nonexistent\/ckpt/],
-    ['a variation size not swept', (s) => s.replace('variation: [0, "10%"]', 'variation: { levels: [0, 0.1], crossbars: [64] }'), /field 'variation\.crossbars\.0': crossbar size 64x64 is not in crossbars/],
+    [
+      'an unknown device preset',
+      (s) => s.replace(/devices: \[[^\]]*\]/, 'devices: [no-such-device-xyz]'),
+      /devices\.0: unknown devices preset 'no-such-device-xyz'/,
+    ],
+    [
+      'a missing checkpoint',
+      (s) => s.replace(/checkpoint: [^ ]*dense /, 'checkpoint: /nonexistent/ckpt '),
+      /network 'dense': no checkpoint at \/nonexistent\/ckpt/,
+    ],
+    [
+      'a variation size not swept',
+      (s) => s.replace('variation: [0, "10%"]', 'variation: { levels: [0, 0.1], crossbars: [64] }'),
+      /field 'variation\.crossbars\.0': crossbar size 64x64 is not in crossbars/,
+    ],
     ['malformed YAML', (s) => `${s}  - : :\n[`, /sweep\.yaml:\d+: malformed YAML/],
   ];
   for (const [what, edit, message] of bad) {

@@ -45,7 +45,8 @@ describe('runSweep', () => {
     const { dir, spec } = makeSweepFixture();
     await runSweep({ spec, outDir: join(dir, 'all'), evaluator: evaluatePoint, workers: 0 });
     const counts: number[] = [];
-    for (const k of [1, 2, 3]) counts.push((await runSweep({ spec, outDir: join(dir, `s${k}`), evaluator: evaluatePoint, workers: 0, shard: `${k}/3` })).inShard);
+    for (const k of [1, 2, 3])
+      counts.push((await runSweep({ spec, outDir: join(dir, `s${k}`), evaluator: evaluatePoint, workers: 0, shard: `${k}/3` })).inShard);
     expect(counts).toEqual([8, 8, 8]);
     const m = mergeSweeps({ inputs: [join(dir, 's1'), join(dir, 's2'), join(dir, 's3'), join(dir, 's2')], outDir: join(dir, 'merged') });
     expect(m).toMatchObject({ points: 24, pointCount: 24, duplicates: 8 });
@@ -58,7 +59,9 @@ describe('runSweep', () => {
     await runSweep({ spec: a.spec, outDir: join(a.dir, 'r'), evaluator: evaluatePoint, workers: 0 });
     await runSweep({ spec: b.spec, outDir: join(b.dir, 'r'), evaluator: evaluatePoint, workers: 0 });
     const out = join(a.dir, 'merged');
-    expect(() => mergeSweeps({ inputs: [join(a.dir, 'r'), join(b.dir, 'r')], outDir: out })).toThrow(/refusing to merge results of different sweep definitions/);
+    expect(() => mergeSweeps({ inputs: [join(a.dir, 'r'), join(b.dir, 'r')], outDir: out })).toThrow(
+      /refusing to merge results of different sweep definitions/,
+    );
     expect(existsSync(out)).toBe(false);
   });
 
@@ -66,13 +69,17 @@ describe('runSweep', () => {
     const a = makeSweepFixture();
     const b = makeSweepFixture({ variation: '[0.2]' });
     await runSweep({ spec: a.spec, outDir: join(a.dir, 'r'), evaluator: evaluatePoint, workers: 0 });
-    await expect(runSweep({ spec: b.spec, outDir: join(a.dir, 'r'), evaluator: evaluatePoint, workers: 0 })).rejects.toThrow(/belongs to another sweep definition/);
+    await expect(runSweep({ spec: b.spec, outDir: join(a.dir, 'r'), evaluator: evaluatePoint, workers: 0 })).rejects.toThrow(
+      /belongs to another sweep definition/,
+    );
   });
 
   it('keeps finished points when some fail, and says which failed', async () => {
     const { dir, spec } = makeSweepFixture({ variation: '[0, 0.2]' });
     const out = join(dir, 'r');
-    const err = await runSweep({ spec, outDir: out, evaluator: { module: evaluatorModule, export: 'failingEvaluatePoint' }, workers: 2 }).catch((e: unknown) => e);
+    const err = await runSweep({ spec, outDir: out, evaluator: { module: evaluatorModule, export: 'failingEvaluatePoint' }, workers: 2 }).catch(
+      (e: unknown) => e,
+    );
     expect((err as Error).message).toMatch(/12 of 24 sweep points failed \(12 finished and saved.*σ=0\.2: test double refuses this point/);
     expect(resultSet(out)).toHaveLength(12);
   });
@@ -102,6 +109,10 @@ describe('runSweep', () => {
     expect(summary.alreadyDone).toBe(partial);
     expect(summary.evaluated).toBe(total - partial);
     expect(resultSet(out)).toEqual(resultSet(join(dir, 'clean')));
-    expect(readFileSync(log, 'utf8').split('\n').filter((l) => l !== '')).toHaveLength(total);
+    expect(
+      readFileSync(log, 'utf8')
+        .split('\n')
+        .filter((l) => l !== ''),
+    ).toHaveLength(total);
   }, 60_000);
 });

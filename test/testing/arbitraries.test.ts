@@ -48,7 +48,9 @@ describe('arbitraries', () => {
       fc.property(arbitraries.plantedCase({ noise: 0.01 }), (c) => {
         expect(c.optimum).toBeUndefined();
         const k = Number(/k=(\d+)/.exec(c.kind)![1]);
-        expect(nnz(c) - k * c.tileRows * c.tileCols).toBe(Math.min(Math.ceil(0.01 * k * c.tileRows * c.tileCols), c.weights.rows * c.weights.cols - k * c.tileRows * c.tileCols));
+        expect(nnz(c) - k * c.tileRows * c.tileCols).toBe(
+          Math.min(Math.ceil(0.01 * k * c.tileRows * c.tileCols), c.weights.rows * c.weights.cols - k * c.tileRows * c.tileCols),
+        );
       }),
       fcOptions(100),
     );

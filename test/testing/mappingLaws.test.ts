@@ -22,7 +22,12 @@ function failures(mapper: Mapper, options: Parameters<typeof mappingLaws>[1] = {
   return failed;
 }
 
-const perSynapse: Mapper = (w, o) => mappingFromAssignment(w, Int32Array.from({ length: w.colIdx.length }, (_, k) => k), o);
+const perSynapse: Mapper = (w, o) =>
+  mappingFromAssignment(
+    w,
+    Int32Array.from({ length: w.colIdx.length }, (_, k) => k),
+    o,
+  );
 
 describe('mappingLaws', () => {
   it('a trivially correct mapper (one tile per synapse) passes every law it promises', () => {

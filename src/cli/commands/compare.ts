@@ -27,7 +27,10 @@ function networkJson(n: ComparedNetwork): Record<string, unknown> {
     energyPerInferenceJ: r.energy.perInferenceJ,
     energyBreakdownJ: Object.fromEntries(Object.entries(r.energy.breakdownJ).map(([k, v]) => [k, v / inf])),
     eventsPerInference: Object.fromEntries(
-      (['rowActivations', 'programmedCellReads', 'prunedCellReads', 'columnSenses', 'partialSumMerges', 'neuronUpdates', 'spikesRouted'] as const).map((k) => [k, r.counts[k] / inf]),
+      (['rowActivations', 'programmedCellReads', 'prunedCellReads', 'columnSenses', 'partialSumMerges', 'neuronUpdates', 'spikesRouted'] as const).map((k) => [
+        k,
+        r.counts[k] / inf,
+      ]),
     ),
     accuracy: r.accuracy,
     accuracySamples: r.samples.map((s) => s.accuracy),
@@ -57,7 +60,9 @@ export function comparisonJson(c: NetworkComparison): Record<string, unknown> {
 export function registerCompare(program: Command): void {
   const cmd = program
     .command('compare')
-    .description('co-simulate a dense and a compressed network on the same crossbar and device: synapses, tiles, area, energy per inference, accuracy, improvement factors (dense / sparse)')
+    .description(
+      'co-simulate a dense and a compressed network on the same crossbar and device: synapses, tiles, area, energy per inference, accuracy, improvement factors (dense / sparse)',
+    )
     .requiredOption('--dense <dir>', 'checkpoint of the dense network')
     .requiredOption('--sparse <dir>', 'checkpoint of the compressed (pruned, quantized) network');
   addCosimOptions(cmd).action(async (opts: CosimCliOptions & { dense: string; sparse: string }) => {

@@ -20,10 +20,10 @@ export function registerEval(program: Command): void {
     .command('eval')
     .description('evaluate a checkpoint: plasticity and thresholds frozen, neuron labels from training images, accuracy on the MNIST test set')
     .requiredOption('--checkpoint <dir>', 'checkpoint directory written by `xsnn train`')
-    .option('--label-images <n>', 'training images used to assign neuron labels (default: the recipe\'s, 10000)', parseIntOption('--label-images', 1))
+    .option('--label-images <n>', "training images used to assign neuron labels (default: the recipe's, 10000)", parseIntOption('--label-images', 1))
     .option('--test-images <n>', 'test images (default: all 10000)', parseIntOption('--test-images', 1))
     .option('--threads <n>', 'worker threads (default: all cores; results do not depend on it)', parseIntOption('--threads', 1))
-    .option('--seed <n>', 'seed of the test-mode input (default: the checkpoint\'s)', parseIntOption('--seed', 0))
+    .option('--seed <n>', "seed of the test-mode input (default: the checkpoint's)", parseIntOption('--seed', 0))
     .option('--save-labels', 'store the neuron labels in the checkpoint (labels.i8), for co-simulation')
     .option('--json', 'print the result as JSON')
     .action(async (opts: EvalCliOptions) => {
@@ -68,7 +68,9 @@ export function registerEval(program: Command): void {
         `${r.imagesPerSecond.toFixed(1)} img/s on ${r.threads} thread(s), ${r.seconds.toFixed(1)} s`,
         'confusion matrix (rows = true class, columns = predicted):',
         `      ${r.confusion.map((_, c) => String(c).padStart(5)).join('')}`,
-        ...r.confusion.map((row, c) => `  ${String(c).padStart(2)}: ${row.map((x) => String(x).padStart(5)).join('')}   ${(100 * r.classAccuracy[c]!).toFixed(1)}%`),
+        ...r.confusion.map(
+          (row, c) => `  ${String(c).padStart(2)}: ${row.map((x) => String(x).padStart(5)).join('')}   ${(100 * r.classAccuracy[c]!).toFixed(1)}%`,
+        ),
       ];
       process.stdout.write(`${lines.join('\n')}\n`);
     });

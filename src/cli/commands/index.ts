@@ -13,4 +13,14 @@ import { registerCompare } from './compare.js';
 export type RegisterCommand = (program: Command) => void;
 
 /** Every `xsnn` subcommand, in help order. */
-export const commands: RegisterCommand[] = [registerTrain, registerEval, registerSweep, registerMerge, registerReport, registerMap, registerSimulate, registerCompare, registerPresets];
+export const commands: RegisterCommand[] = [
+  registerTrain,
+  registerEval,
+  registerSweep,
+  registerMerge,
+  registerReport,
+  registerMap,
+  registerSimulate,
+  registerCompare,
+  registerPresets,
+];

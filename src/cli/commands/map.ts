@@ -28,7 +28,12 @@ function tileOf(ref: string): { tileRows: number; tileCols: number; splitColumns
   if (m !== null) {
     const R = Number(m[1]);
     const C = Number(m[2]);
-    if (!(R >= 1 && C >= 1)) throw new XsnnError('--crossbar: tile rows and columns must be whole numbers >= 1', { field: 'crossbar', expected: 'RxC with R, C >= 1, e.g. 128x128', received: ref });
+    if (!(R >= 1 && C >= 1))
+      throw new XsnnError('--crossbar: tile rows and columns must be whole numbers >= 1', {
+        field: 'crossbar',
+        expected: 'RxC with R, C >= 1, e.g. 128x128',
+        received: ref,
+      });
     return { tileRows: R, tileCols: C, splitColumns: true, name: `${R}x${C}` };
   }
   const spec = loadCrossbar(ref);
@@ -41,7 +46,10 @@ export function registerMap(program: Command): void {
     .command('map')
     .description('map a pruned weight matrix onto crossbar tiles (or --verify a mapping file against its weights)')
     .requiredOption('--weights <path>', 'weights: a Matrix Market .mtx file (rows = inputs, cols = neurons) or a checkpoint directory of `xsnn train`')
-    .option('--crossbar <preset|RxC>', 'tile: RxC (R inputs x C neurons per tile, e.g. 128x128) or a crossbar preset (its rows and weights per row; its split rule)')
+    .option(
+      '--crossbar <preset|RxC>',
+      'tile: RxC (R inputs x C neurons per tile, e.g. 128x128) or a crossbar preset (its rows and weights per row; its split rule)',
+    )
     .option('--algorithm <name>', `one of ${mappingAlgorithmNames.join(', ')}`, 'packer')
     .option('--no-split', 'keep every neuron in one tile (no partial sums)')
     .option('--seed <n>', 'seed for tie-breaking and refinement', parseIntOption('--seed', 0), 0)
@@ -57,11 +65,17 @@ export function registerMap(program: Command): void {
         else if (violations.length === 0) process.stdout.write(`${opts.verify}: valid (${mapping.metrics.tiles} tiles, every check passed)\n`);
         if (violations.length > 0) {
           if (opts.json !== true) for (const v of violations) process.stderr.write(`  ${v.code}: ${v.message}\n`);
-          throw new XsnnError(`mapping fails verification against ${opts.weights}: ${violations.length} violation(s), first: ${violations[0]!.message}`, { file: opts.verify });
+          throw new XsnnError(`mapping fails verification against ${opts.weights}: ${violations.length} violation(s), first: ${violations[0]!.message}`, {
+            file: opts.verify,
+          });
         }
         return;
       }
-      if (opts.crossbar === undefined) throw new XsnnError('xsnn map: --crossbar <preset|RxC> is required unless --verify is given', { field: 'crossbar', expected: 'RxC (e.g. 128x128) or a crossbar preset' });
+      if (opts.crossbar === undefined)
+        throw new XsnnError('xsnn map: --crossbar <preset|RxC> is required unless --verify is given', {
+          field: 'crossbar',
+          expected: 'RxC (e.g. 128x128) or a crossbar preset',
+        });
       if (mappingAlgorithms[opts.algorithm] === undefined) {
         throw new XsnnError(`unknown mapping algorithm '${opts.algorithm}'`, { field: 'algorithm', expected: `one of ${mappingAlgorithmNames.join(', ')}` });
       }
@@ -120,7 +134,9 @@ export function registerMap(program: Command): void {
       if (mapping.candidates.length > 1) {
         lines.push('candidates:');
         mapping.candidates.forEach((c, i) => {
-          lines.push(`  ${c.algorithm.padEnd(22)} ${c.skipped !== undefined ? `skipped (${c.skipped})` : `K ${String(c.tiles).padStart(6)}   ${(mapping.timing.candidates[i] ?? 0).toFixed(3)} s`}`);
+          lines.push(
+            `  ${c.algorithm.padEnd(22)} ${c.skipped !== undefined ? `skipped (${c.skipped})` : `K ${String(c.tiles).padStart(6)}   ${(mapping.timing.candidates[i] ?? 0).toFixed(3)} s`}`,
+          );
         });
       }
       if (opts.out !== undefined) lines.push(`mapping written to ${opts.out}`);

@@ -100,7 +100,8 @@ export function presetFields(kind: PresetKind, ref: string): { preset: LoadedPre
 
 function findKind(name: string, kind: string | undefined): PresetKind {
   if (kind !== undefined) {
-    if (!(KINDS as readonly string[]).includes(kind)) throw new XsnnError(`unknown preset kind '${kind}'`, { field: '--kind', expected: KINDS.join(', '), received: kind });
+    if (!(KINDS as readonly string[]).includes(kind))
+      throw new XsnnError(`unknown preset kind '${kind}'`, { field: '--kind', expected: KINDS.join(', '), received: kind });
     return kind as PresetKind;
   }
   const hits = KINDS.filter((k) => listPresetNames(k).includes(name));
@@ -157,7 +158,7 @@ export function registerPresets(program: Command): void {
     });
   cmd
     .command('show <name>')
-    .description('print a preset\'s resolved values with units; * marks values that override the base it extends')
+    .description("print a preset's resolved values with units; * marks values that override the base it extends")
     .option('--kind <kind>', `preset kind: ${KINDS.join(', ')} (needed when the name is ambiguous or a path)`)
     .option('--json', 'print {name, kind, file, extends, fields:[{path, value, origin, baseValue}]}')
     .action((name: string, opts: { kind?: string; json?: boolean }) => {

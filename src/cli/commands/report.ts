@@ -21,30 +21,43 @@ export function registerReport(program: Command): void {
       if (Number.isNaN(Date.parse(v))) throw new InvalidArgumentError(`--date expects an ISO 8601 date, got "${v}"`);
       return v;
     })
-    .action(async (opts: { results?: string; spec?: string; out: string; resultsDir?: string; ckptDir: string; workers?: number; evaluator?: string; train: boolean; date?: string }) => {
-      if ((opts.results === undefined) === (opts.spec === undefined)) throw new XsnnError('report: give exactly one of --results <dir> or --spec <definition>');
-      const dateOpt = opts.date !== undefined ? { date: opts.date } : {};
-      // loaded on use: pdfkit, the SNN core and the mapper are not needed by other subcommands
-      const { writeReport } = await import('../../report/writeReport.js');
-      if (opts.results !== undefined) {
-        const r = await writeReport({ resultsDir: opts.results, out: opts.out, ...dateOpt });
-        process.stdout.write(`${r.pdf}\n`);
-        return;
-      }
-      const { runReportSpec } = await import('../../report/runReportSpec.js');
-      const { checkpointFigureSources, trainRecipe } = await import('../../report/defaultPipeline.js');
-      const run = await runReportSpec({
-        spec: opts.spec!,
-        out: opts.out,
-        ...(opts.resultsDir !== undefined ? { resultsDir: opts.resultsDir } : {}),
-        checkpointRoot: opts.ckptDir,
-        evaluator: evaluatorFromOption(opts.evaluator),
-        ...(opts.train ? { trainer: trainRecipe } : {}),
-        figures: checkpointFigureSources,
-        ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
-        ...dateOpt,
-        log: (m) => process.stderr.write(`xsnn report: ${m}\n`),
-      });
-      process.stdout.write(`${run.report.pdf}\n`);
-    });
+    .action(
+      async (opts: {
+        results?: string;
+        spec?: string;
+        out: string;
+        resultsDir?: string;
+        ckptDir: string;
+        workers?: number;
+        evaluator?: string;
+        train: boolean;
+        date?: string;
+      }) => {
+        if ((opts.results === undefined) === (opts.spec === undefined))
+          throw new XsnnError('report: give exactly one of --results <dir> or --spec <definition>');
+        const dateOpt = opts.date !== undefined ? { date: opts.date } : {};
+        // loaded on use: pdfkit, the SNN core and the mapper are not needed by other subcommands
+        const { writeReport } = await import('../../report/writeReport.js');
+        if (opts.results !== undefined) {
+          const r = await writeReport({ resultsDir: opts.results, out: opts.out, ...dateOpt });
+          process.stdout.write(`${r.pdf}\n`);
+          return;
+        }
+        const { runReportSpec } = await import('../../report/runReportSpec.js');
+        const { checkpointFigureSources, trainRecipe } = await import('../../report/defaultPipeline.js');
+        const run = await runReportSpec({
+          spec: opts.spec!,
+          out: opts.out,
+          ...(opts.resultsDir !== undefined ? { resultsDir: opts.resultsDir } : {}),
+          checkpointRoot: opts.ckptDir,
+          evaluator: evaluatorFromOption(opts.evaluator),
+          ...(opts.train ? { trainer: trainRecipe } : {}),
+          figures: checkpointFigureSources,
+          ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
+          ...dateOpt,
+          log: (m) => process.stderr.write(`xsnn report: ${m}\n`),
+        });
+        process.stdout.write(`${run.report.pdf}\n`);
+      },
+    );
 }

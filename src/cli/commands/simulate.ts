@@ -46,25 +46,42 @@ export function parseLabelSource(value: string): 'hardware' | 'network' {
 export function parseWeightBits(value: string): number | 'device' {
   if (value === 'device') return 'device';
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 24) throw new InvalidArgumentError(`--weight-bits expects "device" or a whole number of bits in 1..24, got "${value}"`);
+  if (!Number.isInteger(n) || n < 1 || n > 24)
+    throw new InvalidArgumentError(`--weight-bits expects "device" or a whole number of bits in 1..24, got "${value}"`);
   return n;
 }
 
 /** Adds the co-simulation options to a command. */
 export function addCosimOptions(cmd: Command): Command {
   return cmd
-    .option('--device <preset>', 'device preset name or YAML path (default: the crossbar preset\'s device)')
+    .option('--device <preset>', "device preset name or YAML path (default: the crossbar preset's device)")
     .requiredOption('--crossbar <preset|RxC>', 'crossbar preset name, YAML path, or RxC (e.g. 64x64)')
     .option('--algorithm <name>', 'mapping algorithm (default: packer, the best of all)')
-    .option('--label-images <n>', 'training images used to assign neuron labels through the hardware (default: the recipe\'s)', parseIntOption('--label-images', 1))
-    .option('--test-images <n>', 'test images (default: the recipe\'s, else all 10000)', parseIntOption('--test-images', 1))
-    .option('--labels <source>', 'neuron labels: "hardware" (a label pass through each programmed chip, default) or "network" (the trained network\'s own labels, deployed with its weights)', parseLabelSource)
-    .option('--energy-images <n>', 'count hardware events on the first n test images only (energy per inference is their mean; default: all)', parseIntOption('--energy-images', 1))
+    .option(
+      '--label-images <n>',
+      "training images used to assign neuron labels through the hardware (default: the recipe's)",
+      parseIntOption('--label-images', 1),
+    )
+    .option('--test-images <n>', "test images (default: the recipe's, else all 10000)", parseIntOption('--test-images', 1))
+    .option(
+      '--labels <source>',
+      'neuron labels: "hardware" (a label pass through each programmed chip, default) or "network" (the trained network\'s own labels, deployed with its weights)',
+      parseLabelSource,
+    )
+    .option(
+      '--energy-images <n>',
+      'count hardware events on the first n test images only (energy per inference is their mean; default: all)',
+      parseIntOption('--energy-images', 1),
+    )
     .option('--samples <n>', 'Monte Carlo device samples (independent variation and fault draws)', parseIntOption('--samples', 1))
-    .option('--sigma <s>', 'device-to-device variation sigma, fraction of G_max - G_min (default: the device preset\'s)', parseNonNegativeNumber('--sigma'))
-    .option('--seed <n>', 'seed of input spikes, device draws and read noise (default: the checkpoint\'s)', parseIntOption('--seed', 0))
+    .option('--sigma <s>', "device-to-device variation sigma, fraction of G_max - G_min (default: the device preset's)", parseNonNegativeNumber('--sigma'))
+    .option('--seed <n>', "seed of input spikes, device draws and read noise (default: the checkpoint's)", parseIntOption('--seed', 0))
     .option('--threads <n>', 'worker threads (default: all cores; results do not depend on it)', parseIntOption('--threads', 1))
-    .option('--weight-bits <bits|device>', 'weight storage: bits bit-sliced over cells, or "device" (default: 8 bits for dense float networks, one cell for quantized ones that fit)', parseWeightBits)
+    .option(
+      '--weight-bits <bits|device>',
+      'weight storage: bits bit-sliced over cells, or "device" (default: 8 bits for dense float networks, one cell for quantized ones that fit)',
+      parseWeightBits,
+    )
     .option('--json', 'print the result as JSON (simulate: a sweep ResultRecord)')
     .option('--explain', 'print every term of the energy and area sums with its formula, inputs and sources, and the NeuroSim cross-check');
 }
@@ -112,7 +129,9 @@ export function crossCheckText(): string {
 export function registerSimulate(program: Command): void {
   const cmd = program
     .command('simulate')
-    .description('co-simulate a checkpoint\'s inference on mapped crossbar tiles of a device (variation, faults, read noise, ADC), with event-driven energy and area')
+    .description(
+      "co-simulate a checkpoint's inference on mapped crossbar tiles of a device (variation, faults, read noise, ADC), with event-driven energy and area",
+    )
     .requiredOption('--checkpoint <dir>', 'checkpoint directory written by `xsnn train`')
     .option('--name <name>', 'network name in the JSON record (default: the checkpoint folder name)');
   addCosimOptions(cmd).action(async (opts: CosimCliOptions & { checkpoint: string; name?: string }) => {

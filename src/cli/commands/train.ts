@@ -20,15 +20,19 @@ export function registerTrain(program: Command): void {
     .description('train the Diehl & Cook SNN on MNIST with STDP (plus pruning/quantization if the recipe asks) and write a checkpoint')
     .requiredOption('--recipe <name|path>', 'a recipe in snn/ (e.g. dc2015-400, rathi-400, tiny) or a YAML path')
     .requiredOption('--out <dir>', 'checkpoint directory to write (replaced atomically)')
-    .option('--train-images <n>', 'train on the first N training images (default: the recipe\'s, else all)', parseIntOption('--train-images', 1))
-    .option('--epochs <n>', 'passes over the training images (default: the recipe\'s)', parseIntOption('--epochs', 1))
-    .option('--seed <n>', 'seed (default: the recipe\'s)', parseIntOption('--seed', 0))
+    .option('--train-images <n>', "train on the first N training images (default: the recipe's, else all)", parseIntOption('--train-images', 1))
+    .option('--epochs <n>', "passes over the training images (default: the recipe's)", parseIntOption('--epochs', 1))
+    .option('--seed <n>', "seed (default: the recipe's)", parseIntOption('--seed', 0))
     .option('--json', 'print a JSON summary on stdout')
     .action(async (opts: TrainCliOptions) => {
       const resolved = resolveRecipe(opts.recipe);
       const dataset = await recipeDataset(resolved.recipe, 'train');
       const perEpoch = Math.min(dataset.count, opts.trainImages ?? resolved.recipe.protocol.trainImages ?? dataset.count);
-      const bar = createProgress(perEpoch * (opts.epochs ?? resolved.recipe.protocol.epochs), 'train {bar} {value}/{total} img | {rate} img/s | {spikes} spikes/img | pruned {pruned}% | levels {levels} | eta {eta_formatted}', { spikes: '-', pruned: '0.0', levels: '-' });
+      const bar = createProgress(
+        perEpoch * (opts.epochs ?? resolved.recipe.protocol.epochs),
+        'train {bar} {value}/{total} img | {rate} img/s | {spikes} spikes/img | pruned {pruned}% | levels {levels} | eta {eta_formatted}',
+        { spikes: '-', pruned: '0.0', levels: '-' },
+      );
       const result = train({
         recipe: opts.recipe,
         dataset,
@@ -37,7 +41,11 @@ export function registerTrain(program: Command): void {
         ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
         progressEvery: 20,
         onProgress: (p) => {
-          bar.update(p.imagesDone, { spikes: p.spikesPerImage.toFixed(1), pruned: (100 * p.prunedFraction).toFixed(1), levels: p.levels === null ? '-' : p.levels });
+          bar.update(p.imagesDone, {
+            spikes: p.spikesPerImage.toFixed(1),
+            pruned: (100 * p.prunedFraction).toFixed(1),
+            levels: p.levels === null ? '-' : p.levels,
+          });
         },
       });
       bar.stop();

@@ -15,6 +15,18 @@ let chunks = 0;
 
 /** Runs one chunk of images, writing the spike counts into the shared outputs; returns the thread's running totals. */
 export default function cosimChunk({ a, b }: ImageChunk): CosimChunkResult {
-  cosimRespond({ net, drives, pixels: data.pixels, size: data.size, start: data.start, from: a, to: b, seed: data.seed, stream: data.stream, counts: data.outCounts, presentations: data.outPres });
+  cosimRespond({
+    net,
+    drives,
+    pixels: data.pixels,
+    size: data.size,
+    start: data.start,
+    from: a,
+    to: b,
+    seed: data.seed,
+    stream: data.stream,
+    counts: data.outCounts,
+    presentations: data.outPres,
+  });
   return { thread: threadId, chunks: ++chunks, counters: drives.map((d) => d.tileCounters()), steps: drive.steps };
 }

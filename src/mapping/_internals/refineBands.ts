@@ -70,7 +70,11 @@ export function refineBands(frame: BandFrame, start: Bands, rng: Rng, maxPasses:
     }
     work += a.rowPtr[r + 1]! - a.rowPtr[r]!;
     if (frame.capped && width[to]! + fresh > W) return -Infinity;
-    const dt = tilesOf(width[from]! - lose, size[from]! - 1) - tilesOf(width[from]!, size[from]!) + tilesOf(width[to]! + fresh, size[to]! + 1) - tilesOf(width[to]!, size[to]!);
+    const dt =
+      tilesOf(width[from]! - lose, size[from]! - 1) -
+      tilesOf(width[from]!, size[from]!) +
+      tilesOf(width[to]! + fresh, size[to]! + 1) -
+      tilesOf(width[to]!, size[to]!);
     return -(BIG * dt + fresh - lose);
   };
 
@@ -199,7 +203,7 @@ export function refineBands(frame: BandFrame, start: Bands, rng: Rng, maxPasses:
   const push = (g: number, r: number): void => {
     heapGain.push(g);
     heapRow.push(r);
-    for (let i = heapGain.length - 1; i > 0; ) {
+    for (let i = heapGain.length - 1; i > 0;) {
       const parent = (i - 1) >> 1;
       if (!before(i, parent)) break;
       swapAt(i, parent);
@@ -213,7 +217,7 @@ export function refineBands(frame: BandFrame, start: Bands, rng: Rng, maxPasses:
     if (heapGain.length > 0) {
       heapGain[0] = lastG;
       heapRow[0] = lastR;
-      for (let i = 0; ; ) {
+      for (let i = 0; ;) {
         const l = 2 * i + 1;
         const rr = l + 1;
         let best = i;

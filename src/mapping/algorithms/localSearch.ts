@@ -303,7 +303,15 @@ export function improveByLocalSearch(p: MappingProblem, start: Assignment): Assi
           } else {
             const near = new Set<number>();
             for (const k of ks) for (const u of rowTiles[rowOf[k]!]!) near.add(u);
-            if (tryMove(ks, true, t1, [...near].sort((x, y) => x - y))) moves++;
+            if (
+              tryMove(
+                ks,
+                true,
+                t1,
+                [...near].sort((x, y) => x - y),
+              )
+            )
+              moves++;
           }
         }
         if (!options.splitColumns) continue;

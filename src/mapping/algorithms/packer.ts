@@ -11,7 +11,11 @@ import type { MappingAlgorithm } from '../MappingAlgorithm.js';
  * (K first). Naive blocking is always a candidate, so K ≤ naive K (with
  * splitting; without, K ≤ the in-order fill).
  */
-export function makePacker(ladder: readonly MappingAlgorithm[], improve: (p: MappingProblem, start: Assignment) => Assignment, improveName: string): MappingAlgorithm {
+export function makePacker(
+  ladder: readonly MappingAlgorithm[],
+  improve: (p: MappingProblem, start: Assignment) => Assignment,
+  improveName: string,
+): MappingAlgorithm {
   return {
     name: 'packer',
     description: 'runs every algorithm, improves the best by local search, returns the best (never worse than naive)',

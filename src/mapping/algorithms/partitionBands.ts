@@ -36,7 +36,9 @@ function partition(p: MappingProblem, frame: BandFrame, stream: number): Assignm
 function sumWidths(frame: BandFrame, band: Int32Array): number {
   const a = frame.a;
   const stamp = new Int32Array(a.cols).fill(-1);
-  const order = Array.from({ length: a.rows }, (_, r) => r).filter((r) => band[r]! >= 0).sort((x, y) => band[x]! - band[y]! || x - y);
+  const order = Array.from({ length: a.rows }, (_, r) => r)
+    .filter((r) => band[r]! >= 0)
+    .sort((x, y) => band[x]! - band[y]! || x - y);
   let total = 0;
   for (const r of order) {
     const b = band[r]!;

@@ -30,7 +30,9 @@ function spectral(p: MappingProblem): Assignment {
     const neuronRank = new Int32Array(order.length);
     for (let q = 0; q < order.length; q++) neuronRank[order[q]!] = q;
     const inputOrder = orderOfRanks(colRank);
-    const emptyLast = Int32Array.from(inputOrder).sort((x, y) => (p.rowFrame.deg[x] === 0 ? 1 : 0) - (p.rowFrame.deg[y] === 0 ? 1 : 0) || colRank[x]! - colRank[y]!);
+    const emptyLast = Int32Array.from(inputOrder).sort(
+      (x, y) => (p.rowFrame.deg[x] === 0 ? 1 : 0) - (p.rowFrame.deg[y] === 0 ? 1 : 0) || colRank[x]! - colRank[y]!,
+    );
     const alt = bandsFrom(p.rowFrame, emptyLast, neuronRank);
     if (compareCost(assignmentCost(p, alt, 'spectralBands'), assignmentCost(p, best, 'spectralBands')) < 0) best = alt;
   }

@@ -67,7 +67,11 @@ export function encodePngRgb(rgba: Uint8ClampedArray | Uint8Array, width: number
 }
 
 /** A canvas's pixels as an RGB PNG (see {@link encodePngRgb}). */
-export function canvasToPngRgb(canvas: { width: number; height: number; getContext(type: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } }): Buffer {
+export function canvasToPngRgb(canvas: {
+  width: number;
+  height: number;
+  getContext(type: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } };
+}): Buffer {
   const { width, height } = canvas;
   return encodePngRgb(canvas.getContext('2d').getImageData(0, 0, width, height).data, width, height);
 }

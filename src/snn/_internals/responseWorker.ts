@@ -12,5 +12,17 @@ const net = networkFromCheckpoint(data);
 
 /** Runs one chunk of images, writing its results into the shared outputs. */
 export default function respondChunk({ a, b }: ImageChunk): void {
-  respondImages({ net, pixels: data.pixels, pixelOffset: a * data.size, size: data.size, start: data.start + a, end: data.start + b, seed: data.seed, stream: data.stream, counts: data.outCounts, presentations: data.outPres, outOffset: a });
+  respondImages({
+    net,
+    pixels: data.pixels,
+    pixelOffset: a * data.size,
+    size: data.size,
+    start: data.start + a,
+    end: data.start + b,
+    seed: data.seed,
+    stream: data.stream,
+    counts: data.outCounts,
+    presentations: data.outPres,
+    outOffset: a,
+  });
 }

@@ -31,7 +31,7 @@ export function mappingCase(constraints: MappingCaseConstraints = {}): fc.Arbitr
     powerLawCase(constraints),
     edgeCase(constraints),
   );
-  return constraints.splitColumns ?? true ? any : clippedToTileRows(any);
+  return (constraints.splitColumns ?? true) ? any : clippedToTileRows(any);
 }
 
 /** Makes cases solvable without column splitting: every column keeps at most R synapses (the lowest rows). */

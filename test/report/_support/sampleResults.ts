@@ -23,7 +23,9 @@ export async function makeSampleResults(): Promise<{ dir: string; results: strin
   const w = digitReceptiveFields({ neurons, prunedFraction: 0.75, seed: 3 });
   const dense = csrToDense(w);
   writeFigureInputs(results, {
-    receptiveFields: [{ network: 'sparse', checkpointHash: '0'.repeat(64), weights: dense, inputs: 784, neurons, totalNeurons: neurons, imageWidth: 28, imageHeight: 28 }],
+    receptiveFields: [
+      { network: 'sparse', checkpointHash: '0'.repeat(64), weights: dense, inputs: 784, neurons, totalNeurons: neurons, imageWidth: 28, imageHeight: 28 },
+    ],
     occupancy: [occupancyFromMapping(mapWeights(w, { tileRows: 128, tileCols: 32, effort: 0.2 }), 'sparse')],
   });
   return { dir, results };

@@ -10,8 +10,23 @@ function unit(key, salt) {
 /** Builds a schema-valid record for `point` whose numbers depend only on the point. */
 export function recordFor(point, mapping) {
   const u = (s) => unit(point.key, s);
-  const energy = { array: u('ea') * 1e-9, periphery: u('ep') * 1e-9, drivers: u('ed') * 1e-10, accumulation: u('eacc') * 1e-10, routing: u('er') * 1e-11, leakage: u('el') * 1e-12, writes: 0 };
-  const area = { array: u('aa') * 1e-8, adcOrNeuron: u('an') * 1e-8, drivers: u('ad') * 1e-9, accumulation: u('aacc') * 1e-9, interconnect: u('ai') * 1e-9, other: 0 };
+  const energy = {
+    array: u('ea') * 1e-9,
+    periphery: u('ep') * 1e-9,
+    drivers: u('ed') * 1e-10,
+    accumulation: u('eacc') * 1e-10,
+    routing: u('er') * 1e-11,
+    leakage: u('el') * 1e-12,
+    writes: 0,
+  };
+  const area = {
+    array: u('aa') * 1e-8,
+    adcOrNeuron: u('an') * 1e-8,
+    drivers: u('ad') * 1e-9,
+    accumulation: u('aacc') * 1e-9,
+    interconnect: u('ai') * 1e-9,
+    other: 0,
+  };
   const sum = (o) => Object.values(o).reduce((a, b) => a + b, 0);
   return {
     network: { name: point.network.name, checkpointHash: point.network.checkpointHash, synapses: mapping.synapses, prunedFraction: 0.5, levels: 16 },
