@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { XsnnError } from '../../config/XsnnError.js';
+import { usageError } from '../../config/XsnnError.js';
 import { parseIntOption } from '../output.js';
 import { evaluatorFromOption } from './sweep.js';
 
@@ -34,7 +34,10 @@ export function registerReport(program: Command): void {
         date?: string;
       }) => {
         if ((opts.results === undefined) === (opts.spec === undefined))
-          throw new XsnnError('report: give exactly one of --results <dir> or --spec <definition>');
+          throw usageError('report: give exactly one of --results <dir> or --spec <definition>', {
+            expected: 'either --results <dir> or --spec <definition>',
+            received: opts.results === undefined ? 'neither' : 'both',
+          });
         const dateOpt = opts.date !== undefined ? { date: opts.date } : {};
         // loaded on use: pdfkit, the SNN core and the mapper are not needed by other subcommands
         const { writeReport } = await import('../../report/writeReport.js');
