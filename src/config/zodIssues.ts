@@ -35,6 +35,11 @@ function oneIssue(issue: z.core.$ZodIssue, options: ZodIssuesOptions): XsnnIssue
   } else if (issue.code === 'invalid_type') {
     expected = String(issue.expected);
     if ('input' in issue) received = describe(issue.input);
+  } else if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+    // "Invalid input" says nothing: list what each alternative wanted
+    const wants = issue.errors.map((alt) => alt[0]?.message).filter((m): m is string => m !== undefined);
+    if (wants.length > 0) message = `none of the accepted forms matches: ${[...new Set(wants)].join('; or ')}`;
+    if ('input' in issue) received = describe(issue.input);
   } else if ('input' in issue && issue.input !== undefined) {
     received = describe(issue.input);
   }

@@ -135,7 +135,10 @@ export function registerSimulate(program: Command): void {
       "co-simulate a checkpoint's inference on mapped crossbar tiles of a device (variation, faults, read noise, ADC), with event-driven energy and area",
     )
     .requiredOption('--checkpoint <dir>', 'checkpoint directory written by `xsnn train`')
-    .option('--name <name>', 'network name in the JSON record (default: the checkpoint folder name)');
+    .option('--name <name>', 'network name in the JSON record (default: the checkpoint folder name)', (v: string) => {
+      if (v.trim() === '') throw new InvalidArgumentError('--name expects a non-empty network name');
+      return v;
+    });
   addCosimOptions(cmd).action(async (opts: CosimCliOptions & { checkpoint: string; name?: string }) => {
     const r = await runCosim(opts.checkpoint, opts);
     if (opts.json === true) {
