@@ -28,8 +28,8 @@ export function registerTrain(program: Command): void {
     .option('--force', 'replace an existing checkpoint at --out (anything else there is never replaced)')
     .option('--json', 'print a JSON summary on stdout')
     .action(async (opts: TrainCliOptions) => {
-      checkTrainOutput(opts.out, opts.force === true);
       const resolved = resolveRecipe(opts.recipe);
+      checkTrainOutput(opts.out, opts.force === true);
       const dataset = await recipeDataset(resolved.recipe, 'train');
       const perEpoch = Math.min(dataset.count, opts.trainImages ?? resolved.recipe.protocol.trainImages ?? dataset.count);
       const bar = createProgress(
