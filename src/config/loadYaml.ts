@@ -92,7 +92,7 @@ function locateIn(sources: ReadonlyArray<YamlSource>, path: ReadonlyArray<Proper
 function hasPath(data: unknown, path: ReadonlyArray<PropertyKey>): boolean {
   let cur: unknown = data;
   for (const key of path) {
-    if (cur === null || typeof cur !== 'object' || !(key in (cur as object))) return false;
+    if (cur === null || typeof cur !== 'object' || !(key in cur)) return false;
     cur = (cur as Record<PropertyKey, unknown>)[key];
   }
   return true;

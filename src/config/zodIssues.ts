@@ -62,6 +62,8 @@ function describe(v: unknown): string {
   if (v === undefined) return 'nothing';
   if (typeof v === 'number' && Number.isNaN(v)) return 'NaN';
   if (typeof v === 'string') return JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v);
-  if (v === null || typeof v !== 'object') return String(v);
+  if (v === null) return 'null';
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  if (typeof v !== 'object') return typeof v;
   return Array.isArray(v) ? 'an array' : 'an object';
 }

@@ -27,7 +27,9 @@ export function writeFileSetAtomic(set: string, files: ReadonlyArray<readonly [p
   ensureDir(dir);
   const current = join(dir, `.${set}.xsnn-current`);
   removeStaleTemps(current);
-  const hash = hashValue(files.map(([p, d]) => [basename(p), sha256(typeof d === 'string' ? Buffer.from(d) : new Uint8Array(d.buffer, d.byteOffset, d.byteLength))])).slice(0, 16);
+  const hash = hashValue(
+    files.map(([p, d]) => [basename(p), sha256(typeof d === 'string' ? Buffer.from(d) : new Uint8Array(d.buffer, d.byteOffset, d.byteLength))]),
+  ).slice(0, 16);
   const setName = `.${set}.xsnn-set-${hash}`;
   if (!existsSync(join(dir, setName))) {
     const tmp = tempPath(join(dir, setName));

@@ -72,7 +72,8 @@ function parseSizeLine(lines: string[], fail: Fail): { rows: number; cols: numbe
   if (count > MAX_MATRIX_ENTRIES) fail(li + 1, 'too many entries', `at most ${MAX_MATRIX_ENTRIES}`, String(count));
   if (rows * cols < count) fail(li + 1, 'more entries than matrix cells', `at most ${rows * cols}`, String(count));
   // every entry needs a line: a size line announcing more is refused before allocating for it
-  if (count > lines.length - li - 1) fail(li + 1, 'the size line announces more entries than the file has lines', `at most ${lines.length - li - 1}`, String(count));
+  if (count > lines.length - li - 1)
+    fail(li + 1, 'the size line announces more entries than the file has lines', `at most ${lines.length - li - 1}`, String(count));
   return { rows, cols, count, sizeLine: li };
 }
 

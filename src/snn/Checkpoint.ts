@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeDirAtomic } from '../core/atomicWrite.js';
 import { commitFilesInPlace } from '../core/commitFilesInPlace.js';
+import { removeStaleTemps } from '../core/tempNames.js';
 import { canonicalJson, sha256 } from '../core/hash.js';
 import { XsnnError } from '../config/XsnnError.js';
 import { csrFromDense, type CsrMatrix } from '../core/CsrMatrix.js';
@@ -136,6 +137,7 @@ export function saveCheckpoint(dir: string, ck: Checkpoint): void {
     return;
   }
   assertReplaceableCheckpoint(dir);
+  removeStaleTemps(dir); // folders a killed earlier version left beside it (`.ck.tmp-…`)
   const old = oldFileNames(join(dir, 'manifest.json'));
   commitFilesInPlace(dir, { files: data, manifestName: 'manifest.json', manifest: manifestText, obsolete: old });
 }
@@ -145,7 +147,8 @@ export function saveCheckpoint(dir: string, ck: Checkpoint): void {
  * `format` is {@link CHECKPOINT_FORMAT}): the only thing {@link saveCheckpoint} replaces.
  */
 export function assertReplaceableCheckpoint(dir: string): void {
-  if (!statSync(dir).isDirectory()) throw new XsnnError('refusing to replace a file with a checkpoint', { file: dir, expected: 'a new path or an xsnn checkpoint folder' });
+  if (!statSync(dir).isDirectory())
+    throw new XsnnError('refusing to replace a file with a checkpoint', { file: dir, expected: 'a new path or an xsnn checkpoint folder' });
   if (!looksLikeCheckpoint(join(dir, 'manifest.json'))) {
     throw new XsnnError('refusing to write a checkpoint into a folder that is not an xsnn checkpoint (its files would be lost)', {
       file: dir,
@@ -266,7 +269,11 @@ function storedRecipe(m: ValidatedManifest, mfile: string): SnnRecipe {
   try {
     recipe = parseRecipe(m.recipe);
   } catch (err) {
-    throw new XsnnError(`damaged checkpoint: stored recipe is invalid: ${err instanceof Error ? err.message : String(err)}`, { file: mfile, field: 'recipe' }, { cause: err });
+    throw new XsnnError(
+      `damaged checkpoint: stored recipe is invalid: ${err instanceof Error ? err.message : String(err)}`,
+      { file: mfile, field: 'recipe' },
+      { cause: err },
+    );
   }
   if (recipe.network.neurons !== m.neurons) fail(mfile, 'recipe neurons disagree with the manifest', { field: 'neurons' });
   return recipe;

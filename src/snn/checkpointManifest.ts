@@ -19,7 +19,10 @@ export const CheckpointFileSchema = z.object({
   bytes: count(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected a hex SHA-256'),
   /** Where the bytes are while a replacement is being committed (a hidden staging name); absent: at `name`. */
-  path: z.string().regex(/^\.[^/\\]+$/, 'expected a hidden file name in the checkpoint folder').optional(),
+  path: z
+    .string()
+    .regex(/^\.[^/\\]+$/, 'expected a hidden file name in the checkpoint folder')
+    .optional(),
 });
 
 /**
@@ -74,7 +77,11 @@ export function readCheckpointManifest(file: string): CheckpointManifest {
   try {
     data = JSON.parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new XsnnError(`damaged checkpoint manifest: ${err instanceof Error ? err.message : String(err)}`, { file, expected: 'a JSON manifest' }, { cause: err });
+    throw new XsnnError(
+      `damaged checkpoint manifest: ${err instanceof Error ? err.message : String(err)}`,
+      { file, expected: 'a JSON manifest' },
+      { cause: err },
+    );
   }
   const r = CheckpointManifestSchema.safeParse(data, { reportInput: true });
   if (!r.success) throw new XsnnError(zodIssues(r.error, { file, prefix: 'damaged checkpoint manifest: ' }), {}, { cause: r.error });

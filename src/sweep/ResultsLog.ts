@@ -40,7 +40,11 @@ export function readResultsLog(path: string): ResultsLogContents {
     }
     const parsed = ResultLineSchema.safeParse(data);
     if (!parsed.success) {
-      throw new XsnnError(zodIssues(parsed.error, { file: path, locate: () => ({ file: path, line: i + 1 }), prefix: 'invalid results line: ' }), {}, { cause: parsed.error });
+      throw new XsnnError(
+        zodIssues(parsed.error, { file: path, locate: () => ({ file: path, line: i + 1 }), prefix: 'invalid results line: ' }),
+        {},
+        { cause: parsed.error },
+      );
     }
     if (seen.has(parsed.data.key)) {
       duplicates++;

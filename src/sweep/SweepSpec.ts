@@ -44,7 +44,10 @@ export const VariationSchema = z.unknown().transform((v, ctx) => {
     sigma = Number(m[1]) / 100;
   }
   if (!Number.isFinite(sigma) || sigma < 0 || sigma > 1) {
-    ctx.addIssue({ code: 'custom', message: `variation σ must be in [0, 1] (fraction of the conductance range), got ${typeof v === 'number' ? String(v) : JSON.stringify(v)}` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `variation σ must be in [0, 1] (fraction of the conductance range), got ${typeof v === 'number' ? String(v) : JSON.stringify(v)}`,
+    });
     return z.NEVER;
   }
   return sigma;

@@ -63,7 +63,9 @@ export function mergeSweeps(options: MergeSweepsOptions): MergeSummary {
     }
     const log = readResultsLog(join(dir, 'results.jsonl'));
     if (log.tornBytes > 0)
-      warnings.push(`${join(dir, 'results.jsonl')}: dropped a torn last line (${log.tornBytes} bytes, a point interrupted while saved); rerun that shard's sweep to evaluate it`);
+      warnings.push(
+        `${join(dir, 'results.jsonl')}: dropped a torn last line (${log.tornBytes} bytes, a point interrupted while saved); rerun that shard's sweep to evaluate it`,
+      );
     for (const line of log.lines) {
       const prev = byKey.get(line.key);
       if (prev === undefined) byKey.set(line.key, line);

@@ -47,7 +47,7 @@ function setIn(target: Record<string, unknown>, path: string[], value: unknown):
 /** An override file `extends: <base>` that sets one field (or an unknown one) to a hostile value. */
 function mutatedOverride(base: string, paths: string[][]): fc.Arbitrary<{ yaml: string; path: string[] }> {
   return fc
-    .tuple(fc.oneof(fc.constantFrom(...paths), fc.constant(['noSuchKey']), fc.constant(['protocol', 'noSuchKey'])), hostileValue)
+    .tuple(fc.oneof(fc.constantFrom(...paths), fc.constant<string[]>(['noSuchKey']), fc.constant<string[]>(['protocol', 'noSuchKey'])), hostileValue)
     .map(([path, value]) => {
       const doc: Record<string, unknown> = { extends: base, source: 'hostile-input test' };
       setIn(doc, path, value);
@@ -55,7 +55,17 @@ function mutatedOverride(base: string, paths: string[][]): fc.Arbitrary<{ yaml: 
     });
 }
 
-const ALIAS_BOMB = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefgh'.split('').map((c, i) => `${c}: &${c} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`), 'source: bomb', ''].join('\n');
+const ALIAS_BOMB = [
+  'a: &a ["x","x","x","x","x","x","x","x","x"]',
+  ...'bcdefgh'
+    .split('')
+    .map(
+      (c, i) =>
+        `${c}: &${c} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`,
+    ),
+  'source: bomb',
+  '',
+].join('\n');
 
 let dir: string;
 let aFile: string;
@@ -137,7 +147,7 @@ describe('hostile input: every failure is clean (exit 1/2, located message, no s
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...keys), fc.oneof(hostileValue, fc.constant('[.nan]'), fc.constant('[0, 1e15]')), async (key, value) => {
         const file = `${fresh('sweep')}.yaml`;
-        const shown = typeof value === 'string' && value.startsWith('[') ? value : JSON.stringify(value) ?? 'null';
+        const shown = typeof value === 'string' && value.startsWith('[') ? value : (JSON.stringify(value) ?? 'null');
         const lines = text.split('\n').filter((l) => !l.startsWith(`${key}:`) && !(key === 'networks' && l.startsWith('  - ')));
         writeFileSync(file, `${lines.join('\n')}\n${key}: ${shown}\n`);
         const out = fresh('sweep-out');
@@ -183,7 +193,7 @@ describe('hostile input: every failure is clean (exit 1/2, located message, no s
         for (const f of ['weights.f32', 'mask.u8', 'delays.u8', 'theta.f64']) writeFileSync(join(copy, f), readFileSync(join(ck, f)));
         const m = JSON.parse(JSON.stringify(manifest)) as Record<string, unknown>;
         if (value === undefined) {
-          let cur = m as Record<string, unknown>;
+          let cur = m;
           for (const k of path.slice(0, -1)) cur = (cur[k] ?? {}) as Record<string, unknown>;
           delete cur[path[path.length - 1]!];
         } else setIn(m, path, value);
@@ -253,7 +263,10 @@ describe('hostile input: every failure is clean (exit 1/2, located message, no s
   }, 60_000);
 
   it('bad option values are usage errors (exit 2) naming the option', async () => {
-    const bad = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('0/0', '3/2', 'abc', '-1/2', '1/0', '0x0', '-4x4', '1.5x2', '500%', '-0.1', '1.01', 'bogus'));
+    const bad = fc.oneof(
+      fc.string({ maxLength: 6 }),
+      fc.constantFrom('0/0', '3/2', 'abc', '-1/2', '1/0', '0x0', '-4x4', '1.5x2', '500%', '-0.1', '1.01', 'bogus'),
+    );
     await fc.assert(
       fc.asyncProperty(fc.constantFrom('--shard', '--crossbar', '--sigma', '--algorithm', '--name'), bad, async (option, value) => {
         const args =

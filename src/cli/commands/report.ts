@@ -17,10 +17,14 @@ export function registerReport(program: Command): void {
     .option('--workers <n>', 'with --spec: worker threads (default: cores)', parseIntOption('--workers', 0))
     .option('--evaluator <module#export>', 'with --spec: point evaluator module (default: the crossbar co-simulation)')
     .option('--no-train', 'with --spec: fail instead of training missing checkpoints')
-    .option('--date <iso>', "date printed on the report's title page and used as the PDF's creation date (default: undated, so equal results give byte-identical files)", (v: string) => {
-      if (Number.isNaN(Date.parse(v))) throw new InvalidArgumentError(`--date expects an ISO 8601 date, got "${v}"`);
-      return v;
-    })
+    .option(
+      '--date <iso>',
+      "date printed on the report's title page and used as the PDF's creation date (default: undated, so equal results give byte-identical files)",
+      (v: string) => {
+        if (Number.isNaN(Date.parse(v))) throw new InvalidArgumentError(`--date expects an ISO 8601 date, got "${v}"`);
+        return v;
+      },
+    )
     .action(
       async (opts: {
         results?: string;

@@ -21,7 +21,10 @@ export function registerTrain(program: Command): void {
     .command('train')
     .description('train the Diehl & Cook SNN on MNIST with STDP (plus pruning/quantization if the recipe asks) and write a checkpoint')
     .requiredOption('--recipe <name|path>', 'a recipe in snn/ (e.g. dc2015-400, rathi-400, tiny) or a YAML path')
-    .requiredOption('--out <dir>', 'checkpoint directory to write (a new path, or an existing checkpoint with --force: replaced so that a kill leaves the old or the new one)')
+    .requiredOption(
+      '--out <dir>',
+      'checkpoint directory to write (a new path, or an existing checkpoint with --force: replaced so that a kill leaves the old or the new one)',
+    )
     .option('--train-images <n>', "train on the first N training images (default: the recipe's, else all)", parseIntOption('--train-images', 1))
     .option('--epochs <n>', "passes over the training images (default: the recipe's)", parseIntOption('--epochs', 1))
     .option('--seed <n>', "seed (default: the recipe's)", parseIntOption('--seed', 0))
