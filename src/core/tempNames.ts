@@ -25,6 +25,13 @@ function tempOwner(name: string, base: string): number | null {
   return m === null ? null : Number(m[1]);
 }
 
+/** Like {@link tempOwner} for any target whose name starts with `prefix`. */
+function tempOwnerByPrefix(name: string, prefix: string): number | null {
+  if (!name.startsWith(`.${prefix}`)) return null;
+  const m = /(?:\.xsnn-tmp-|\.tmp-)(\d+)-\d+-\d+$/.exec(name);
+  return m === null ? null : Number(m[1]);
+}
+
 function alive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
@@ -38,11 +45,14 @@ function alive(pid: number): boolean {
 /**
  * Removes temporary files and folders that a killed run left beside `target`:
  * only names {@link tempPath} makes for this target, and only those whose process
- * is gone (a concurrent run's temporaries are left alone). Returns the names removed.
+ * is gone (a concurrent run's temporaries are left alone). With
+ * `anyTargetStartingWith`, the temporaries of every target whose name starts with
+ * `basename(target)` go too. Returns the names removed.
  */
-export function removeStaleTemps(target: string): string[] {
+export function removeStaleTemps(target: string, options: { readonly anyTargetStartingWith?: boolean } = {}): string[] {
   const dir = dirname(target);
   const base = basename(target);
+  const owner = options.anyTargetStartingWith === true ? (name: string) => tempOwnerByPrefix(name, base) : (name: string) => tempOwner(name, base);
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -51,7 +61,7 @@ export function removeStaleTemps(target: string): string[] {
   }
   const removed: string[] = [];
   for (const name of names) {
-    const pid = tempOwner(name, base);
+    const pid = owner(name);
     if (pid === null || alive(pid)) continue;
     rmSync(join(dir, name), { recursive: true, force: true });
     removed.push(name);

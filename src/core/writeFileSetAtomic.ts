@@ -26,7 +26,9 @@ export function writeFileSetAtomic(set: string, files: ReadonlyArray<readonly [p
   if (files.some(([p]) => dirname(p) !== dir)) throw new XsnnError('writeFileSetAtomic: the files of a set must share one folder', { file: files[0]![0] });
   ensureDir(dir);
   const current = join(dir, `.${set}.xsnn-current`);
+  // temporaries of killed runs: of the link, and of set folders being written
   removeStaleTemps(current);
+  removeStaleTemps(join(dir, `.${set}.xsnn-set-`), { anyTargetStartingWith: true });
   const hash = hashValue(
     files.map(([p, d]) => [basename(p), sha256(typeof d === 'string' ? Buffer.from(d) : new Uint8Array(d.buffer, d.byteOffset, d.byteLength))]),
   ).slice(0, 16);
@@ -69,9 +71,6 @@ function replaceWithLink(path: string, target: string): void {
 function removeOldSets(dir: string, set: string, keep: string): void {
   const prefix = `.${set}.xsnn-set-`;
   for (const name of readdirSync(dir)) {
-    if (!name.startsWith(prefix) || name === keep) continue;
-    const rest = name.slice(prefix.length);
-    if (/^[0-9a-f]{16}$/.test(rest)) rmSync(join(dir, name), { recursive: true, force: true });
-    else if (/^[0-9a-f]{16}\.xsnn-tmp-\d+-\d+-\d+$/.test(rest)) removeStaleTemps(join(dir, `${prefix}${rest.slice(0, 16)}`));
+    if (name.startsWith(prefix) && name !== keep && /^[0-9a-f]{16}$/.test(name.slice(prefix.length))) rmSync(join(dir, name), { recursive: true, force: true });
   }
 }
