@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
-import { XsnnError } from '../config/XsnnError.js';
 import { commands } from './commands/index.js';
 import { version } from '../core/version.js';
+import { errorReport } from './errorText.js';
 
 /**
  * Builds the `xsnn` command-line program (commander). Exported so tests and
@@ -29,18 +29,20 @@ export async function runCli(argv: string[]): Promise<number> {
     if (err instanceof CommanderError) {
       return err.exitCode === 0 ? 0 : 2;
     }
-    if (err instanceof XsnnError) {
-      process.stderr.write(`xsnn: error: ${err.message}\n`);
-      return 1;
-    }
-    process.stderr.write(`xsnn: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    return 70;
+    const report = errorReport(err);
+    process.stderr.write(report.text);
+    return report.exitCode;
   }
 }
 
 const isMain =
   process.argv[1] !== undefined && import.meta.url === (await import('node:url')).pathToFileURL((await import('node:fs')).realpathSync(process.argv[1])).href;
 if (isMain) {
+  // `xsnn presets | head`: a reader that stops early is not an error
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
   const code = await runCli(process.argv.slice(2));
   process.exitCode = code;
 }

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { XsnnError } from '../config/XsnnError.js';
 
 /** Prints one JSON object on stdout (the `--json` contract of every subcommand). */
 export function printJson(value: unknown): void {
@@ -12,4 +13,39 @@ export function parseIntOption(name: string, min = 0): (value: string) => number
     if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${name} expects a whole number >= ${min}, got "${value}"`);
     return n;
   };
+}
+
+/**
+ * A commander option parser from a parse function that throws an XsnnError: its
+ * message becomes a usage error naming the option (exit code 2).
+ */
+export function usageParser<T>(name: string, parse: (value: string) => T): (value: string) => T {
+  return (value: string) => {
+    try {
+      return parse(value);
+    } catch (err) {
+      if (err instanceof XsnnError) throw new InvalidArgumentError(`${name}: ${err.message}`);
+      throw err;
+    }
+  };
+}
+
+/** A commander parser for one of `names` (e.g. `--algorithm`); anything else is a usage error listing them. */
+export function parseChoice(name: string, names: ReadonlyArray<string>): (value: string) => string {
+  return (value: string) => {
+    if (!names.includes(value)) throw new InvalidArgumentError(`${name} expects one of ${names.join(', ')}, got "${value}"`);
+    return value;
+  };
+}
+
+const TILE_SHORTHAND = /^\s*([+-]?\d+(?:\.\d*)?)\s*[x×]\s*([+-]?\d+(?:\.\d*)?)\s*$/;
+
+/** A commander parser for `--crossbar`: a preset name or path is kept; an `RxC` shorthand must have whole R, C >= 1 (else a usage error). */
+export function parseCrossbarRef(value: string): string {
+  const m = TILE_SHORTHAND.exec(value);
+  if (m !== null && !(Number.isInteger(Number(m[1])) && Number.isInteger(Number(m[2])) && Number(m[1]) >= 1 && Number(m[2]) >= 1)) {
+    throw new InvalidArgumentError(`--crossbar expects RxC with whole numbers R, C >= 1 (e.g. 128x128) or a crossbar preset, got "${value}"`);
+  }
+  if (value.trim() === '') throw new InvalidArgumentError('--crossbar expects RxC (e.g. 128x128) or a crossbar preset, got ""');
+  return value;
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { XsnnError } from './XsnnError.js';
+import { zodIssues } from './zodIssues.js';
 
 /** A YAML file read into a plain object, with what is needed to point at its lines. */
 export interface YamlSource {
@@ -10,6 +11,9 @@ export interface YamlSource {
   /** 1-based line of the value at `path`, or of its nearest existing parent. */
   lineOf(path: ReadonlyArray<PropertyKey>): number | undefined;
 }
+
+/** Most alias expansions a YAML file may make (presets use none; the yaml package's default is 100). */
+export const MAX_ALIAS_COUNT = 100;
 
 /**
  * Reads and parses a YAML file; syntax errors become an {@link XsnnError} with the
@@ -35,7 +39,13 @@ export function parseYamlText(text: string, file: string): YamlSource {
     const line = first.linePos?.[0]?.line ?? lineCounter.linePos(first.pos[0]).line;
     throw new XsnnError(`malformed YAML: ${first.message.split('\n')[0] ?? ''}`, line === undefined ? { file } : { file, line });
   }
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    // aliases expand on conversion: a "billion laughs" document stops here, not in the caller
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    throw new XsnnError(`malformed YAML: ${err instanceof Error ? err.message : String(err)}`, { file }, { cause: err, code: 'invalid_yaml' });
+  }
   if (data === null || typeof data !== 'object' || Array.isArray(data) || !isMap(doc.contents)) {
     throw new XsnnError('expected a YAML mapping (key: value lines) at the top level', { file, line: 1 });
   }
@@ -54,51 +64,35 @@ export function parseYamlText(text: string, file: string): YamlSource {
 }
 
 /**
- * Validates `data` with a zod schema and turns the first issue into an
- * {@link XsnnError} naming the file, line, field, and what was expected.
+ * Validates `data` with a zod schema; every issue (not only the first) goes into
+ * one {@link XsnnError}, each naming the file, line, field, and what was expected.
  * `sources` are searched in order for the line that defines the failing field
  * (an override file before the base it extends).
  */
 export function validate<S extends z.ZodType>(schema: S, data: unknown, sources: ReadonlyArray<YamlSource>): z.output<S> {
-  const result = schema.safeParse(data);
+  const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  const path = issue.path as PropertyKey[];
-  let file = sources[0]?.file;
-  let line: number | undefined;
+  throw new XsnnError(zodIssues(result.error, { locate: (path) => locateIn(sources, path) }), {}, { cause: result.error });
+}
+
+/** The file and line defining `path`: the first source that has it, else the first source's nearest parent. */
+function locateIn(sources: ReadonlyArray<YamlSource>, path: ReadonlyArray<PropertyKey>): { file?: string; line?: number } {
   for (const src of sources) {
     if (hasPath(src.data, path)) {
-      file = src.file;
-      line = src.lineOf(path);
-      break;
+      const line = src.lineOf(path);
+      return line === undefined ? { file: src.file } : { file: src.file, line };
     }
   }
-  if (line === undefined && sources[0] !== undefined) line = sources[0].lineOf(path);
-  const field = path.map(String).join('.');
-  let problem = issue.message;
-  if (issue.code === 'unrecognized_keys') {
-    const keys = (issue as { keys: string[] }).keys;
-    problem = `unknown key${keys.length > 1 ? 's' : ''} ${keys.map((k) => `'${k}'`).join(', ')}`;
-    const at = [...path, keys[0]!];
-    for (const src of sources) {
-      if (hasPath(src.data, at)) {
-        file = src.file;
-        line = src.lineOf(at);
-        break;
-      }
-    }
-  }
-  const loc: { file?: string; line?: number; field?: string } = {};
-  if (file !== undefined) loc.file = file;
-  if (line !== undefined) loc.line = line;
-  if (field !== '') loc.field = field;
-  throw new XsnnError(problem, loc);
+  const first = sources[0];
+  if (first === undefined) return {};
+  const line = first.lineOf(path);
+  return line === undefined ? { file: first.file } : { file: first.file, line };
 }
 
 function hasPath(data: unknown, path: ReadonlyArray<PropertyKey>): boolean {
   let cur: unknown = data;
   for (const key of path) {
-    if (cur === null || typeof cur !== 'object' || !(key in (cur as object))) return false;
+    if (cur === null || typeof cur !== 'object' || !(key in cur)) return false;
     cur = (cur as Record<PropertyKey, unknown>)[key];
   }
   return true;

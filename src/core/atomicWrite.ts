@@ -1,21 +1,19 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { dirname, join, basename } from 'node:path';
-import { threadId } from 'node:worker_threads';
-
-let counter = 0;
-function tmpName(path: string): string {
-  counter++;
-  // pid and thread id: worker threads (piscina) each have their own counter.
-  return join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${threadId}-${counter}`);
-}
+import { renameSync, rmSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { XsnnError } from '../config/XsnnError.js';
+import { ensureDir } from './ensureDir.js';
+import { removeStaleTemps, tempPath } from './tempNames.js';
 
 /**
  * Writes a file so that readers never see a partial one: write to a temporary
- * file in the same folder, then rename over the target.
+ * file in the same folder (`.<name>.xsnn-tmp-…`), then rename over the target. A kill
+ * leaves the old file or the new one; the temporaries of killed runs are removed
+ * by the next write of the same target.
  */
 export function writeFileAtomic(path: string, data: string | NodeJS.ArrayBufferView): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = tmpName(path);
+  ensureDir(dirname(path));
+  removeStaleTemps(path);
+  const tmp = tempPath(path);
   try {
     writeFileSync(tmp, data);
     renameSync(tmp, path);
@@ -26,24 +24,20 @@ export function writeFileAtomic(path: string, data: string | NodeJS.ArrayBufferV
 }
 
 /**
- * Writes a whole directory atomically: the files go into a temporary sibling
- * directory, which then replaces `dir` (an existing `dir` is removed only after
- * the new one is complete).
+ * Writes a new directory atomically: the files go into a temporary sibling
+ * directory, which is then renamed to `dir` (one rename: `dir` is absent or
+ * complete). An existing `dir` is refused: replace the files of an existing folder
+ * with a commit point instead (see `commitFilesInPlace`).
  */
 export function writeDirAtomic(dir: string, files: ReadonlyArray<readonly [name: string, data: string | NodeJS.ArrayBufferView]>): void {
-  mkdirSync(dirname(dir), { recursive: true });
-  const tmp = tmpName(dir);
+  if (existsSync(dir)) throw new XsnnError('writeDirAtomic: the folder exists already', { file: dir, expected: 'a path with nothing there' });
+  ensureDir(dirname(dir));
+  removeStaleTemps(dir);
+  const tmp = tempPath(dir);
   try {
-    mkdirSync(tmp, { recursive: true });
+    mkdirSync(tmp);
     for (const [name, data] of files) writeFileSync(join(tmp, name), data);
-    if (existsSync(dir)) {
-      const old = tmpName(dir);
-      renameSync(dir, old);
-      renameSync(tmp, dir);
-      rmSync(old, { recursive: true, force: true });
-    } else {
-      renameSync(tmp, dir);
-    }
+    renameSync(tmp, dir);
   } catch (err) {
     rmSync(tmp, { recursive: true, force: true });
     throw err;

@@ -12,7 +12,7 @@ import { energyFromCounts, type EnergyReport } from '../energy/energyFromCounts.
 import type { EventCounts } from '../energy/EventCounts.js';
 import { eventEnergies, type EventEnergies } from '../energy/eventEnergies.js';
 import { assignLabels, predictClasses } from '../snn/assignLabels.js';
-import { checkpointCsr, loadCheckpoint, type Checkpoint } from '../snn/Checkpoint.js';
+import { checkDatasetFits, checkpointCsr, loadCheckpoint, type Checkpoint } from '../snn/Checkpoint.js';
 import { labelNeurons } from '../snn/labelNeurons.js';
 import { recipeDataset } from '../snn/train.js';
 import type { Mapping } from '../mapping/Mapping.js';
@@ -191,8 +191,8 @@ export async function simulateCrossbars(options: SimulateCrossbarsOptions): Prom
   const baseXbs = options.crossbars.map((c) => (typeof c === 'string' ? loadCrossbar(c) : c));
   let device = options.device === undefined ? baseXbs[0]!.device : typeof options.device === 'string' ? loadDevice(options.device) : options.device;
   if (options.sigma !== undefined) {
-    if (!(options.sigma >= 0) || !Number.isFinite(options.sigma))
-      throw new XsnnError(`${fn}: sigma must be a finite number >= 0, got ${options.sigma}`, { field: 'sigma' });
+    if (!(options.sigma >= 0 && options.sigma <= 1))
+      throw new XsnnError(`${fn}: sigma must be a fraction in [0, 1], got ${options.sigma}`, { field: 'sigma', expected: 'a number in [0, 1]' });
     device = Object.freeze({ ...device, deviceToDevice: Object.freeze({ ...device.deviceToDevice, sigma: options.sigma }) });
   }
   if (options.device === undefined && baseXbs.some((x) => x.device !== baseXbs[0]!.device && hashValue(x.device) !== hashValue(baseXbs[0]!.device))) {
@@ -205,6 +205,9 @@ export async function simulateCrossbars(options: SimulateCrossbarsOptions): Prom
 
   const labelAll = options.labelSet ?? (await recipeDataset(recipe, 'train'));
   const testAll = options.testSet ?? (await recipeDataset(recipe, 'test'));
+  const ckPath = typeof options.checkpoint === 'string' ? options.checkpoint : undefined;
+  checkDatasetFits(ck, labelAll, ckPath);
+  checkDatasetFits(ck, testAll, ckPath);
   const nLabel = options.labelImages ?? recipe.evaluation.labelImages;
   const nTest = options.testImages ?? recipe.evaluation.testImages ?? testAll.count;
   for (const [what, n, ds] of [

@@ -34,6 +34,12 @@ export function loadMnist(options: LoadMnistOptions = {}): Dataset {
   const images = readIdx(imagesFile, 3);
   const labels = readIdx(labelsFile, 1);
   const [count, height, width] = images.dims as [number, number, number];
+  if (count < 1 || height < 1 || width < 1)
+    throw new XsnnError('MNIST image file holds no images', {
+      file: imagesFile,
+      expected: 'at least one image of at least 1x1 pixels',
+      received: `dims ${images.dims.join('x')}`,
+    });
   if (labels.dims[0] !== count) {
     throw new XsnnError('MNIST labels and images disagree on the image count', { file: labelsFile, expected: String(count), received: String(labels.dims[0]) });
   }

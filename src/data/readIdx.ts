@@ -49,6 +49,7 @@ export function parseIdx(buf: Uint8Array, file: string, expectedRank?: number): 
     dims.push(n);
     total *= n;
   }
+  // the product is checked against the bytes actually read before anything is allocated from it
   if (buf.length !== header + total) {
     throw new XsnnError('corrupt IDX file: length does not match its dimensions', {
       file,

@@ -48,10 +48,16 @@ const ConductanceSchema = z
  * between G_min and G_max, the word `continuous` (ideal analog cell), or an
  * explicit ascending list of conductances (e.g. measured states).
  */
+/** Most evenly spaced levels a device may declare: 2^24, the finest weight precision (24 bits); checked before any level table is allocated. */
+export const MAX_DEVICE_LEVELS = 2 ** 24;
+
 const LevelsSchema = z.union([
-  z.int('levels must be a whole number ≥ 2, "continuous", or a list of conductances').min(2, 'a device needs at least 2 levels'),
+  z
+    .int('levels must be a whole number ≥ 2, "continuous", or a list of conductances')
+    .min(2, 'a device needs at least 2 levels')
+    .max(MAX_DEVICE_LEVELS, `a device has at most ${MAX_DEVICE_LEVELS} levels (2^24, 24 bits)`),
   z.literal('continuous'),
-  z.array(positiveQuantity('conductance')).min(2, 'a level list needs at least 2 conductances'),
+  z.array(positiveQuantity('conductance')).min(2, 'a level list needs at least 2 conductances').max(MAX_DEVICE_LEVELS),
 ]);
 
 /** Device-to-device (programming) variation: a fixed offset per programmed cell. */

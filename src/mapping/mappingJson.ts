@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { writeFileAtomic } from '../core/atomicWrite.js';
 import { XsnnError } from '../config/XsnnError.js';
+import { zodIssues } from '../config/zodIssues.js';
 import { MAPPING_FORMAT_VERSION, type Mapping } from './Mapping.js';
 
 /** Options of {@link mappingToJson}. */
@@ -82,8 +83,7 @@ export function parseMapping(text: string, file = '<mapping>'): Mapping {
   }
   const r = mappingSchema.safeParse(data);
   if (!r.success) {
-    const issue = r.error.issues[0]!;
-    throw new XsnnError(`not an xsnn mapping: ${issue.message}`, { file, field: issue.path.join('.') });
+    throw new XsnnError(zodIssues(r.error, { file, prefix: 'not an xsnn mapping: ' }), {}, { cause: r.error });
   }
   const v = r.data;
   return {

@@ -3,19 +3,49 @@ import { XsnnError } from '../config/XsnnError.js';
 import type { CsrMatrix } from '../core/CsrMatrix.js';
 
 /**
+ * Largest row or column count of a matrix, 2^26: the parser allocates a few
+ * 32-bit arrays per row and per column (256 MiB each at this size), far above any
+ * network here (784 × 6400) and far below what exhausts the memory.
+ */
+export const MAX_MATRIX_DIMENSION = 2 ** 26;
+/** Most entries a Matrix Market file may declare (32-bit positions). */
+export const MAX_MATRIX_ENTRIES = 2 ** 31 - 1;
+
+type Field = 'real' | 'integer' | 'pattern';
+type Fail = (line: number, problem: string, expected?: string, received?: string) => never;
+
+/** Coordinate entries in file order (0-based), with the line each came from. */
+interface Entries {
+  readonly I: Int32Array;
+  readonly J: Int32Array;
+  readonly V: Float32Array;
+  readonly lineOf: Int32Array;
+}
+
+/**
  * Parses a Matrix Market file (`%%MatrixMarket matrix coordinate
  * real|integer|pattern general`) into CSR. Rows are inputs, columns neurons;
  * every listed entry is a synapse (pattern entries get weight 1). Strict: a
  * malformed header, size line or entry, an index out of range, a duplicate entry,
- * a non-finite value, or a count that does not match the size line is an
- * XsnnError naming `file` and the line.
+ * a non-finite value, a count that does not match the size line, or a size that
+ * cannot be held (over {@link MAX_MATRIX_DIMENSION} rows or columns, over
+ * {@link MAX_MATRIX_ENTRIES} entries, or more entries than the text has lines —
+ * checked before anything is allocated) is an XsnnError naming `file` and the line.
  */
 export function parseMatrixMarket(text: string, file = '<matrix>'): CsrMatrix {
   const lines = text.split(/\r?\n/);
-  const fail = (line: number, problem: string, expected?: string, received?: string): never => {
+  const fail: Fail = (line, problem, expected, received) => {
     throw new XsnnError(problem, { file, line, ...(expected !== undefined ? { expected } : {}), ...(received !== undefined ? { received } : {}) });
   };
-  const header = (lines[0] ?? '').trim();
+  const field = parseHeader(lines[0] ?? '', fail);
+  const { rows, cols, count, sizeLine } = parseSizeLine(lines, fail);
+  const entries = parseEntries(lines, sizeLine + 1, { rows, cols, count, field }, fail);
+  return toCsr(entries, rows, cols, fail);
+}
+
+/** Checks the `%%MatrixMarket matrix coordinate <field> general` line; returns the field. */
+function parseHeader(first: string, fail: Fail): Field {
+  const header = first.trim();
   const h = header.split(/\s+/).map((s) => s.toLowerCase());
   if (h[0] !== '%%matrixmarket')
     fail(1, 'not a Matrix Market file', "a first line '%%MatrixMarket matrix coordinate real general'", JSON.stringify(header.slice(0, 60)));
@@ -24,6 +54,11 @@ export function parseMatrixMarket(text: string, file = '<matrix>'): CsrMatrix {
   if (field !== 'real' && field !== 'integer' && field !== 'pattern') fail(1, 'unsupported Matrix Market field', 'real, integer or pattern', String(field));
   if (h[4] !== 'general') fail(1, 'unsupported Matrix Market symmetry', 'general', String(h[4]));
   if (h.length > 5) fail(1, 'extra words in the Matrix Market header', undefined, header);
+  return field;
+}
+
+/** Finds and checks the `rows cols entries` line (0-based index `sizeLine`), refusing sizes that cannot be held. */
+function parseSizeLine(lines: string[], fail: Fail): { rows: number; cols: number; count: number; sizeLine: number } {
   let li = 1;
   while (li < lines.length && (lines[li]!.startsWith('%') || lines[li]!.trim() === '')) li++;
   if (li >= lines.length) fail(li, 'missing size line', "'rows cols entries'");
@@ -32,7 +67,19 @@ export function parseMatrixMarket(text: string, file = '<matrix>'): CsrMatrix {
   if (sizeParts.length !== 3 || !sizes.every((v) => Number.isInteger(v) && v >= 0))
     fail(li + 1, 'malformed size line', "three whole numbers 'rows cols entries'", JSON.stringify(lines[li]));
   const [rows, cols, count] = sizes as [number, number, number];
+  if (rows > MAX_MATRIX_DIMENSION || cols > MAX_MATRIX_DIMENSION)
+    fail(li + 1, 'matrix too large', `at most ${MAX_MATRIX_DIMENSION} rows and columns`, `${rows} x ${cols}`);
+  if (count > MAX_MATRIX_ENTRIES) fail(li + 1, 'too many entries', `at most ${MAX_MATRIX_ENTRIES}`, String(count));
   if (rows * cols < count) fail(li + 1, 'more entries than matrix cells', `at most ${rows * cols}`, String(count));
+  // every entry needs a line: a size line announcing more is refused before allocating for it
+  if (count > lines.length - li - 1)
+    fail(li + 1, 'the size line announces more entries than the file has lines', `at most ${lines.length - li - 1}`, String(count));
+  return { rows, cols, count, sizeLine: li };
+}
+
+/** Reads the entry lines from `start` (0-based), checking each. */
+function parseEntries(lines: string[], start: number, size: { rows: number; cols: number; count: number; field: Field }, fail: Fail): Entries {
+  const { rows, cols, count, field } = size;
   const I = new Int32Array(count);
   const J = new Int32Array(count);
   const V = new Float32Array(count);
@@ -40,7 +87,7 @@ export function parseMatrixMarket(text: string, file = '<matrix>'): CsrMatrix {
   let e = 0;
   const want = field === 'pattern' ? 2 : 3;
   const parts: string[] = [];
-  for (li = li + 1; li < lines.length; li++) {
+  for (let li = start; li < lines.length; li++) {
     const raw = lines[li]!;
     tokens(raw, parts);
     if (parts.length === 0 || parts[0]!.startsWith('%')) continue;
@@ -50,22 +97,27 @@ export function parseMatrixMarket(text: string, file = '<matrix>'): CsrMatrix {
     const j = Number(parts[1]);
     if (!Number.isInteger(i) || i < 1 || i > rows) fail(li + 1, 'row index out of range', `a whole number in 1..${rows}`, parts[0]);
     if (!Number.isInteger(j) || j < 1 || j > cols) fail(li + 1, 'column index out of range', `a whole number in 1..${cols}`, parts[1]);
-    let v = 1;
-    if (field !== 'pattern') {
-      const txt = parts[2]!;
-      v = Number(txt);
-      if (!Number.isFinite(v)) fail(li + 1, 'non-finite or malformed weight', 'a finite number', txt);
-      if (field === 'integer' && !Number.isInteger(v)) fail(li + 1, 'non-integer value in an integer matrix', 'a whole number', txt);
-      if (!Number.isFinite(Math.fround(v))) fail(li + 1, 'weight overflows float32', 'a finite float32', txt);
-    }
     I[e] = i - 1;
     J[e] = j - 1;
-    V[e] = v;
+    V[e] = field === 'pattern' ? 1 : entryValue(parts[2]!, field, li + 1, fail);
     lineOf[e] = li + 1;
     e++;
   }
   if (e !== count) fail(lines.length, 'fewer entries than the size line announces', String(count), String(e));
-  // Sort entries by (row, col): stable counting sort by column, then by row (O(nnz)).
+  return { I, J, V, lineOf };
+}
+
+function entryValue(txt: string, field: Field, line: number, fail: Fail): number {
+  const v = Number(txt);
+  if (!Number.isFinite(v)) fail(line, 'non-finite or malformed weight', 'a finite number', txt);
+  if (field === 'integer' && !Number.isInteger(v)) fail(line, 'non-integer value in an integer matrix', 'a whole number', txt);
+  if (!Number.isFinite(Math.fround(v))) fail(line, 'weight overflows float32', 'a finite float32', txt);
+  return v;
+}
+
+/** Sorts entries by (row, col) (stable counting sorts, O(nnz)) into CSR; a duplicate entry is an error naming both lines. */
+function toCsr({ I, J, V, lineOf }: Entries, rows: number, cols: number, fail: Fail): CsrMatrix {
+  const count = I.length;
   const byCol = new Int32Array(count);
   {
     const ptr = new Int32Array(cols + 1);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../core/atomicWrite.js';
 import { XsnnError } from '../config/XsnnError.js';
+import { zodIssues } from '../config/zodIssues.js';
 
 /**
  * Learned weights to draw as receptive fields: `weights` is row-major
@@ -135,8 +136,7 @@ function parseFile<S extends z.ZodType>(file: string, schema: S): z.output<S> {
   }
   const r = schema.safeParse(data);
   if (!r.success) {
-    const issue = r.error.issues[0]!;
-    throw new XsnnError(`invalid figure input: ${issue.message}`, { file, field: issue.path.map(String).join('.') });
+    throw new XsnnError(zodIssues(r.error, { file, prefix: 'invalid figure input: ' }), {}, { cause: r.error });
   }
   return r.data;
 }

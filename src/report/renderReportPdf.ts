@@ -1,3 +1,4 @@
+import { UNDATED_REPORT } from './undatedReport.js';
 import PDFDocument from 'pdfkit';
 import { version } from '../core/version.js';
 import { FONT_FILES } from './fonts.js';
@@ -161,7 +162,7 @@ export function renderReportPdf(data: ReportData, figures: ReportFigures, option
     [
       ['report written by', `xsnn ${data.xsnnVersion}`],
       ['sweep run by', `xsnn ${data.sweep.xsnnVersion}`],
-      ['results date (UTC)', data.date.replace('T', ' ').replace(/\.\d+Z$/, 'Z')],
+      ['results date (UTC)', data.date === UNDATED_REPORT ? 'not given (xsnn report --date <iso>)' : data.date.replace('T', ' ').replace(/\.\d+Z$/, 'Z')],
       ['sweep definition', data.sweep.name],
       ['definition sha256', data.sweep.definitionHash],
       [

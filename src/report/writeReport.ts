@@ -1,5 +1,7 @@
-import { join } from 'node:path';
-import { writeFileAtomic } from '../core/atomicWrite.js';
+import { basename, join } from 'node:path';
+import { checkOutputPath } from '../core/checkOutputPath.js';
+import { writeFileSetAtomic } from '../core/writeFileSetAtomic.js';
+import { UNDATED_REPORT } from './undatedReport.js';
 import { XsnnError } from '../config/XsnnError.js';
 import { readResultsLog } from '../sweep/ResultsLog.js';
 import { readSweepManifest } from '../sweep/SweepManifest.js';
@@ -18,12 +20,22 @@ export interface WriteReportOptions {
   readonly resultsDir: string;
   /** PDF path; the CSV and JSON go next to it with the same name (`report.csv`, `report.json`). */
   readonly out: string;
-  /** Date of the report (ISO 8601). Default: when the last point finished, so the bytes depend only on the results. */
+  /**
+   * Date printed on the title page and used as the PDF's creation date (ISO 8601).
+   * Default: none ({@link UNDATED_REPORT}, shown as undated), so equal records give
+   * byte-identical files whenever and however long their points ran.
+   */
   readonly date?: string;
   /** Overrides of the summary's reference point. */
   readonly reference?: Partial<ReferencePoint>;
   /** Compress PDF streams (default true). */
   readonly compress?: boolean;
+}
+
+/** The PDF, CSV and JSON paths of `--out` and the name of their set. */
+function reportPaths(out: string): { pdf: string; csv: string; json: string; set: string } {
+  const base = out.replace(/\.pdf$/i, '');
+  return { pdf: /\.pdf$/i.test(out) ? out : `${out}.pdf`, csv: `${base}.csv`, json: `${base}.json`, set: basename(base) };
 }
 
 /** Files {@link writeReport} wrote, and the data they show. */
@@ -38,10 +50,14 @@ export interface WrittenReport {
 /**
  * Writes a sweep's report: `<out>.pdf` (title page with provenance, summary,
  * charts, receptive fields, tile occupancy, methods), and the same data as
- * `<out>.csv` (one row per point) and `<out>.json` ({@link ReportData}). Each file
- * is written atomically; the same results give the same bytes.
+ * `<out>.csv` (one row per point) and `<out>.json` ({@link ReportData}). The three
+ * are written as one set (`writeFileSetAtomic`): a kill leaves the complete old set
+ * or the complete new one. The output paths are checked before any work (a folder
+ * where a file goes fails with nothing written). The same records give the same bytes.
  */
 export async function writeReport(options: WriteReportOptions): Promise<WrittenReport> {
+  const { pdf, csv, json, set } = reportPaths(options.out);
+  for (const path of [pdf, csv, json]) checkOutputPath(path, 'file', 'report --out');
   const manifest = readSweepManifest(options.resultsDir);
   if (manifest === null)
     throw new XsnnError('writeReport: not a sweep results folder (no sweep.json)', { file: options.resultsDir, expected: 'the --out folder of `xsnn sweep`' });
@@ -51,7 +67,7 @@ export async function writeReport(options: WriteReportOptions): Promise<WrittenR
   const data = buildReportData({
     manifest,
     lines: log.lines,
-    ...(options.date !== undefined ? { date: new Date(options.date).toISOString() } : {}),
+    date: options.date !== undefined ? new Date(options.date).toISOString() : UNDATED_REPORT,
     ...(options.reference !== undefined ? { reference: options.reference } : {}),
   });
   const inputs = readFigureInputs(options.resultsDir);
@@ -80,12 +96,10 @@ export async function writeReport(options: WriteReportOptions): Promise<WrittenR
     };
   });
   const pdfBytes = await renderReportPdf(data, { charts, receptiveFields, occupancy }, { compress: options.compress ?? true });
-  const base = options.out.replace(/\.pdf$/i, '');
-  const pdf = /\.pdf$/i.test(options.out) ? options.out : `${options.out}.pdf`;
-  const csv = `${base}.csv`;
-  const json = `${base}.json`;
-  writeFileAtomic(csv, resultsCsv(log.lines, manifest));
-  writeFileAtomic(json, `${JSON.stringify(data, null, 2)}\n`);
-  writeFileAtomic(pdf, pdfBytes);
+  writeFileSetAtomic(set, [
+    [csv, resultsCsv(log.lines, manifest)],
+    [json, `${JSON.stringify(data, null, 2)}\n`],
+    [pdf, pdfBytes],
+  ]);
   return { pdf, csv, json, data, figures: [...charts, ...receptiveFields, ...occupancy] };
 }

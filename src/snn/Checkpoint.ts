@@ -1,15 +1,22 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeDirAtomic } from '../core/atomicWrite.js';
+import { commitFilesInPlace } from '../core/commitFilesInPlace.js';
+import { removeStaleTemps } from '../core/tempNames.js';
 import { canonicalJson, sha256 } from '../core/hash.js';
 import { XsnnError } from '../config/XsnnError.js';
 import { csrFromDense, type CsrMatrix } from '../core/CsrMatrix.js';
 import { parseRecipe, type SnnRecipe } from './SnnRecipe.js';
+import {
+  CHECKPOINT_FORMAT,
+  CHECKPOINT_VERSION,
+  looksLikeCheckpoint,
+  readCheckpointManifest,
+  type CheckpointFileEntry,
+  type CheckpointManifest as ValidatedManifest,
+} from './checkpointManifest.js';
 
-/** Format name written in every manifest. */
-export const CHECKPOINT_FORMAT = 'xsnn-snn-checkpoint';
-/** Current format version; loading refuses other versions. */
-export const CHECKPOINT_VERSION = 1;
+export { CHECKPOINT_FORMAT, CHECKPOINT_VERSION } from './checkpointManifest.js';
 
 /** What the network was trained on. */
 export interface DatasetIdentity {
@@ -71,6 +78,8 @@ interface FileEntry {
   shape: number[];
   bytes: number;
   sha256: string;
+  /** Only while a replacement is committed: the hidden staging name holding the bytes. */
+  path?: string;
 }
 
 /** The manifest.json of a checkpoint directory. */
@@ -101,23 +110,86 @@ function bytesOf(a: Float32Array | Float64Array | Uint8Array | Int8Array): Uint8
 if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) throw new Error('xsnn checkpoints require a little-endian platform');
 
 /**
- * Writes a checkpoint directory atomically: `manifest.json` (format, version,
- * xsnn version, recipe, seed, dataset identity, counts, and for each array file
- * its dtype, shape and SHA-256) plus raw little-endian arrays `weights.f32`,
- * `mask.u8`, `delays.u8`, `theta.f64` and, if assigned, `labels.i8`.
- * Contains no timestamps: the same recipe and seed give a byte-identical directory.
+ * Writes a checkpoint directory: `manifest.json` (format, version, xsnn version,
+ * recipe, seed, dataset identity, counts, and for each array file its dtype, shape
+ * and SHA-256) plus raw little-endian arrays `weights.f32`, `mask.u8`, `delays.u8`,
+ * `theta.f64` and, if assigned, `labels.i8`. Contains no timestamps: the same
+ * recipe and seed give a byte-identical directory.
+ *
+ * A new directory appears in one rename. An existing checkpoint is replaced in
+ * place with the manifest as the commit point (`commitFilesInPlace`), so a kill at
+ * any moment leaves the complete old or the complete new checkpoint. A path that
+ * holds anything but an xsnn checkpoint is refused (nothing of the user's is deleted).
+ *
+ * @throws {@link XsnnError} when `dir` is a file or a folder that is not a checkpoint.
  */
 export function saveCheckpoint(dir: string, ck: Checkpoint): void {
   validateArrays(ck, dir);
-  const arrays: Array<[string, FileEntry['dtype'], number[], Float32Array | Float64Array | Uint8Array | Int8Array]> = [
+  const arrays = checkpointArrays(ck);
+  const files: FileEntry[] = arrays.map(([name, dtype, shape, a]) => ({ name, dtype, shape, bytes: a.byteLength, sha256: sha256(bytesOf(a)) }));
+  const manifestText = (staged: Readonly<Record<string, string>> | null): string => {
+    const listed = staged === null ? files : files.map((f) => ({ ...f, path: staged[f.name]! }));
+    return `${JSON.stringify(JSON.parse(canonicalJson(manifestOf(ck, listed))), null, 2)}\n`;
+  };
+  const data = arrays.map(([name, , , a]) => [name, bytesOf(a)] as const);
+  if (!existsSync(dir)) {
+    writeDirAtomic(dir, [['manifest.json', manifestText(null)], ...data]);
+    return;
+  }
+  assertReplaceableCheckpoint(dir);
+  removeStaleTemps(dir); // folders a killed earlier version left beside it (`.ck.tmp-…`)
+  const old = oldFileNames(join(dir, 'manifest.json'));
+  commitFilesInPlace(dir, { files: data, manifestName: 'manifest.json', manifest: manifestText, obsolete: old });
+}
+
+/**
+ * Throws unless `dir` is a folder holding an xsnn checkpoint (a manifest whose
+ * `format` is {@link CHECKPOINT_FORMAT}): the only thing {@link saveCheckpoint} replaces.
+ */
+export function assertReplaceableCheckpoint(dir: string): void {
+  if (!statSync(dir).isDirectory())
+    throw new XsnnError('refusing to replace a file with a checkpoint', { file: dir, expected: 'a new path or an xsnn checkpoint folder' });
+  if (!looksLikeCheckpoint(join(dir, 'manifest.json'))) {
+    throw new XsnnError('refusing to write a checkpoint into a folder that is not an xsnn checkpoint (its files would be lost)', {
+      file: dir,
+      expected: 'a new path or an xsnn checkpoint folder',
+    });
+  }
+}
+
+/** True when `dir` is a folder holding an xsnn checkpoint manifest (damaged or not). */
+export function isCheckpointDir(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory() && looksLikeCheckpoint(join(dir, 'manifest.json'));
+  } catch {
+    return false;
+  }
+}
+
+function oldFileNames(manifestFile: string): string[] {
+  try {
+    const m = JSON.parse(readFileSync(manifestFile, 'utf8')) as { files?: Array<{ name?: unknown }> };
+    return (m.files ?? []).map((f) => f?.name).filter((n): n is string => typeof n === 'string' && /^[\w.-]+$/.test(n) && !n.startsWith('.'));
+  } catch {
+    return [];
+  }
+}
+
+type ArraySpec = [string, FileEntry['dtype'], number[], Float32Array | Float64Array | Uint8Array | Int8Array];
+
+function checkpointArrays(ck: Checkpoint): ArraySpec[] {
+  const arrays: ArraySpec[] = [
     ['weights.f32', 'f32', [ck.nInputs, ck.neurons], ck.weights],
     ['mask.u8', 'u8', [ck.nInputs, ck.neurons], ck.mask],
     ['delays.u8', 'u8', [ck.nInputs, ck.neurons], ck.delays],
     ['theta.f64', 'f64', [ck.neurons], ck.theta],
   ];
   if (ck.labels !== undefined) arrays.push(['labels.i8', 'i8', [ck.neurons], ck.labels]);
-  const files: FileEntry[] = arrays.map(([name, dtype, shape, a]) => ({ name, dtype, shape, bytes: a.byteLength, sha256: sha256(bytesOf(a)) }));
-  const manifest: CheckpointManifest = {
+  return arrays;
+}
+
+function manifestOf(ck: Checkpoint, files: FileEntry[]): CheckpointManifest {
+  return {
     format: CHECKPOINT_FORMAT,
     formatVersion: CHECKPOINT_VERSION,
     xsnnVersion: ck.xsnnVersion,
@@ -133,8 +205,6 @@ export function saveCheckpoint(dir: string, ck: Checkpoint): void {
     ...(ck.labels !== undefined && ck.labelSource !== undefined ? { labelSource: ck.labelSource } : {}),
     files,
   };
-  const json = `${JSON.stringify(JSON.parse(canonicalJson(manifest)), null, 2)}\n`;
-  writeDirAtomic(dir, [['manifest.json', json], ...arrays.map(([name, , , a]) => [name, bytesOf(a)] as const)]);
 }
 
 function validateArrays(ck: Checkpoint, where: string): void {
@@ -149,98 +219,28 @@ function validateArrays(ck: Checkpoint, where: string): void {
 }
 
 /**
- * Loads and verifies a checkpoint directory: format name and version, the
- * manifest's fields, each file's size, shape and SHA-256, finite non-negative
- * weights, pruned weights 0, delays ≤ maxDelay, finite θ, labels in range.
- * Anything wrong is an {@link XsnnError} naming the file.
+ * Loads and verifies a checkpoint directory: the manifest against its zod schema
+ * (format name and version, every field, the dataset identity agreeing with the
+ * input count), each file's size, shape and SHA-256, finite non-negative weights,
+ * pruned weights 0, delays ≤ maxDelay, finite θ, labels in range. Anything wrong
+ * is an {@link XsnnError} naming the file.
  */
 export function loadCheckpoint(dir: string): Checkpoint {
-  const mfile = join(dir, 'manifest.json');
   if (!existsSync(dir) || !statSync(dir).isDirectory())
     throw new XsnnError('not a checkpoint directory', { file: dir, expected: 'a directory written by `xsnn train`' });
-  let m: CheckpointManifest;
-  try {
-    m = JSON.parse(readFileSync(mfile, 'utf8')) as CheckpointManifest;
-  } catch (err) {
-    throw new XsnnError(`damaged checkpoint manifest: ${err instanceof Error ? err.message : String(err)}`, { file: mfile });
-  }
-  const fail = (file: string, problem: string, extra: { field?: string; expected?: string; received?: string } = {}): never => {
-    throw new XsnnError(`damaged checkpoint: ${problem}`, { file, ...extra });
-  };
-  if (m === null || typeof m !== 'object') fail(mfile, 'manifest is not a JSON object');
-  if (m.format !== CHECKPOINT_FORMAT) fail(mfile, 'not an xsnn SNN checkpoint', { field: 'format', expected: CHECKPOINT_FORMAT, received: String(m.format) });
-  if (m.formatVersion !== CHECKPOINT_VERSION)
-    fail(mfile, 'unsupported checkpoint format version', { field: 'formatVersion', expected: String(CHECKPOINT_VERSION), received: String(m.formatVersion) });
-  for (const key of ['nInputs', 'neurons', 'maxDelay', 'seed'] as const) {
-    if (!Number.isInteger(m[key]) || (m[key] as number) < 0) fail(mfile, 'bad manifest field', { field: key, expected: 'a whole number' });
-  }
-  if (!Array.isArray(m.files)) fail(mfile, 'missing file list', { field: 'files' });
-  let recipe: SnnRecipe;
-  try {
-    recipe = parseRecipe(m.recipe);
-  } catch (err) {
-    throw new XsnnError(`damaged checkpoint: stored recipe is invalid: ${err instanceof Error ? err.message : String(err)}`, { file: mfile, field: 'recipe' });
-  }
-  if (recipe.network.neurons !== m.neurons) fail(mfile, 'recipe neurons disagree with the manifest', { field: 'neurons' });
-  const nn = m.nInputs * m.neurons;
-  const expectShape: Record<string, [FileEntry['dtype'], number[]]> = {
-    'weights.f32': ['f32', [m.nInputs, m.neurons]],
-    'mask.u8': ['u8', [m.nInputs, m.neurons]],
-    'delays.u8': ['u8', [m.nInputs, m.neurons]],
-    'theta.f64': ['f64', [m.neurons]],
-    'labels.i8': ['i8', [m.neurons]],
-  };
-  const read = (name: string, required: boolean): Uint8Array | undefined => {
-    const entry = m.files.find((f) => f.name === name);
-    const file = join(dir, name);
-    if (entry === undefined) {
-      if (required) fail(mfile, `manifest does not list ${name}`, { field: 'files' });
-      return undefined;
-    }
-    const [dtype, shape] = expectShape[name]!;
-    if (entry.dtype !== dtype || !Array.isArray(entry.shape) || entry.shape.join('x') !== shape.join('x')) {
-      fail(file, 'wrong dtype or shape in the manifest', {
-        expected: `${dtype} ${shape.join('x')}`,
-        received: `${String(entry.dtype)} ${Array.isArray(entry.shape) ? entry.shape.join('x') : '?'}`,
-      });
-    }
-    const size = shape.reduce((a, b) => a * b, 1) * BYTES[dtype];
-    let buf: Buffer;
-    try {
-      buf = readFileSync(file);
-    } catch (err) {
-      return fail(file, `cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
-    }
-    if (buf.length !== size) fail(file, 'wrong file size', { expected: `${size} bytes`, received: `${buf.length} bytes` });
-    if (sha256(buf) !== entry.sha256) fail(file, 'SHA-256 does not match the manifest (file modified or corrupt)');
-    // copy into an aligned buffer
-    const out = new Uint8Array(new ArrayBuffer(buf.length));
-    out.set(buf);
-    return out;
-  };
-  const wb = read('weights.f32', true)!;
-  const weights = new Float32Array(wb.buffer);
+  const mfile = join(dir, 'manifest.json');
+  const m = readCheckpointManifest(mfile);
+  const recipe = storedRecipe(m, mfile);
+  const read = (name: string, required: boolean) => readArrayFile(dir, m, name, required);
+  const weights = new Float32Array(read('weights.f32', true)!.buffer);
   const mask = read('mask.u8', true)!;
   const delays = read('delays.u8', true)!;
   const theta = new Float64Array(read('theta.f64', true)!.buffer);
   const lb = read('labels.i8', false);
   const labels = lb === undefined ? undefined : new Int8Array(lb.buffer);
-  // (normalisation may leave weights not touched by STDP above w_max, as in DC1: no upper check)
-  for (let k = 0; k < nn; k++) {
-    const x = weights[k]!;
-    if (!Number.isFinite(x) || x < 0)
-      fail(join(dir, 'weights.f32'), `weight ${x} at index ${k} (input ${Math.floor(k / m.neurons)}, neuron ${k % m.neurons}) is out of range`, {
-        expected: 'a finite weight >= 0',
-      });
-    if (mask[k]! > 1) fail(join(dir, 'mask.u8'), `mask value ${mask[k]} at index ${k}`, { expected: '0 or 1' });
-    if (mask[k] === 0 && x !== 0) fail(join(dir, 'weights.f32'), `pruned synapse ${k} has a non-zero weight ${x}`);
-    if (delays[k]! > m.maxDelay) fail(join(dir, 'delays.u8'), `delay ${delays[k]} at index ${k} exceeds maxDelay ${m.maxDelay}`);
-  }
-  for (let j = 0; j < m.neurons; j++) if (!Number.isFinite(theta[j]!)) fail(join(dir, 'theta.f64'), `non-finite theta at neuron ${j}`);
-  if (labels !== undefined)
-    for (let j = 0; j < m.neurons; j++)
-      if (labels[j]! < -1 || labels[j]! >= m.dataset.classes) fail(join(dir, 'labels.i8'), `label ${labels[j]} of neuron ${j} out of range`);
-  const ck: Checkpoint = {
+  checkSynapses(dir, m, weights, mask, delays);
+  checkNeurons(dir, m, theta, labels);
+  return {
     recipeName: m.recipeName,
     recipeRaw: m.recipe,
     recipe,
@@ -258,7 +258,106 @@ export function loadCheckpoint(dir: string): Checkpoint {
     ...(labels !== undefined ? { labels } : {}),
     ...(labels !== undefined && m.labelSource !== undefined ? { labelSource: m.labelSource } : {}),
   };
-  return ck;
+}
+
+function fail(file: string, problem: string, extra: { field?: string; expected?: string; received?: string } = {}): never {
+  throw new XsnnError(`damaged checkpoint: ${problem}`, { file, ...extra });
+}
+
+function storedRecipe(m: ValidatedManifest, mfile: string): SnnRecipe {
+  let recipe: SnnRecipe;
+  try {
+    recipe = parseRecipe(m.recipe);
+  } catch (err) {
+    throw new XsnnError(
+      `damaged checkpoint: stored recipe is invalid: ${err instanceof Error ? err.message : String(err)}`,
+      { file: mfile, field: 'recipe' },
+      { cause: err },
+    );
+  }
+  if (recipe.network.neurons !== m.neurons) fail(mfile, 'recipe neurons disagree with the manifest', { field: 'neurons' });
+  return recipe;
+}
+
+const EXPECTED_FILES: Record<string, (m: ValidatedManifest) => [FileEntry['dtype'], number[]]> = {
+  'weights.f32': (m) => ['f32', [m.nInputs, m.neurons]],
+  'mask.u8': (m) => ['u8', [m.nInputs, m.neurons]],
+  'delays.u8': (m) => ['u8', [m.nInputs, m.neurons]],
+  'theta.f64': (m) => ['f64', [m.neurons]],
+  'labels.i8': (m) => ['i8', [m.neurons]],
+};
+
+/**
+ * Reads one array file named by the manifest, checked against its entry (dtype,
+ * shape, size, SHA-256) into an aligned buffer. During a committed replacement the
+ * bytes are at the entry's staging `path`, or already at its `name` (same SHA-256).
+ */
+function readArrayFile(dir: string, m: ValidatedManifest, name: string, required: boolean): Uint8Array | undefined {
+  const mfile = join(dir, 'manifest.json');
+  const entry: CheckpointFileEntry | undefined = m.files.find((f) => f.name === name);
+  if (entry === undefined) {
+    if (required) fail(mfile, `manifest does not list ${name}`, { field: 'files' });
+    return undefined;
+  }
+  const file = entry.path !== undefined && existsSync(join(dir, entry.path)) ? join(dir, entry.path) : join(dir, name);
+  const [dtype, shape] = EXPECTED_FILES[name]!(m);
+  if (entry.dtype !== dtype || entry.shape.join('x') !== shape.join('x'))
+    fail(file, 'wrong dtype or shape in the manifest', { expected: `${dtype} ${shape.join('x')}`, received: `${entry.dtype} ${entry.shape.join('x')}` });
+  const size = shape.reduce((a, b) => a * b, 1) * BYTES[dtype];
+  let found: number;
+  try {
+    found = statSync(file).size;
+  } catch (err) {
+    return fail(file, `cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+  // the size is checked before reading: a manifest cannot make the loader allocate more than the file holds
+  if (found !== size) fail(file, 'wrong file size', { expected: `${size} bytes`, received: `${found} bytes` });
+  const buf = readFileSync(file);
+  if (sha256(buf) !== entry.sha256) fail(file, 'SHA-256 does not match the manifest (file modified or corrupt)');
+  const out = new Uint8Array(new ArrayBuffer(buf.length));
+  out.set(buf);
+  return out;
+}
+
+function checkSynapses(dir: string, m: ValidatedManifest, weights: Float32Array, mask: Uint8Array, delays: Uint8Array): void {
+  // (normalisation may leave weights not touched by STDP above w_max, as in DC1: no upper check)
+  for (let k = 0, nn = m.nInputs * m.neurons; k < nn; k++) {
+    const x = weights[k]!;
+    if (!Number.isFinite(x) || x < 0)
+      fail(join(dir, 'weights.f32'), `weight ${x} at index ${k} (input ${Math.floor(k / m.neurons)}, neuron ${k % m.neurons}) is out of range`, {
+        expected: 'a finite weight >= 0',
+      });
+    if (mask[k]! > 1) fail(join(dir, 'mask.u8'), `mask value ${mask[k]} at index ${k}`, { expected: '0 or 1' });
+    if (mask[k] === 0 && x !== 0) fail(join(dir, 'weights.f32'), `pruned synapse ${k} has a non-zero weight ${x}`);
+    if (delays[k]! > m.maxDelay) fail(join(dir, 'delays.u8'), `delay ${delays[k]} at index ${k} exceeds maxDelay ${m.maxDelay}`);
+  }
+}
+
+function checkNeurons(dir: string, m: ValidatedManifest, theta: Float64Array, labels: Int8Array | undefined): void {
+  for (let j = 0; j < m.neurons; j++) if (!Number.isFinite(theta[j]!)) fail(join(dir, 'theta.f64'), `non-finite theta at neuron ${j}`);
+  if (labels === undefined) return;
+  for (let j = 0; j < m.neurons; j++)
+    if (labels[j]! < -1 || labels[j]! >= m.dataset.classes) fail(join(dir, 'labels.i8'), `label ${labels[j]} of neuron ${j} out of range`);
+}
+
+/**
+ * Checks that a dataset has the images a checkpoint was trained on: the same
+ * width, height, channels and classes as its recorded dataset identity.
+ * `where` (the checkpoint path) is named in the message.
+ */
+export function checkDatasetFits(
+  ck: Pick<Checkpoint, 'dataset' | 'nInputs'>,
+  ds: { readonly name: string; readonly width: number; readonly height: number; readonly channels: number; readonly classes: number },
+  where?: string,
+): void {
+  const want = ck.dataset;
+  if (want.width === ds.width && want.height === ds.height && want.channels === ds.channels && want.classes === ds.classes) return;
+  throw new XsnnError(`checkpoint was trained on other images than dataset '${ds.name}'`, {
+    ...(where !== undefined ? { file: join(where, 'manifest.json') } : {}),
+    field: 'dataset',
+    expected: `${want.width}x${want.height}x${want.channels} images of ${want.classes} classes (${want.name}, ${ck.nInputs} inputs)`,
+    received: `${ds.width}x${ds.height}x${ds.channels} images of ${ds.classes} classes`,
+  });
 }
 
 /**

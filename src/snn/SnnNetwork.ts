@@ -4,7 +4,7 @@ import type { InputDrive } from './InputDrive.js';
 import { SynapticDrive } from './InputDrive.js';
 import { InputSpikes } from './InputSpikes.js';
 import type { InputSynapses } from './InputSynapses.js';
-import type { SnnRecipe } from './SnnRecipe.js';
+import { UNCAPPED_RETRY_LIMIT, type SnnRecipe } from './SnnRecipe.js';
 
 const NEVER = -1e15;
 const TABLE = 8192;
@@ -190,7 +190,7 @@ export class SnnNetwork {
       this.spikes.generate(pixels, offset, this.nInputs, this.inputScale * intensity, this.presSteps, rng);
       total = this.run(this.presSteps + this.restSteps, true);
       presentations++;
-      if (total >= P.minSpikes || (P.maxRetries !== null && presentations > P.maxRetries) || isBlank(pixels, offset, this.nInputs)) break;
+      if (total >= P.minSpikes || presentations > (P.maxRetries ?? UNCAPPED_RETRY_LIMIT) || isBlank(pixels, offset, this.nInputs)) break;
       intensity += P.intensityStep;
     }
     return { counts: this.counts, total, presentations };
@@ -212,7 +212,7 @@ export class SnnNetwork {
       this.spikes.generate(pixels, offset, this.nInputs, this.inputScale * intensity, this.presSteps, rng);
       total = this.run(this.presSteps, false);
       presentations++;
-      if (total >= P.minSpikes || (P.maxRetries !== null && presentations > P.maxRetries) || isBlank(pixels, offset, this.nInputs)) break;
+      if (total >= P.minSpikes || presentations > (P.maxRetries ?? UNCAPPED_RETRY_LIMIT) || isBlank(pixels, offset, this.nInputs)) break;
       intensity += P.intensityStep;
     }
     return { counts: this.counts, total, presentations };

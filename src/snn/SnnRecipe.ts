@@ -80,15 +80,24 @@ const NetworkSchema = z.strictObject({
   input: InputSchema.prefault({}),
 });
 
+/** Largest `protocol.minSpikes` a recipe may ask for (the default is 5; a network of N neurons rarely fires more than a few times N per image). */
+export const MAX_MIN_SPIKES = 100_000;
+/**
+ * Re-presentations of one image when `protocol.maxRetries` is null (DC1 has no cap):
+ * with the intensity raised by `intensityStep` each time, real runs stop after a few;
+ * the bound keeps an unreachable `minSpikes` from presenting the same image forever.
+ */
+export const UNCAPPED_RETRY_LIMIT = 1000;
+
 const ProtocolSchema = z.strictObject({
   presentation: timeMs().default(350),
   rest: timeMsOrZero().default(150),
   intensityStart: pos().default(2),
   intensityStep: nonNeg().default(1),
   /** Re-present the image when the E layer fired fewer spikes than this. */
-  minSpikes: z.number().int().nonnegative().default(5),
-  /** Stop re-presenting after this many extra presentations (null = no cap, as DC1). */
-  maxRetries: z.number().int().nonnegative().nullable().default(null),
+  minSpikes: z.number().int().nonnegative().max(MAX_MIN_SPIKES).default(5),
+  /** Stop re-presenting after this many extra presentations (null = DC1's "no cap", bounded by {@link UNCAPPED_RETRY_LIMIT}). */
+  maxRetries: z.number().int().nonnegative().max(UNCAPPED_RETRY_LIMIT).nullable().default(null),
   /** Column sum each E neuron's input weights are rescaled to before every training presentation; null = off. */
   normalizeSum: pos().nullable().default(78),
   /** Passes over the training images. */

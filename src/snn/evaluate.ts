@@ -2,7 +2,7 @@ import { XsnnError } from '../config/XsnnError.js';
 import type { Dataset } from '../data/Dataset.js';
 import { takeImages } from '../data/Dataset.js';
 import { predictClasses } from './assignLabels.js';
-import { loadCheckpoint, type Checkpoint } from './Checkpoint.js';
+import { checkDatasetFits, loadCheckpoint, type Checkpoint } from './Checkpoint.js';
 import { computeResponses } from './computeResponses.js';
 import { labelNeurons } from './labelNeurons.js';
 import { recipeDataset } from './train.js';
@@ -62,6 +62,9 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateResult
   const recipe = ck.recipe;
   const labelAll = options.labelSet ?? (await recipeDataset(recipe, 'train'));
   const testAll = options.testSet ?? (await recipeDataset(recipe, 'test'));
+  const ckPath = typeof options.checkpoint === 'string' ? options.checkpoint : undefined;
+  checkDatasetFits(ck, labelAll, ckPath);
+  checkDatasetFits(ck, testAll, ckPath);
   const nLabel = options.labelImages ?? recipe.evaluation.labelImages;
   const nTest = options.testImages ?? recipe.evaluation.testImages ?? testAll.count;
   for (const [what, n, ds] of [
@@ -69,7 +72,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluateResult
     ['testImages', nTest, testAll],
   ] as const) {
     if (!Number.isInteger(n) || n < 1) throw new XsnnError(`evaluate: ${what} must be a whole number >= 1, got ${n}`);
-    if (n > ds.count) throw new XsnnError(`evaluate: ${what} = ${n} but ${ds.name} has ${ds.count} images`);
+    if (n > ds.count) throw new XsnnError(`evaluate: ${what} = ${n} but ${ds.name} has ${ds.count} images`, { field: what });
   }
   const labelSet = takeImages(labelAll, nLabel);
   const testSet = takeImages(testAll, nTest);

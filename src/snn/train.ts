@@ -127,6 +127,7 @@ export function train(options: TrainOptions): TrainResult {
   const ds = options.dataset ?? mnistOf(recipe, 'train');
   const seed = options.seed ?? recipe.seed;
   if (!Number.isInteger(seed)) throw new XsnnError(`train: seed must be an integer, got ${seed}`);
+  if (ds.count < 1) throw new XsnnError(`train: dataset '${ds.name}' holds no images`, { field: 'dataset', expected: 'at least one training image' });
   const perEpoch = Math.min(ds.count, options.trainImages ?? recipe.protocol.trainImages ?? ds.count);
   if (!Number.isInteger(perEpoch) || perEpoch < 1) throw new XsnnError(`train: trainImages must be a whole number >= 1, got ${options.trainImages}`);
   const epochs = options.epochs ?? recipe.protocol.epochs;

@@ -1,5 +1,6 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, ftruncateSync, writeSync } from 'node:fs';
 import { XsnnError } from '../config/XsnnError.js';
+import { zodIssues } from '../config/zodIssues.js';
 import { ResultLineSchema, type ResultLine } from './ResultLine.js';
 
 /** What {@link readResultsLog} found in a `results.jsonl`. */
@@ -39,8 +40,11 @@ export function readResultsLog(path: string): ResultsLogContents {
     }
     const parsed = ResultLineSchema.safeParse(data);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new XsnnError(`invalid results line: ${issue.message}`, { file: path, line: i + 1, field: issue.path.map(String).join('.') });
+      throw new XsnnError(
+        zodIssues(parsed.error, { file: path, locate: () => ({ file: path, line: i + 1 }), prefix: 'invalid results line: ' }),
+        {},
+        { cause: parsed.error },
+      );
     }
     if (seen.has(parsed.data.key)) {
       duplicates++;

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { XsnnError } from '../config/XsnnError.js';
+import { zodIssues } from '../config/zodIssues.js';
 
 const presetEntry = z.strictObject({ name: z.string(), file: z.string(), hash: z.string(), raw: z.record(z.string(), z.unknown()) });
 
@@ -52,8 +53,7 @@ export function readSweepManifest(dir: string): SweepManifest | null {
   }
   const parsed = SweepManifestSchema.safeParse(data);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new XsnnError(`invalid sweep manifest: ${issue.message}`, { file, field: issue.path.map(String).join('.') });
+    throw new XsnnError(zodIssues(parsed.error, { file, prefix: 'invalid sweep manifest: ' }), {}, { cause: parsed.error });
   }
   return parsed.data;
 }

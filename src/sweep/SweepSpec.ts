@@ -29,10 +29,13 @@ export const CrossbarSizeSchema = z.union([z.number(), z.string()]).transform((v
 });
 
 /** A variation level: a fraction of the conductance range (`0.05`) or a percentage string (`"5%"`), in [0, 1]. */
-export const VariationSchema = z.union([z.number(), z.string()]).transform((v, ctx) => {
+export const VariationSchema = z.unknown().transform((v, ctx) => {
   let sigma: number;
   if (typeof v === 'number') sigma = v;
-  else {
+  else if (typeof v !== 'string') {
+    ctx.addIssue({ code: 'custom', message: `expected a variation σ as a fraction (0.05) or a percentage ("5%"), got ${JSON.stringify(v) ?? String(v)}` });
+    return z.NEVER;
+  } else {
     const m = /^\s*([0-9]*\.?[0-9]+(?:[eE][+-]?\d+)?)\s*%\s*$/.exec(v);
     if (m === null) {
       ctx.addIssue({ code: 'custom', message: `expected a variation σ as a fraction (0.05) or a percentage ("5%"), got ${JSON.stringify(v)}` });
@@ -41,7 +44,10 @@ export const VariationSchema = z.union([z.number(), z.string()]).transform((v, c
     sigma = Number(m[1]) / 100;
   }
   if (!Number.isFinite(sigma) || sigma < 0 || sigma > 1) {
-    ctx.addIssue({ code: 'custom', message: `variation σ must be in [0, 1] (fraction of the conductance range), got ${JSON.stringify(v)}` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `variation σ must be in [0, 1] (fraction of the conductance range), got ${typeof v === 'number' ? String(v) : JSON.stringify(v)}`,
+    });
     return z.NEVER;
   }
   return sigma;

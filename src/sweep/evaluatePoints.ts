@@ -1,4 +1,5 @@
 import { XsnnError } from '../config/XsnnError.js';
+import { zodIssues } from '../config/zodIssues.js';
 import type { EvaluatorContext, PointEvaluator } from './PointEvaluator.js';
 import { ResultRecordSchema, type ResultRecord } from '../core/ResultRecord.js';
 import type { ResultLine } from './ResultLine.js';
@@ -20,8 +21,7 @@ export function describePoint(p: SweepPoint): string {
 export function checkRecord(point: SweepPoint, value: unknown): ResultRecord {
   const parsed = ResultRecordSchema.safeParse(value);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new XsnnError(`evaluator returned an invalid record: ${issue.message}`, { field: issue.path.map(String).join('.') });
+    throw new XsnnError(zodIssues(parsed.error, { prefix: 'evaluator returned an invalid record: ' }), {}, { cause: parsed.error });
   }
   const r = parsed.data;
   const want: Array<[string, unknown, unknown]> = [

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { writeFileAtomic } from '../core/atomicWrite.js';
+import { checkOutputPath } from '../core/checkOutputPath.js';
 import { canonicalJson } from '../core/hash.js';
 import { XsnnError } from '../config/XsnnError.js';
 import type { ResultLine } from './ResultLine.js';
@@ -24,6 +25,8 @@ export interface MergeSummary {
   readonly pointCount: number;
   /** Lines dropped because their key was already present. */
   readonly duplicates: number;
+  /** What was dropped without being an error: a shard's torn last line (a point killed while its line was written; rerun that shard's sweep to redo it). */
+  readonly warnings: ReadonlyArray<string>;
 }
 
 /**
@@ -35,6 +38,8 @@ export interface MergeSummary {
  */
 export function mergeSweeps(options: MergeSweepsOptions): MergeSummary {
   if (options.inputs.length === 0) throw new XsnnError('mergeSweeps: give at least one results folder');
+  checkOutputPath(options.outDir, 'dir', 'merge --out');
+  const warnings: string[] = [];
   let manifest: SweepManifest | null = null;
   let manifestDir = '';
   const sources = [...options.inputs];
@@ -57,6 +62,10 @@ export function mergeSweeps(options: MergeSweepsOptions): MergeSummary {
       );
     }
     const log = readResultsLog(join(dir, 'results.jsonl'));
+    if (log.tornBytes > 0)
+      warnings.push(
+        `${join(dir, 'results.jsonl')}: dropped a torn last line (${log.tornBytes} bytes, a point interrupted while saved); rerun that shard's sweep to evaluate it`,
+      );
     for (const line of log.lines) {
       const prev = byKey.get(line.key);
       if (prev === undefined) byKey.set(line.key, line);
@@ -76,5 +85,5 @@ export function mergeSweeps(options: MergeSweepsOptions): MergeSummary {
   // results first: a folder whose sweep.json exists always has complete lines
   writeFileAtomic(join(options.outDir, 'results.jsonl'), lines.map((l) => `${JSON.stringify(l)}\n`).join(''));
   writeFileAtomic(join(options.outDir, 'sweep.json'), `${JSON.stringify(m, null, 2)}\n`);
-  return { outDir: options.outDir, definitionHash: m.definitionHash, points: lines.length, pointCount: m.pointCount, duplicates };
+  return { outDir: options.outDir, definitionHash: m.definitionHash, points: lines.length, pointCount: m.pointCount, duplicates, warnings };
 }

@@ -61,7 +61,13 @@ function resolvePreset(kind: 'devices' | 'crossbar', name: string, specFile: str
     const p = loadPreset(kind, name, AnyPresetSchema);
     return { name, file: p.file, hash: hashValue(p.raw), raw: p.raw };
   } catch (err) {
-    if (err instanceof XsnnError) throw new XsnnError(`${field}: ${err.message}`, { file: specFile });
+    // keep every issue's own location (the preset file and line) and say which entry of the sweep named it
+    if (err instanceof XsnnError)
+      throw new XsnnError(
+        [...err.issues, { code: 'invalid_reference', message: `${kind} preset '${name}' named here is invalid`, path: field.split('.'), file: specFile }],
+        {},
+        { cause: err },
+      );
     throw err;
   }
 }

@@ -1,10 +1,12 @@
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { writeFileAtomic } from '../core/atomicWrite.js';
+import { checkOutputPath } from '../core/checkOutputPath.js';
+import { ensureDir } from '../core/ensureDir.js';
 import { createProgress } from '../core/progress.js';
 import { packageRoot } from '../config/presets.js';
 import { XsnnError } from '../config/XsnnError.js';
@@ -21,6 +23,8 @@ import { createSharedWork } from './SharedWork.js';
 import { manifestPath, readSweepManifest, type SweepManifest } from './SweepManifest.js';
 import type { SweepPoint } from './SweepPoint.js';
 import type { SweepWorkerTask } from './sweepWorker.js';
+import { DEFAULT_EVALUATOR } from './defaultEvaluator.js';
+import { validateSweepInputs } from './validateSweepInputs.js';
 
 /** Options of {@link runSweep}. */
 export interface RunSweepOptions {
@@ -161,12 +165,122 @@ function workerFile(): string {
   return pathToFileURL(file).href;
 }
 
+/** A sweep ready to run: resolved, expanded, its evaluator loaded, nothing written yet. */
+interface PreparedSweep {
+  readonly sweep: ResolvedSweep;
+  readonly raw: Record<string, unknown>;
+  readonly all: SweepPoint[];
+  readonly mine: SweepPoint[];
+  readonly existing: SweepManifest | null;
+  readonly evaluatorFn: PointEvaluator;
+  readonly ref: EvaluatorRef | null;
+}
+
+/**
+ * Resolves and checks everything before a file is written: the definition, the
+ * results folder (another definition's is refused; a location that cannot hold a
+ * folder fails here), the evaluator module, and for the co-simulation every preset
+ * and checkpoint ({@link validateSweepInputs}).
+ */
+async function prepareSweep(o: ReturnType<typeof fillDefaults>): Promise<PreparedSweep> {
+  const sweep: ResolvedSweep =
+    typeof o.spec === 'string'
+      ? resolveSweep(loadSweepSpec(o.spec), { checkpointRoot: o.checkpointRoot })
+      : 'definitionHash' in o.spec
+        ? o.spec
+        : resolveSweep(o.spec, { checkpointRoot: o.checkpointRoot });
+  const raw = typeof o.spec === 'object' && 'raw' in o.spec ? o.spec.raw : loadSweepSpec(sweep.specFile).raw;
+  const all = expandSweep(sweep);
+  const mine = selectShard(all, o.shard);
+  checkOutputPath(o.outDir, 'dir', 'sweep --out');
+  const existing = readSweepManifest(o.outDir);
+  if (existing !== null && existing.definitionHash !== sweep.definitionHash) {
+    throw new XsnnError(
+      `results folder belongs to another sweep definition ('${existing.name}', hash ${existing.definitionHash.slice(0, 12)}…; this one is '${sweep.spec.name}', ${sweep.definitionHash.slice(0, 12)}…)`,
+      {
+        file: o.outDir,
+        expected: 'an empty folder or one holding results of the same definition',
+      },
+    );
+  }
+  let evaluatorFn: PointEvaluator;
+  let ref: EvaluatorRef | null = null;
+  if (typeof o.evaluator === 'function') evaluatorFn = o.evaluator;
+  else {
+    ref = normalizeEvaluatorRef(o.evaluator);
+    evaluatorFn = await importEvaluator(ref); // fail fast, before writing anything
+    if (ref.export === DEFAULT_EVALUATOR.export && ref.module.replace(/\\/g, '/').endsWith(DEFAULT_EVALUATOR.module)) validateSweepInputs(sweep);
+  }
+  return { sweep, raw, all, mine, existing, evaluatorFn, ref };
+}
+
+/** Runs tasks on a worker pool, one simulation group per task; lines arrive through a message port as points finish. */
+async function evaluateInPool(
+  todo: ReadonlyArray<SweepPoint>,
+  ref: EvaluatorRef,
+  workers: number,
+  cacheDir: string,
+  onLine: (line: ResultLine) => void,
+  isDone: (key: string) => boolean,
+): Promise<PointFailure[]> {
+  const failures: PointFailure[] = [];
+  const tasks = planTasks(todo, workers);
+  const pool = new Piscina<SweepWorkerTask, { done: number; failures: PointFailure[] }>({
+    filename: workerFile(),
+    maxThreads: Math.min(workers, tasks.length),
+    minThreads: Math.min(workers, tasks.length),
+    idleTimeout: 60_000,
+  });
+  try {
+    await Promise.all(
+      tasks.map(async (points) => {
+        const { port1, port2 } = new MessageChannel();
+        let received = 0;
+        let expected = -1;
+        let resolveAll: () => void = () => {};
+        const all = new Promise<void>((res) => (resolveAll = res));
+        port1.on('message', (line: ResultLine) => {
+          received++;
+          onLine(line);
+          if (received === expected) resolveAll();
+        });
+        try {
+          const r = await pool.run({ points, evaluator: ref, cacheDir, port: port2 }, { transferList: [port2] });
+          failures.push(...r.failures);
+          expected = r.done;
+          if (received >= expected) resolveAll();
+          await all;
+        } catch (err) {
+          for (const p of points) if (!isDone(p.key)) failures.push({ key: p.key, point: p.key, message: err instanceof Error ? err.message : String(err) });
+        } finally {
+          port1.close();
+        }
+      }),
+    );
+  } finally {
+    await pool.destroy();
+  }
+  return failures;
+}
+
+/** The error of a run whose points failed (the finished ones are saved). */
+function failuresError(failures: ReadonlyArray<PointFailure>, todo: number, finished: number, outDir: string): XsnnError {
+  const first = failures
+    .slice(0, 3)
+    .map((f) => `${f.point}: ${f.message}`)
+    .join('; ');
+  return new XsnnError(`${failures.length} of ${todo} sweep points failed (${finished} finished and saved; rerun to retry the rest): ${first}`, {
+    file: outDir,
+  });
+}
+
 /**
  * Evaluates every point of a sweep (or of one shard) that is not yet in
  * `<outDir>/results.jsonl`, appending one line per finished point.
  *
  * - The definition is validated and resolved before anything is written; a bad
- *   one is an `XsnnError` and leaves no files.
+ *   one is an `XsnnError` and leaves no files. With the co-simulation evaluator,
+ *   every device and periphery preset and every checkpoint is validated too.
  * - `<outDir>/sweep.json` records the definition and its hash; a folder holding
  *   another definition's results is refused.
  * - Lines are appended atomically (see {@link ResultsAppender}); after a kill,
@@ -178,35 +292,8 @@ function workerFile(): string {
 export async function runSweep(options: RunSweepOptions): Promise<SweepRunSummary> {
   const t0 = performance.now();
   const o = fillDefaults(options);
-  const sweep: ResolvedSweep =
-    typeof o.spec === 'string'
-      ? resolveSweep(loadSweepSpec(o.spec), { checkpointRoot: o.checkpointRoot })
-      : 'definitionHash' in o.spec
-        ? o.spec
-        : resolveSweep(o.spec, { checkpointRoot: o.checkpointRoot });
-  const raw = typeof o.spec === 'object' && 'raw' in o.spec ? o.spec.raw : loadSweepSpec(sweep.specFile).raw;
-  const all = expandSweep(sweep);
-  const mine = selectShard(all, o.shard);
-
-  const existing = readSweepManifest(o.outDir);
-  if (existing !== null && existing.definitionHash !== sweep.definitionHash) {
-    throw new XsnnError(
-      `results folder belongs to another sweep definition ('${existing.name}', hash ${existing.definitionHash.slice(0, 12)}…; this one is '${sweep.spec.name}', ${sweep.definitionHash.slice(0, 12)}…)`,
-      {
-        file: o.outDir,
-        expected: 'an empty folder or one holding results of the same definition',
-      },
-    );
-  }
-  let evaluatorFn: PointEvaluator | null = null;
-  let ref: EvaluatorRef | null = null;
-  if (typeof o.evaluator === 'function') evaluatorFn = o.evaluator;
-  else {
-    ref = normalizeEvaluatorRef(o.evaluator);
-    evaluatorFn = await importEvaluator(ref); // fail fast, before writing anything
-  }
-
-  mkdirSync(o.outDir, { recursive: true });
+  const { sweep, raw, all, mine, existing, evaluatorFn, ref } = await prepareSweep(o);
+  ensureDir(o.outDir);
   const release = acquireLock(o.outDir);
   try {
     if (existing === null) writeFileAtomic(manifestPath(o.outDir), `${JSON.stringify(buildManifest(sweep, raw, all.length), null, 2)}\n`);
@@ -214,7 +301,6 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepRunSummar
     const log = readResultsLog(logFile);
     const done = new Set(log.lines.map((l) => l.key));
     const todo = mine.filter((p) => !done.has(p.key));
-    const alreadyDone = mine.length - todo.length;
     const cacheDir = join(o.outDir, 'cache');
     const appender = ResultsAppender.open(logFile, log.validBytes);
     const bar = o.progress ? createProgress(todo.length, '{bar} {value}/{total} points | {rate} pt/s | ETA {eta_formatted}') : { update() {}, stop() {} };
@@ -228,75 +314,26 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepRunSummar
     };
     const failures: PointFailure[] = [];
     try {
-      if (todo.length > 0) {
-        if (ref === null || o.workers === 0) {
-          const r = await evaluatePoints(todo, evaluatorFn, { shared: createSharedWork({ cacheDir }), cacheDir }, onLine);
-          failures.push(...r.failures);
-        } else {
-          const tasks = planTasks(todo, o.workers);
-          const pool = new Piscina<SweepWorkerTask, { done: number; failures: PointFailure[] }>({
-            filename: workerFile(),
-            maxThreads: Math.min(o.workers, tasks.length),
-            minThreads: Math.min(o.workers, tasks.length),
-            idleTimeout: 60_000,
-          });
-          try {
-            const evalRef = ref;
-            await Promise.all(
-              tasks.map(async (points) => {
-                const { port1, port2 } = new MessageChannel();
-                let received = 0;
-                let expected = -1;
-                let resolveAll: () => void = () => {};
-                const all = new Promise<void>((res) => (resolveAll = res));
-                port1.on('message', (line: ResultLine) => {
-                  received++;
-                  onLine(line);
-                  if (received === expected) resolveAll();
-                });
-                try {
-                  const r = await pool.run({ points, evaluator: evalRef, cacheDir, port: port2 }, { transferList: [port2] });
-                  failures.push(...r.failures);
-                  expected = r.done;
-                  if (received >= expected) resolveAll();
-                  await all;
-                } catch (err) {
-                  for (const p of points)
-                    if (!done.has(p.key)) failures.push({ key: p.key, point: p.key, message: err instanceof Error ? err.message : String(err) });
-                } finally {
-                  port1.close();
-                }
-              }),
-            );
-          } finally {
-            await pool.destroy();
-          }
-        }
+      if (todo.length > 0 && (ref === null || o.workers === 0)) {
+        failures.push(...(await evaluatePoints(todo, evaluatorFn, { shared: createSharedWork({ cacheDir }), cacheDir }, onLine)).failures);
+      } else if (todo.length > 0) {
+        failures.push(...(await evaluateInPool(todo, ref!, o.workers, cacheDir, onLine, (key) => done.has(key))));
       }
     } finally {
       bar.stop();
       appender.close();
     }
-    const summary: SweepRunSummary = {
+    if (failures.length > 0) throw failuresError(failures, todo.length, finished, o.outDir);
+    return {
       outDir: o.outDir,
       definitionHash: sweep.definitionHash,
       total: all.length,
       inShard: mine.length,
-      alreadyDone,
+      alreadyDone: mine.length - todo.length,
       evaluated: finished,
       failures,
       elapsedS: (performance.now() - t0) / 1000,
     };
-    if (failures.length > 0) {
-      const first = failures
-        .slice(0, 3)
-        .map((f) => `${f.point}: ${f.message}`)
-        .join('; ');
-      throw new XsnnError(`${failures.length} of ${todo.length} sweep points failed (${finished} finished and saved; rerun to retry the rest): ${first}`, {
-        file: o.outDir,
-      });
-    }
-    return summary;
   } finally {
     release();
   }

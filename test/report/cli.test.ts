@@ -36,7 +36,7 @@ describe('xsnn sweep / merge / report (CLI)', () => {
 
   it('report needs exactly one of --results and --spec', () => {
     const r = run('report', '--out', 'x.pdf');
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(2); // a usage error
     expect(r.stderr).toMatch(/give exactly one of --results <dir> or --spec <definition>/);
   });
 });

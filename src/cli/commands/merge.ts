@@ -12,6 +12,7 @@ export function registerMerge(program: Command): void {
     .option('--json', 'print the summary as JSON')
     .action((dirs: string[], opts: { out: string; json?: boolean }) => {
       const s = mergeSweeps({ inputs: dirs, outDir: opts.out });
+      for (const w of s.warnings) process.stderr.write(`xsnn merge: warning: ${w}\n`);
       if (opts.json === true) printJson(s);
       else process.stdout.write(`merged ${dirs.length} folders: ${s.points} of ${s.pointCount} points (${s.duplicates} duplicates dropped) → ${opts.out}\n`);
     });

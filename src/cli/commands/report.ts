@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { XsnnError } from '../../config/XsnnError.js';
+import { usageError } from '../../config/XsnnError.js';
 import { parseIntOption } from '../output.js';
 import { evaluatorFromOption } from './sweep.js';
 
@@ -17,10 +17,14 @@ export function registerReport(program: Command): void {
     .option('--workers <n>', 'with --spec: worker threads (default: cores)', parseIntOption('--workers', 0))
     .option('--evaluator <module#export>', 'with --spec: point evaluator module (default: the crossbar co-simulation)')
     .option('--no-train', 'with --spec: fail instead of training missing checkpoints')
-    .option('--date <iso>', 'date printed in the report (default: when the last point finished)', (v: string) => {
-      if (Number.isNaN(Date.parse(v))) throw new InvalidArgumentError(`--date expects an ISO 8601 date, got "${v}"`);
-      return v;
-    })
+    .option(
+      '--date <iso>',
+      "date printed on the report's title page and used as the PDF's creation date (default: undated, so equal results give byte-identical files)",
+      (v: string) => {
+        if (Number.isNaN(Date.parse(v))) throw new InvalidArgumentError(`--date expects an ISO 8601 date, got "${v}"`);
+        return v;
+      },
+    )
     .action(
       async (opts: {
         results?: string;
@@ -34,7 +38,10 @@ export function registerReport(program: Command): void {
         date?: string;
       }) => {
         if ((opts.results === undefined) === (opts.spec === undefined))
-          throw new XsnnError('report: give exactly one of --results <dir> or --spec <definition>');
+          throw usageError('report: give exactly one of --results <dir> or --spec <definition>', {
+            expected: 'either --results <dir> or --spec <definition>',
+            received: opts.results === undefined ? 'neither' : 'both',
+          });
         const dateOpt = opts.date !== undefined ? { date: opts.date } : {};
         // loaded on use: pdfkit, the SNN core and the mapper are not needed by other subcommands
         const { writeReport } = await import('../../report/writeReport.js');

@@ -7,7 +7,8 @@ import { simulationRecord } from '../../cosim/simulationRecord.js';
 import { neurosimCrossCheck } from '../../energy/neurosimCrossCheck.js';
 import { hashCheckpoint } from '../../sweep/hashCheckpoint.js';
 import { ResultRecordSchema } from '../../core/ResultRecord.js';
-import { parseIntOption, printJson } from '../output.js';
+import { parseChoice, parseCrossbarRef, parseIntOption, printJson } from '../output.js';
+import { mappingAlgorithmNames } from '../../mapping/mappingAlgorithms.js';
 
 /** Options shared by `xsnn simulate` and `xsnn compare`. */
 export interface CosimCliOptions {
@@ -27,11 +28,12 @@ export interface CosimCliOptions {
   explain?: boolean;
 }
 
-/** A commander parser for a finite number ≥ 0 (e.g. σ). */
-export function parseNonNegativeNumber(name: string): (value: string) => number {
+/** A commander parser for a finite number in [0, `max`] (e.g. σ, a fraction: at most 1 = 100 %). */
+export function parseNonNegativeNumber(name: string, max = Infinity): (value: string) => number {
   return (value: string) => {
     const n = Number(value.trim().endsWith('%') ? Number(value.trim().slice(0, -1)) / 100 : value);
-    if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new InvalidArgumentError(`${name} expects a number >= 0 (e.g. 0.05 or 5%), got "${value}"`);
+    if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > max)
+      throw new InvalidArgumentError(`${name} expects a number in [0, ${max}] (e.g. 0.05 or 5%), got "${value}"`);
     return n;
   };
 }
@@ -55,8 +57,8 @@ export function parseWeightBits(value: string): number | 'device' {
 export function addCosimOptions(cmd: Command): Command {
   return cmd
     .option('--device <preset>', "device preset name or YAML path (default: the crossbar preset's device)")
-    .requiredOption('--crossbar <preset|RxC>', 'crossbar preset name, YAML path, or RxC (e.g. 64x64)')
-    .option('--algorithm <name>', 'mapping algorithm (default: packer, the best of all)')
+    .requiredOption('--crossbar <preset|RxC>', 'crossbar preset name, YAML path, or RxC (e.g. 64x64)', parseCrossbarRef)
+    .option('--algorithm <name>', 'mapping algorithm (default: packer, the best of all)', parseChoice('--algorithm', mappingAlgorithmNames))
     .option(
       '--label-images <n>',
       "training images used to assign neuron labels through the hardware (default: the recipe's)",
@@ -74,7 +76,7 @@ export function addCosimOptions(cmd: Command): Command {
       parseIntOption('--energy-images', 1),
     )
     .option('--samples <n>', 'Monte Carlo device samples (independent variation and fault draws)', parseIntOption('--samples', 1))
-    .option('--sigma <s>', "device-to-device variation sigma, fraction of G_max - G_min (default: the device preset's)", parseNonNegativeNumber('--sigma'))
+    .option('--sigma <s>', "device-to-device variation sigma, fraction of G_max - G_min (default: the device preset's)", parseNonNegativeNumber('--sigma', 1))
     .option('--seed <n>', "seed of input spikes, device draws and read noise (default: the checkpoint's)", parseIntOption('--seed', 0))
     .option('--threads <n>', 'worker threads (default: all cores; results do not depend on it)', parseIntOption('--threads', 1))
     .option(
@@ -133,7 +135,10 @@ export function registerSimulate(program: Command): void {
       "co-simulate a checkpoint's inference on mapped crossbar tiles of a device (variation, faults, read noise, ADC), with event-driven energy and area",
     )
     .requiredOption('--checkpoint <dir>', 'checkpoint directory written by `xsnn train`')
-    .option('--name <name>', 'network name in the JSON record (default: the checkpoint folder name)');
+    .option('--name <name>', 'network name in the JSON record (default: the checkpoint folder name)', (v: string) => {
+      if (v.trim() === '') throw new InvalidArgumentError('--name expects a non-empty network name');
+      return v;
+    });
   addCosimOptions(cmd).action(async (opts: CosimCliOptions & { checkpoint: string; name?: string }) => {
     const r = await runCosim(opts.checkpoint, opts);
     if (opts.json === true) {

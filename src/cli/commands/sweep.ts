@@ -6,7 +6,8 @@ import { XsnnError } from '../../config/XsnnError.js';
 import { DEFAULT_EVALUATOR } from '../../sweep/defaultEvaluator.js';
 import { parseEvaluatorRef, type EvaluatorRef } from '../../sweep/PointEvaluator.js';
 import { runSweep } from '../../sweep/runSweep.js';
-import { parseIntOption, printJson } from '../output.js';
+import { parseIntOption, printJson, usageParser } from '../output.js';
+import { parseShard, type Shard } from '../../sweep/Shard.js';
 
 /** The evaluator named by `--evaluator`, or the built-in co-simulation (an error if it is not built). */
 export function evaluatorFromOption(text: string | undefined): EvaluatorRef {
@@ -29,11 +30,11 @@ export function registerSweep(program: Command): void {
     .requiredOption('--spec <name|file>', 'sweep definition (reports/ name or YAML path)')
     .requiredOption('--out <dir>', 'results folder (sweep.json, results.jsonl, cache/)')
     .option('--workers <n>', 'worker threads (default: cores)', parseIntOption('--workers', 0))
-    .option('--shard <k/n>', 'run shard k of n (k 1-based; 0 is read as n, so 0-based indices work too)')
+    .option('--shard <k/n>', 'run shard k of n (k 1-based; 0 is read as n, so 0-based indices work too)', usageParser('--shard', parseShard))
     .option('--evaluator <module#export>', 'point evaluator module (default: the crossbar co-simulation)')
     .option('--ckpt-dir <dir>', 'folder of checkpoints trained from recipes', 'out/ckpt')
     .option('--json', 'print the run summary as JSON')
-    .action(async (opts: { spec: string; out: string; workers?: number; shard?: string; evaluator?: string; ckptDir: string; json?: boolean }) => {
+    .action(async (opts: { spec: string; out: string; workers?: number; shard?: Shard; evaluator?: string; ckptDir: string; json?: boolean }) => {
       const summary = await runSweep({
         spec: opts.spec,
         outDir: opts.out,

@@ -3,6 +3,7 @@ import { createProgress } from '../../core/progress.js';
 import { saveCheckpoint } from '../../snn/Checkpoint.js';
 import { recipeDataset, resolveRecipe, train } from '../../snn/train.js';
 import { parseIntOption, printJson } from '../output.js';
+import { checkTrainOutput } from './trainOutput.js';
 
 interface TrainCliOptions {
   recipe: string;
@@ -10,6 +11,7 @@ interface TrainCliOptions {
   trainImages?: number;
   epochs?: number;
   seed?: number;
+  force?: boolean;
   json?: boolean;
 }
 
@@ -19,13 +21,18 @@ export function registerTrain(program: Command): void {
     .command('train')
     .description('train the Diehl & Cook SNN on MNIST with STDP (plus pruning/quantization if the recipe asks) and write a checkpoint')
     .requiredOption('--recipe <name|path>', 'a recipe in snn/ (e.g. dc2015-400, rathi-400, tiny) or a YAML path')
-    .requiredOption('--out <dir>', 'checkpoint directory to write (replaced atomically)')
+    .requiredOption(
+      '--out <dir>',
+      'checkpoint directory to write (a new path, or an existing checkpoint with --force: replaced so that a kill leaves the old or the new one)',
+    )
     .option('--train-images <n>', "train on the first N training images (default: the recipe's, else all)", parseIntOption('--train-images', 1))
     .option('--epochs <n>', "passes over the training images (default: the recipe's)", parseIntOption('--epochs', 1))
     .option('--seed <n>', "seed (default: the recipe's)", parseIntOption('--seed', 0))
+    .option('--force', 'replace an existing checkpoint at --out (anything else there is never replaced)')
     .option('--json', 'print a JSON summary on stdout')
     .action(async (opts: TrainCliOptions) => {
       const resolved = resolveRecipe(opts.recipe);
+      checkTrainOutput(opts.out, opts.force === true);
       const dataset = await recipeDataset(resolved.recipe, 'train');
       const perEpoch = Math.min(dataset.count, opts.trainImages ?? resolved.recipe.protocol.trainImages ?? dataset.count);
       const bar = createProgress(
