@@ -63,7 +63,7 @@ export function validate<S extends z.ZodType>(schema: S, data: unknown, sources:
   const result = schema.safeParse(data);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
-  const path = issue.path as PropertyKey[];
+  const path = issue.path;
   let file = sources[0]?.file;
   let line: number | undefined;
   for (const src of sources) {
@@ -98,7 +98,7 @@ export function validate<S extends z.ZodType>(schema: S, data: unknown, sources:
 function hasPath(data: unknown, path: ReadonlyArray<PropertyKey>): boolean {
   let cur: unknown = data;
   for (const key of path) {
-    if (cur === null || typeof cur !== 'object' || !(key in (cur as object))) return false;
+    if (cur === null || typeof cur !== 'object' || !(key in (cur))) return false;
     cur = (cur as Record<PropertyKey, unknown>)[key];
   }
   return true;

@@ -21,7 +21,7 @@ export interface MappingStructure {
  * crossbar spec's when weights are bit-sliced or differential).
  */
 export function areaInputFromMapping(mapping: MappingStructure, options: { columnsPerWeight?: number } = {}): AreaInput {
-  if (mapping === null || typeof mapping !== 'object' || !Array.isArray(mapping.tiles))
+  if (mapping === null || typeof mapping !== 'object' || !Array.isArray(mapping.tiles as unknown))
     throw new XsnnError('areaInputFromMapping: expected a mapping with a tiles array');
   const cpw = options.columnsPerWeight ?? 1;
   if (!Number.isInteger(cpw) || cpw < 1) throw new XsnnError(`areaInputFromMapping: columnsPerWeight must be a whole number >= 1, got ${cpw}`);

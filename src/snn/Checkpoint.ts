@@ -172,7 +172,7 @@ export function loadCheckpoint(dir: string): Checkpoint {
   if (m.formatVersion !== CHECKPOINT_VERSION)
     fail(mfile, 'unsupported checkpoint format version', { field: 'formatVersion', expected: String(CHECKPOINT_VERSION), received: String(m.formatVersion) });
   for (const key of ['nInputs', 'neurons', 'maxDelay', 'seed'] as const) {
-    if (!Number.isInteger(m[key]) || (m[key] as number) < 0) fail(mfile, 'bad manifest field', { field: key, expected: 'a whole number' });
+    if (!Number.isInteger(m[key]) || m[key] < 0) fail(mfile, 'bad manifest field', { field: key, expected: 'a whole number' });
   }
   if (!Array.isArray(m.files)) fail(mfile, 'missing file list', { field: 'files' });
   let recipe: SnnRecipe;

@@ -198,7 +198,7 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepRunSummar
       },
     );
   }
-  let evaluatorFn: PointEvaluator | null = null;
+  let evaluatorFn: PointEvaluator;
   let ref: EvaluatorRef | null = null;
   if (typeof o.evaluator === 'function') evaluatorFn = o.evaluator;
   else {

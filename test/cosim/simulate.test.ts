@@ -32,7 +32,7 @@ const SCALED = [
 
 function scale(c: EventCounts, a: number): EventCounts {
   const out: Record<string, unknown> = { ...c, perTile: undefined };
-  for (const k of SCALED) if (typeof c[k] === 'number') out[k] = (c[k] as number) * a;
+  for (const k of SCALED) if (typeof c[k] === 'number') out[k] = c[k] * a;
   delete out['perTile'];
   return out as unknown as EventCounts;
 }

@@ -17,7 +17,7 @@ describe('areaOf', () => {
         expect(b.totalM2).toBeGreaterThan(a.totalM2);
         const sum = a.terms.reduce((s, x) => s + x.valueSI, 0);
         expect(Math.abs(sum - a.totalM2)).toBeLessThanOrEqual(1e-12 * a.totalM2);
-        const cats = Object.values(a.breakdownM2).reduce((s, v) => s + v, 0);
+        const cats = (Object.values(a.breakdownM2) as number[]).reduce((s, v) => s + v, 0);
         expect(Math.abs(cats - a.totalM2)).toBeLessThanOrEqual(1e-12 * a.totalM2);
       }),
       fcOptions(40),

@@ -18,10 +18,11 @@ describe('runReportSpec', () => {
       ),
     );
     const trained: Array<{ recipe: string; dir: string }> = [];
-    const trainer: RecipeTrainer = async ({ recipe, checkpointDir }) => {
+    const trainer: RecipeTrainer = ({ recipe, checkpointDir }) => {
       trained.push({ recipe, dir: checkpointDir });
       mkdirSync(checkpointDir, { recursive: true });
       writeFileSync(join(checkpointDir, 'weights.bin'), `trained from ${recipe}`);
+      return Promise.resolve();
     };
     const opts = {
       spec,

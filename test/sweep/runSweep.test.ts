@@ -26,7 +26,7 @@ describe('runSweep', () => {
     expect(s).toMatchObject({ total: 24, inShard: 24, alreadyDone: 0, evaluated: 24 });
     expect(mappings).toBe(6);
     expect(resultSet(out)).toHaveLength(24);
-    const manifest = JSON.parse(readFileSync(join(out, 'sweep.json'), 'utf8'));
+    const manifest: unknown = JSON.parse(readFileSync(join(out, 'sweep.json'), 'utf8'));
     expect(manifest).toMatchObject({ name: 'test-sweep', definitionHash: s.definitionHash, pointCount: 24 });
     const again = await runSweep({ spec, outDir: out, evaluator: counting, workers: 0 });
     expect(again).toMatchObject({ alreadyDone: 24, evaluated: 0 });
@@ -105,7 +105,7 @@ describe('runSweep', () => {
     const rerun = spawnSync(process.execPath, [...args.slice(0, -1), `${evaluatorModule}#evaluatePoint`, '--json'], { encoding: 'utf8' });
     expect(rerun.stderr).toBe('');
     expect(rerun.status).toBe(0);
-    const summary = JSON.parse(rerun.stdout);
+    const summary = JSON.parse(rerun.stdout) as { alreadyDone: number; evaluated: number };
     expect(summary.alreadyDone).toBe(partial);
     expect(summary.evaluated).toBe(total - partial);
     expect(resultSet(out)).toEqual(resultSet(join(dir, 'clean')));
