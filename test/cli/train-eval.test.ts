@@ -3,8 +3,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { mnistDataDir } from '../../src/data/loadMnist.js';
-import { loadCheckpoint } from '../../src/snn/Checkpoint.js';
+import { mnistDataDir } from '../../src/data/index.js';
+import { loadCheckpoint } from '../../src/snn/index.js';
 
 const CLI = 'dist/cli/main.js';
 const tmp = mkdtempSync(join(tmpdir(), 'xsnn-train-eval-'));

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { listPresetNames } from '../../src/config/presets.js';
+import { listPresetNames } from '../../src/config/index.js';
 import { loadCrossbar } from '../../src/crossbar/index.js';
 import { mapWeights } from '../../src/mapping/index.js';
 import { csrFromDense } from '../../src/core/CsrMatrix.js';

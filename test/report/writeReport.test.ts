@@ -3,11 +3,9 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { XsnnError } from '../../src/config/XsnnError.js';
-import { buildReportCharts } from '../../src/report/reportCharts.js';
-import type { ReportData } from '../../src/report/ReportData.js';
-import { writeReport, type WrittenReport } from '../../src/report/writeReport.js';
-import { readResultsLog } from '../../src/sweep/ResultsLog.js';
+import { XsnnError } from '../../src/config/index.js';
+import { buildReportCharts, type ReportData, writeReport, type WrittenReport } from '../../src/report/index.js';
+import { readResultsLog } from '../../src/sweep/index.js';
 import { pdfText } from './_support/pdfText.js';
 import { makeSampleResults } from './_support/sampleResults.js';
 

@@ -2,11 +2,7 @@ import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readResultsLog, ResultsAppender } from '../../src/sweep/ResultsLog.js';
-import { expandSweep } from '../../src/sweep/expandSweep.js';
-import { loadSweepSpec } from '../../src/sweep/loadSweepSpec.js';
-import { resolveSweep } from '../../src/sweep/resolveSweep.js';
-import type { ResultLine } from '../../src/sweep/ResultLine.js';
+import { readResultsLog, ResultsAppender, expandSweep, loadSweepSpec, resolveSweep, type ResultLine } from '../../src/sweep/index.js';
 import { makeSweepFixture } from './_support/sweepFixture.js';
 import { recordFor } from './_support/testEvaluator.mjs';
 
