@@ -98,7 +98,7 @@ export function validate<S extends z.ZodType>(schema: S, data: unknown, sources:
 function hasPath(data: unknown, path: ReadonlyArray<PropertyKey>): boolean {
   let cur: unknown = data;
   for (const key of path) {
-    if (cur === null || typeof cur !== 'object' || !(key in (cur))) return false;
+    if (cur === null || typeof cur !== 'object' || !(key in cur)) return false;
     cur = (cur as Record<PropertyKey, unknown>)[key];
   }
   return true;

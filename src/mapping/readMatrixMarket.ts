@@ -65,7 +65,23 @@ export function parseMatrixMarket(text: string, file = '<matrix>'): CsrMatrix {
     e++;
   }
   if (e !== count) fail(lines.length, 'fewer entries than the size line announces', String(count), String(e));
-  // Sort entries by (row, col): stable counting sort by column, then by row (O(nnz)).
+  const { rowPtr, order } = sortEntries(I, J, rows, cols);
+  const colIdx = new Int32Array(count);
+  const values = new Float32Array(count);
+  for (let p = 0; p < count; p++) {
+    const q = order[p]!;
+    if (p > 0 && I[order[p - 1]!] === I[q] && J[order[p - 1]!] === J[q]) {
+      fail(lineOf[q]!, `duplicate entry (${I[q]! + 1}, ${J[q]! + 1})`, 'each entry once', `also on line ${lineOf[order[p - 1]!]}`);
+    }
+    colIdx[p] = J[q]!;
+    values[p] = V[q]!;
+  }
+  return { rows, cols, rowPtr, colIdx, values };
+}
+
+/** Entry order sorted by (row, col), by a stable counting sort by column, then by row (O(nnz)); and the CSR row pointers. */
+function sortEntries(I: Int32Array, J: Int32Array, rows: number, cols: number): { rowPtr: Int32Array; order: Int32Array } {
+  const count = I.length;
   const byCol = new Int32Array(count);
   {
     const ptr = new Int32Array(cols + 1);
@@ -82,17 +98,7 @@ export function parseMatrixMarket(text: string, file = '<matrix>'): CsrMatrix {
     const q = byCol[p]!;
     order[next[I[q]!]!++] = q;
   }
-  const colIdx = new Int32Array(count);
-  const values = new Float32Array(count);
-  for (let p = 0; p < count; p++) {
-    const q = order[p]!;
-    if (p > 0 && I[order[p - 1]!] === I[q] && J[order[p - 1]!] === J[q]) {
-      fail(lineOf[q]!, `duplicate entry (${I[q]! + 1}, ${J[q]! + 1})`, 'each entry once', `also on line ${lineOf[order[p - 1]!]}`);
-    }
-    colIdx[p] = J[q]!;
-    values[p] = V[q]!;
-  }
-  return { rows, cols, rowPtr, colIdx, values };
+  return { rowPtr, order };
 }
 
 /** Splits a line on spaces and tabs into `out` (reused), without regular expressions. */

@@ -12,7 +12,7 @@ function someLines(n: number): ResultLine[] {
     key: p.key,
     finishedAt: '2026-01-01T00:00:00.000Z',
     elapsedS: 0.1,
-    record: recordFor(p, { tiles: 3, synapses: 100 }) as ResultLine['record'],
+    record: recordFor(p, { tiles: 3, synapses: 100 }),
   }));
 }
 
