@@ -21,8 +21,7 @@ export interface MappingStructure {
  * crossbar spec's when weights are bit-sliced or differential).
  */
 export function areaInputFromMapping(mapping: MappingStructure, options: { columnsPerWeight?: number } = {}): AreaInput {
-  if (!hasTilesArray(mapping))
-    throw new XsnnError('areaInputFromMapping: expected a mapping with a tiles array');
+  if (!hasTilesArray(mapping)) throw new XsnnError('areaInputFromMapping: expected a mapping with a tiles array');
   const cpw = options.columnsPerWeight ?? 1;
   if (!Number.isInteger(cpw) || cpw < 1) throw new XsnnError(`areaInputFromMapping: columnsPerWeight must be a whole number >= 1, got ${cpw}`);
   const mu = new Map<number, number>();
