@@ -91,7 +91,7 @@ const STREAM_ORDER = 0x0de;
  * Only the selected files are decoded. Same files and options → byte-identical
  * pixels.
  *
- * Errors ({@link XsnnError}): missing folder, no class sub-folders, an unknown
+ * @throws {@link XsnnError} for a missing folder, no class sub-folders, an unknown
  * class name, a class with no images, an unreadable or corrupt image (naming
  * the file), bad options.
  */
