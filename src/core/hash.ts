@@ -5,7 +5,7 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) => {
     if (v !== null && typeof v === 'object' && !Array.isArray(v) && !ArrayBuffer.isView(v)) {
       const sorted: Record<string, unknown> = {};
-      for (const key of Object.keys(v as object).sort()) sorted[key] = (v as Record<string, unknown>)[key];
+      for (const key of Object.keys(v).sort()) sorted[key] = (v as Record<string, unknown>)[key];
       return sorted;
     }
     return v;

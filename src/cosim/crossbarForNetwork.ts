@@ -3,6 +3,7 @@ import type { DeviceModel } from '../devices/DeviceModel.js';
 import type { Checkpoint } from '../snn/Checkpoint.js';
 import { crossbarFromConfig } from '../crossbar/loadCrossbar.js';
 import type { CrossbarSpec } from '../crossbar/CrossbarSpec.js';
+import { isValidWeightBits, WEIGHT_BITS } from '../devices/weightBits.js';
 
 /** Precision a dense (unquantized, float32-trained) network is stored at on a device with discrete levels. */
 export const DENSE_WEIGHT_BITS = 8;
@@ -65,8 +66,8 @@ export function crossbarForNetwork(o: CrossbarForNetworkOptions): NetworkCrossba
       why = `dense network at its trained precision, taken as ${DENSE_WEIGHT_BITS} bits, bit-sliced onto the device`;
     }
   }
-  if (bits !== undefined && (!Number.isInteger(bits) || bits < 1 || bits > 24))
-    throw new XsnnError(`crossbarForNetwork: weight bits must be a whole number in 1..24, got ${bits}`);
+  if (bits !== undefined && !isValidWeightBits(bits))
+    throw new XsnnError(`crossbarForNetwork: weight bits must be a whole number in ${WEIGHT_BITS.min}..${WEIGHT_BITS.max}, got ${bits}`);
   const spec = crossbarFromConfig(
     {
       name: xb.title,

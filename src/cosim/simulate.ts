@@ -252,6 +252,7 @@ export async function simulateCrossbars(options: SimulateCrossbarsOptions): Prom
       buildDriveLayout({ mapping, delays: ck.delays, maxDelay: ck.maxDelay, physicalCols: crossbar.cols, cellsPerWeight: crossbar.cellsPerWeight }),
     );
     const linear = noise === 0 && crossbar.periphery.kind !== 'adc';
+    const driveMode: 'linear' | 'tiled' = linear ? 'linear' : 'tiled';
     return {
       crossbar,
       precision,
@@ -262,7 +263,7 @@ export async function simulateCrossbars(options: SimulateCrossbarsOptions): Prom
       counters: newTileCounters(layout.tiles),
       steps: 0,
       // programCrossbar's drive mode: tiled with read noise or an ADC
-      driveMode: (linear ? 'linear' : 'tiled') as 'linear' | 'tiled',
+      driveMode,
       threads: 1,
       samples: [] as SimulationSample[],
     };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { positiveQuantity, source } from '../config/zodUnits.js';
+import { isValidWeightBits, WEIGHT_BITS } from '../devices/weightBits.js';
 
 /**
  * Weight precision to store: `device` (one cell per weight at the device's own
@@ -12,8 +13,8 @@ const WeightPrecisionSchema = z
   .transform((v, ctx): number | undefined => {
     if (v === 'device') return undefined;
     if (typeof v === 'number') {
-      if (Number.isInteger(v) && v >= 1 && v <= 24) return v;
-      ctx.addIssue({ code: 'custom', message: `weight precision must be a whole number of bits in 1..24, received ${v}` });
+      if (isValidWeightBits(v)) return v;
+      ctx.addIssue({ code: 'custom', message: `weight precision must be a whole number of bits in ${WEIGHT_BITS.min}..${WEIGHT_BITS.max}, received ${v}` });
       return z.NEVER;
     }
     const m = /^\s*(\d+)\s*(bits?|levels?)\s*$/i.exec(v);
@@ -23,8 +24,11 @@ const WeightPrecisionSchema = z
     }
     const n = Number(m[1]);
     const bits = /^bit/i.test(m[2]!) ? n : Math.ceil(Math.log2(n));
-    if (!(bits >= 1 && bits <= 24) || (/^level/i.test(m[2]!) && n < 2)) {
-      ctx.addIssue({ code: 'custom', message: `weight precision "${v}" is outside 1..24 bits (2..2^24 levels)` });
+    if (!isValidWeightBits(bits) || (/^level/i.test(m[2]!) && n < 2)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `weight precision "${v}" is outside ${WEIGHT_BITS.min}..${WEIGHT_BITS.max} bits (2..2^${WEIGHT_BITS.max} levels)`,
+      });
       return z.NEVER;
     }
     return bits;

@@ -6,7 +6,10 @@ export interface DogOptions {
   sigmaCenter: number;
   /** Standard deviation of the surround Gaussian, pixels (> sigmaCenter). */
   sigmaSurround: number;
-  /** Kernel half-width in pixels; both kernels span `2·radius+1` taps. Default `ceil(3·sigmaSurround)`. */
+  /**
+   * Kernel half-width in pixels; both kernels span `2·radius+1` taps.
+   * @defaultValue `ceil(3·sigmaSurround)`
+   */
   radius?: number | undefined;
   /**
    * How ON/OFF responses become 0–255 intensities. Default (`undefined`): per

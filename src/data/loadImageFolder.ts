@@ -17,23 +17,50 @@ export interface LoadImageFolderOptions {
   width: number;
   /** Target height in pixels. */
   height: number;
-  /** Difference-of-Gaussians preprocessing; when given the dataset has 2 channels (ON, OFF). Default: none (1 grayscale channel). */
+  /**
+   * Difference-of-Gaussians preprocessing; when given the dataset has 2 channels (ON, OFF).
+   * @defaultValue none (1 grayscale channel)
+   */
   dog?: DogOptions | undefined;
-  /** Class sub-folders to use; label = position in this list. Default: every sub-folder, sorted by name (code-unit order). */
+  /**
+   * Class sub-folders to use; label = position in this list.
+   * @defaultValue every sub-folder, sorted by name (code-unit order)
+   */
   classes?: ReadonlyArray<string> | undefined;
-  /** `stretch` resizes the whole image to width×height; `cover` first takes the largest centred crop of the target aspect ratio. Default `stretch`. */
+  /**
+   * `stretch` resizes the whole image to width×height; `cover` first takes the largest centred crop of the target aspect ratio.
+   * @defaultValue `stretch`
+   */
   fit?: 'stretch' | 'cover' | undefined;
-  /** Which part of a per-class random split to return. Default `all`. */
+  /**
+   * Which part of a per-class random split to return.
+   * @defaultValue `all`
+   */
   split?: 'all' | 'train' | 'test' | undefined;
-  /** Fraction of each class's images that goes to the test part. Default 0.5. */
+  /**
+   * Fraction of each class's images that goes to the test part.
+   * @defaultValue 0.5
+   */
   testFraction?: number | undefined;
-  /** Keep at most this many images per class (after the split, in split order). Default: all. */
+  /**
+   * Keep at most this many images per class (after the split, in split order).
+   * @defaultValue all
+   */
   perClass?: number | undefined;
-  /** Shuffle the image order (classes interleaved); otherwise class by class. Default `true`. */
+  /**
+   * Shuffle the image order (classes interleaved); otherwise class by class.
+   * @defaultValue `true`
+   */
   shuffle?: boolean | undefined;
-  /** Seed of the split and the shuffle. Default 0. */
+  /**
+   * Seed of the split and the shuffle.
+   * @defaultValue 0
+   */
   seed?: number | undefined;
-  /** Keep only the first `limit` images of the final order. Default: all. */
+  /**
+   * Keep only the first `limit` images of the final order.
+   * @defaultValue all
+   */
   limit?: number | undefined;
 }
 
@@ -64,18 +91,64 @@ const STREAM_ORDER = 0x0de;
  * Only the selected files are decoded. Same files and options → byte-identical
  * pixels.
  *
- * Errors ({@link XsnnError}): missing folder, no class sub-folders, an unknown
+ * @throws {@link XsnnError} for a missing folder, no class sub-folders, an unknown
  * class name, a class with no images, an unreadable or corrupt image (naming
  * the file), bad options.
  */
 export async function loadImageFolder(options: LoadImageFolderOptions): Promise<Dataset> {
+  const o = resolveFolderOptions(options);
+  const classNames = chooseClasses(o.dir, options.classes);
+  const selected = selectFiles(o, classNames);
+  const channels = o.dog === undefined ? 1 : 2;
+  const size = o.width * o.height * channels;
+  const pixels = new Uint8Array(selected.length * size);
+  const labels = new Uint8Array(selected.length);
+  const progress = createProgress(selected.length, `loading images {bar} {value}/{total}`);
+  for (let k = 0; k < selected.length; k++) {
+    const { file, label } = selected[k]!;
+    await decodeInto(o, file, pixels, k * size);
+    labels[k] = label;
+    progress.update(k + 1);
+  }
+  progress.stop();
+  const { dir, width, height, fit, split, dog } = o;
+  const pre = dog === undefined ? 'gray' : `dog${dog.sigmaCenter}-${dog.sigmaSurround}`;
+  return {
+    name: `images:${basename(dir)}:${split}:${width}x${height}${fit === 'cover' ? ':cover' : ''}:${pre}`,
+    width,
+    height,
+    channels,
+    count: selected.length,
+    pixels,
+    labels,
+    classes: classNames.length,
+    classNames,
+    sha256: sha256(Buffer.concat([pixels, labels])),
+  };
+}
+
+/** {@link LoadImageFolderOptions} with every default filled in and the folder resolved. */
+interface ResolvedFolderOptions {
+  readonly dir: string;
+  readonly width: number;
+  readonly height: number;
+  readonly dog: LoadImageFolderOptions['dog'];
+  readonly fit: 'stretch' | 'cover';
+  readonly split: 'all' | 'train' | 'test';
+  readonly testFraction: number;
+  readonly shuffle: boolean;
+  readonly seed: number;
+  readonly perClass: number | undefined;
+  readonly limit: number | undefined;
+}
+
+/** Checks the options (before anything is read) and fills the defaults, in one place. */
+function resolveFolderOptions(options: LoadImageFolderOptions): ResolvedFolderOptions {
   const fn = 'loadImageFolder';
-  const dir = resolve(options.dir);
   const { width, height, dog } = options;
   const fit = options.fit ?? 'stretch';
   const split = options.split ?? 'all';
   const testFraction = options.testFraction ?? 0.5;
-  const shuffle = options.shuffle ?? true;
   const seed = options.seed ?? 0;
   if (!(Number.isInteger(width) && width > 0 && Number.isInteger(height) && height > 0)) {
     throw new XsnnError(`${fn}: width and height must be whole numbers > 0, got ${width}x${height}`);
@@ -95,14 +168,20 @@ export async function loadImageFolder(options: LoadImageFolderOptions): Promise<
     dogFilter(new Float32Array(1), 1, 1, dog);
     if (dog.gain !== undefined && !(Number.isFinite(dog.gain) && dog.gain > 0)) throw new XsnnError(`${fn}: dog.gain must be a number > 0, got ${dog.gain}`);
   }
+  const dir = resolve(options.dir);
+  return { dir, width, height, dog, fit, split, testFraction, shuffle: options.shuffle ?? true, seed, perClass: options.perClass, limit: options.limit };
+}
 
+/** The class folders to load: all of `dir`'s (sorted) or the requested ones, each checked to exist. */
+function chooseClasses(dir: string, requested: readonly string[] | undefined): string[] {
+  const fn = 'loadImageFolder';
   const available = listClassFolders(dir);
   let classNames: string[];
-  if (options.classes === undefined) {
+  if (requested === undefined) {
     classNames = available;
     if (classNames.length === 0) throw new XsnnError('image folder has no class sub-folders', { file: dir, expected: 'one sub-folder of images per class' });
   } else {
-    classNames = [...options.classes];
+    classNames = [...requested];
     if (classNames.length === 0) throw new XsnnError(`${fn}: classes must name at least one sub-folder`);
     if (new Set(classNames).size !== classNames.length) throw new XsnnError(`${fn}: classes lists a folder twice: ${classNames.join(', ')}`);
     for (const c of classNames) {
@@ -112,69 +191,50 @@ export async function loadImageFolder(options: LoadImageFolderOptions): Promise<
     }
   }
   if (classNames.length > 256) throw new XsnnError(`${fn}: at most 256 classes fit in a byte label, got ${classNames.length}`, { file: dir });
+  return classNames;
+}
 
-  // Select files per class.
+/** The files to decode with their labels: per class the split part, then `perClass`, then the shuffle, then `limit`. */
+function selectFiles(o: ResolvedFolderOptions, classNames: readonly string[]): Array<{ file: string; label: number }> {
   const chosen: Array<{ file: string; label: number }> = [];
   classNames.forEach((cls, label) => {
-    const folder = join(dir, cls);
+    const folder = join(o.dir, cls);
     const files = listImages(folder);
     if (files.length === 0) throw new XsnnError(`class '${cls}' has no images`, { file: folder, expected: `files ending in ${IMAGE_EXTENSIONS.join(', ')}` });
     let part = files;
-    if (split !== 'all') {
+    if (o.split !== 'all') {
       const perm = files.slice();
-      new Rng(seed, STREAM_SPLIT, nameHash(cls)).shuffle(perm);
-      const nTest = Math.round(files.length * testFraction);
-      part = split === 'test' ? perm.slice(0, nTest) : perm.slice(nTest);
+      new Rng(o.seed, STREAM_SPLIT, nameHash(cls)).shuffle(perm);
+      const nTest = Math.round(files.length * o.testFraction);
+      part = o.split === 'test' ? perm.slice(0, nTest) : perm.slice(nTest);
     }
-    if (options.perClass !== undefined) part = part.slice(0, options.perClass);
+    if (o.perClass !== undefined) part = part.slice(0, o.perClass);
     for (const f of part) chosen.push({ file: join(folder, f), label });
   });
-  if (shuffle) new Rng(seed, STREAM_ORDER).shuffle(chosen);
-  const selected = options.limit === undefined ? chosen : chosen.slice(0, options.limit);
+  if (o.shuffle) new Rng(o.seed, STREAM_ORDER).shuffle(chosen);
+  return o.limit === undefined ? chosen : chosen.slice(0, o.limit);
+}
 
-  const channels = dog === undefined ? 1 : 2;
-  const plane = width * height;
-  const size = plane * channels;
-  const pixels = new Uint8Array(selected.length * size);
-  const labels = new Uint8Array(selected.length);
-  const progress = createProgress(selected.length, `loading images {bar} {value}/{total}`);
-  for (let k = 0; k < selected.length; k++) {
-    const { file, label } = selected[k]!;
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(file);
-    } catch (err) {
-      throw new XsnnError(`unreadable image: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { file });
-    }
-    const img = await decodeGray(bytes, file);
-    const rect = fit === 'cover' ? coverRect(img.width, img.height, width, height) : undefined;
-    const resized = resizeArea(img.gray, img.width, img.height, width, height, rect);
-    if (dog === undefined) {
-      for (let i = 0; i < plane; i++) {
-        const v = Math.round(resized[i]!);
-        pixels[k * size + i] = v < 0 ? 0 : v > 255 ? 255 : v;
-      }
-    } else {
-      dogToOnOff(dogFilter(resized, width, height, dog), dog.gain, pixels, k * size);
-    }
-    labels[k] = label;
-    progress.update(k + 1);
+/** Reads, decodes, resizes (and DoG-filters) one image into `pixels[offset …]`. */
+async function decodeInto(o: ResolvedFolderOptions, file: string, pixels: Uint8Array, offset: number): Promise<void> {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (err) {
+    throw new XsnnError(`unreadable image: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { file });
   }
-  progress.stop();
-
-  const pre = dog === undefined ? 'gray' : `dog${dog.sigmaCenter}-${dog.sigmaSurround}`;
-  return {
-    name: `images:${basename(dir)}:${split}:${width}x${height}${fit === 'cover' ? ':cover' : ''}:${pre}`,
-    width,
-    height,
-    channels,
-    count: selected.length,
-    pixels,
-    labels,
-    classes: classNames.length,
-    classNames,
-    sha256: sha256(Buffer.concat([pixels, labels])),
-  };
+  const img = await decodeGray(bytes, file);
+  const rect = o.fit === 'cover' ? coverRect(img.width, img.height, o.width, o.height) : undefined;
+  const resized = resizeArea(img.gray, img.width, img.height, o.width, o.height, rect);
+  if (o.dog !== undefined) {
+    dogToOnOff(dogFilter(resized, o.width, o.height, o.dog), o.dog.gain, pixels, offset);
+    return;
+  }
+  const plane = o.width * o.height;
+  for (let i = 0; i < plane; i++) {
+    const v = Math.round(resized[i]!);
+    pixels[offset + i] = v < 0 ? 0 : v > 255 ? 255 : v;
+  }
 }
 
 function listClassFolders(dir: string): string[] {

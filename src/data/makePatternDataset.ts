@@ -5,19 +5,40 @@ import type { Dataset } from './Dataset.js';
 
 /** Options of {@link makePatternDataset}; defaults are filled in there only. */
 export interface PatternDatasetOptions {
-  /** Number of classes, 2–8. Default 3. */
+  /**
+   * Number of classes, 2–8.
+   * @defaultValue 3
+   */
   classes?: number | undefined;
-  /** Number of images. Default 300. */
+  /**
+   * Number of images.
+   * @defaultValue 300
+   */
   count?: number | undefined;
-  /** Image width in pixels, ≥ 8. Default 16. */
+  /**
+   * Image width in pixels, ≥ 8.
+   * @defaultValue 16
+   */
   width?: number | undefined;
-  /** Image height in pixels, ≥ 8. Default 16. */
+  /**
+   * Image height in pixels, ≥ 8.
+   * @defaultValue 16
+   */
   height?: number | undefined;
-  /** Standard deviation of the per-pixel Gaussian noise as a fraction of 255, in [0, 1]. Default 0.1. */
+  /**
+   * Standard deviation of the per-pixel Gaussian noise as a fraction of 255, in [0, 1].
+   * @defaultValue 0.1
+   */
   noise?: number | undefined;
-  /** Largest shift of a template, in whole pixels along each axis (uniform in [−jitter, jitter]), at most min(width, height)/8. Default 1. */
+  /**
+   * Largest shift of a template, in whole pixels along each axis (uniform in [−jitter, jitter]), at most min(width, height)/8.
+   * @defaultValue 1
+   */
   jitter?: number | undefined;
-  /** Seed of labels, noise and jitter. Default 0. */
+  /**
+   * Seed of labels, noise and jitter.
+   * @defaultValue 0
+   */
   seed?: number | undefined;
 }
 

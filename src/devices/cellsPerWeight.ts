@@ -1,5 +1,6 @@
 import { XsnnError } from '../config/XsnnError.js';
 import type { DeviceModel } from './DeviceModel.js';
+import { isValidWeightBits, WEIGHT_BITS } from './weightBits.js';
 
 /**
  * Bits one cell stores: ⌊log2 L⌋ for a device with L levels (NeuroSim's
@@ -16,8 +17,8 @@ export function cellBits(device: DeviceModel): number {
  * synapseBit). A continuous device always needs 1.
  */
 export function cellsPerWeight(weightBits: number, device: DeviceModel): number {
-  if (!Number.isInteger(weightBits) || weightBits < 1 || weightBits > 24) {
-    throw new XsnnError(`cellsPerWeight: weightBits must be a whole number in 1..24, got ${weightBits}`);
+  if (!isValidWeightBits(weightBits)) {
+    throw new XsnnError(`cellsPerWeight: weightBits must be a whole number in ${WEIGHT_BITS.min}..${WEIGHT_BITS.max}, got ${weightBits}`);
   }
   const cb = cellBits(device);
   if (cb < 1) throw new XsnnError(`cellsPerWeight: device '${device.name}' has fewer than 2 levels`);

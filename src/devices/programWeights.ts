@@ -21,13 +21,17 @@ export interface ProgramWeightsOptions {
   readonly wMax: number;
   /** Seed of the programming draws (variation and faults). */
   readonly seed: number;
-  /** Stream id of this matrix (e.g. layer or tile index), so matrices draw independently. Default 0. */
+  /**
+   * Stream id of this matrix (e.g. layer or tile index), so matrices draw independently.
+   * @defaultValue `0`
+   */
   readonly stream?: number;
   /**
    * Weight precision in bits. Omitted: one cell per weight, programmed to the
    * device level nearest to the weight. Given: the weight is quantised to
    * q = round(w/w_max · (2^bits − 1)) and bit-sliced over
    * `cellsPerWeight(bits, device)` cells of `cellBits` bits each.
+   * @defaultValue undefined (one cell per weight at the nearest device level)
    */
   readonly weightBits?: number;
 }
@@ -75,40 +79,66 @@ export interface ProgrammedWeights {
  * - write cycle-to-cycle: + σ_c2c·Δ·z₂;
  * - G is clipped at 0 (a conductance cannot be negative); it is not clipped to
  *   [G_min, G_max], so variation can push a cell past the ends.
+ *
+ * @throws {@link XsnnError} when wMax is not a positive finite number, the seed
+ * is not an integer, the CSR arrays disagree, a weight lies outside [0, wMax]
+ * (or is NaN), or weightBits is outside {@link WEIGHT_BITS}.
  */
 export function programWeights(options: ProgramWeightsOptions): ProgrammedWeights {
   const { weights, device, wMax, seed } = options;
-  const stream = options.stream ?? 0;
   if (!(wMax > 0) || !Number.isFinite(wMax)) throw new XsnnError(`programWeights: wMax must be a positive finite number, got ${wMax}`);
   if (!Number.isInteger(seed)) throw new XsnnError(`programWeights: seed must be an integer, got ${seed}`);
   const nnz = weights.rowPtr[weights.rows] ?? 0;
   if (weights.values.length !== nnz) throw new XsnnError(`programWeights: weights.values has ${weights.values.length} entries, rowPtr says ${nnz}`);
-  const gMin = device.gMinS;
-  const gMax = device.gMaxS;
-  const range = gMax - gMin;
-  const continuous = !Number.isFinite(device.levelCount);
-  const levels = continuous ? undefined : deviceLevels(device);
   const bits = options.weightBits;
   const cells = bits === undefined ? 1 : cellsPerWeight(bits, device);
   const sliceBits = bits === undefined ? 0 : Math.min(cellBits(device), bits);
   const sliceLevels = bits === undefined ? device.levelCount : 2 ** sliceBits;
+  const targets = targetLevels(weights.values, nnz, wMax, device, { bits, cells, sliceLevels });
+  const { programmed, fault } = programmingErrors(targets.target, device, new Rng(seed, PROGRAMMING_STREAM, options.stream ?? 0));
+  return {
+    nnz,
+    cellsPerWeight: cells,
+    weightBits: bits,
+    sliceLevels,
+    levelIndex: targets.levelIndex,
+    targetConductanceS: targets.target,
+    conductanceS: programmed,
+    fault,
+    gMinS: device.gMinS,
+    gMaxS: device.gMaxS,
+    wMax,
+  };
+}
+
+/** Weights within this fraction of w_max outside [0, w_max] are accepted (and clipped): rounding of stored weights. */
+const WEIGHT_RANGE_TOLERANCE = 1e-6;
+
+/** How weights become cells: bits of precision (undefined: one cell at the nearest level), cells per weight, values per slice. */
+interface SliceLayout {
+  readonly bits: number | undefined;
+  readonly cells: number;
+  readonly sliceLevels: number;
+}
+
+/** Target level index (−1 continuous) and target conductance of every cell; throws on a weight outside [0, w_max]. */
+function targetLevels(
+  values: ArrayLike<number>,
+  nnz: number,
+  wMax: number,
+  device: DeviceModel,
+  layout: SliceLayout,
+): { levelIndex: Int32Array; target: Float32Array } {
+  const { bits, cells, sliceLevels } = layout;
+  const gMin = device.gMinS;
+  const range = device.gMaxS - gMin;
+  const levels = Number.isFinite(device.levelCount) ? deviceLevels(device) : undefined;
   const qMax = bits === undefined ? 0 : 2 ** bits - 1;
-
-  const total = nnz * cells;
-  const levelIndex = new Int32Array(total);
-  const target = new Float32Array(total);
-  const programmed = new Float32Array(total);
-  const fault = new Uint8Array(total);
-  const rng = new Rng(seed, PROGRAMMING_STREAM, stream);
-  const pHrs = device.stuckAtHrsRate;
-  const pLrs = device.stuckAtLrsRate;
-  const sD2d = device.deviceToDevice.sigma * range;
-  const lognormal = device.deviceToDevice.distribution === 'lognormal';
-  const sC2c = device.writeCycleToCycleSigma * range;
-  const tolerance = wMax * 1e-6;
-
+  const levelIndex = new Int32Array(nnz * cells);
+  const target = new Float32Array(nnz * cells);
+  const tolerance = wMax * WEIGHT_RANGE_TOLERANCE;
   for (let k = 0; k < nnz; k++) {
-    const w = weights.values[k]!;
+    const w = values[k]!;
     if (!(w >= -tolerance && w <= wMax + tolerance)) {
       throw new XsnnError(
         `programWeights: weight ${k} is ${w}, expected a finite value in [0, ${wMax}] (signed weights need a differential pair: program W+ and W− separately)`,
@@ -116,35 +146,42 @@ export function programWeights(options: ProgramWeightsOptions): ProgrammedWeight
     }
     const x = Math.min(1, Math.max(0, w / wMax));
     if (bits === undefined) {
-      if (levels === undefined) {
-        levelIndex[k] = -1;
-        target[k] = gMin + x * range;
-      } else {
-        const idx = nearestLevel(levels, gMin + x * range);
-        levelIndex[k] = idx;
-        target[k] = levels[idx]!;
-      }
-    } else {
-      let q = Math.round(x * qMax);
-      for (let s = cells - 1; s >= 0; s--) {
-        const d = q % sliceLevels;
-        q = (q - d) / sliceLevels;
-        const c = k * cells + s;
-        if (levels === undefined) {
-          levelIndex[c] = -1;
-          target[c] = gMin + (d / (sliceLevels - 1)) * range;
-        } else {
-          const idx = Math.round((d * (levels.length - 1)) / (sliceLevels - 1));
-          levelIndex[c] = idx;
-          target[c] = levels[idx]!;
-        }
-      }
+      const idx = levels === undefined ? -1 : nearestLevel(levels, gMin + x * range);
+      levelIndex[k] = idx;
+      target[k] = levels === undefined ? gMin + x * range : levels[idx]!;
+      continue;
+    }
+    let q = Math.round(x * qMax);
+    for (let s = cells - 1; s >= 0; s--) {
+      const d = q % sliceLevels;
+      q = (q - d) / sliceLevels;
+      const c = k * cells + s;
+      const idx = levels === undefined ? -1 : Math.round((d * (levels.length - 1)) / (sliceLevels - 1));
+      levelIndex[c] = idx;
+      target[c] = levels === undefined ? gMin + (d / (sliceLevels - 1)) * range : levels[idx]!;
     }
   }
+  return { levelIndex, target };
+}
 
-  const ideal = pHrs === 0 && pLrs === 0 && sD2d === 0 && sC2c === 0;
-  if (ideal) programmed.set(target); // nothing random: skip the draws
-  for (let c = 0; c < (ideal ? 0 : total); c++) {
+/** Programmed conductance and fault of every cell: stuck-at faults, device-to-device and write cycle-to-cycle variation (three draws per cell). */
+function programmingErrors(target: Float32Array, device: DeviceModel, rng: Rng): { programmed: Float32Array; fault: Uint8Array } {
+  const total = target.length;
+  const programmed = new Float32Array(total);
+  const fault = new Uint8Array(total);
+  const gMin = device.gMinS;
+  const gMax = device.gMaxS;
+  const range = gMax - gMin;
+  const pHrs = device.stuckAtHrsRate;
+  const pLrs = device.stuckAtLrsRate;
+  const sD2d = device.deviceToDevice.sigma * range;
+  const lognormal = device.deviceToDevice.distribution === 'lognormal';
+  const sC2c = device.writeCycleToCycleSigma * range;
+  if (pHrs === 0 && pLrs === 0 && sD2d === 0 && sC2c === 0) {
+    programmed.set(target); // nothing random: skip the draws
+    return { programmed, fault };
+  }
+  for (let c = 0; c < total; c++) {
     const u = rng.uniform();
     const z1 = rng.normal();
     const z2 = rng.normal();
@@ -168,18 +205,5 @@ export function programWeights(options: ProgramWeightsOptions): ProgrammedWeight
     }
     programmed[c] = g;
   }
-
-  return {
-    nnz,
-    cellsPerWeight: cells,
-    weightBits: bits,
-    sliceLevels,
-    levelIndex,
-    targetConductanceS: target,
-    conductanceS: programmed,
-    fault,
-    gMinS: gMin,
-    gMaxS: gMax,
-    wMax,
-  };
+  return { programmed, fault };
 }

@@ -21,8 +21,7 @@ export interface MappingStructure {
  * crossbar spec's when weights are bit-sliced or differential).
  */
 export function areaInputFromMapping(mapping: MappingStructure, options: { columnsPerWeight?: number } = {}): AreaInput {
-  if (mapping === null || typeof mapping !== 'object' || !Array.isArray(mapping.tiles))
-    throw new XsnnError('areaInputFromMapping: expected a mapping with a tiles array');
+  if (!hasTilesArray(mapping)) throw new XsnnError('areaInputFromMapping: expected a mapping with a tiles array');
   const cpw = options.columnsPerWeight ?? 1;
   if (!Number.isInteger(cpw) || cpw < 1) throw new XsnnError(`areaInputFromMapping: columnsPerWeight must be a whole number >= 1, got ${cpw}`);
   const mu = new Map<number, number>();
@@ -35,4 +34,9 @@ export function areaInputFromMapping(mapping: MappingStructure, options: { colum
   });
   const size = mapping.options !== undefined ? { rows: mapping.options.tileRows, cols: mapping.options.tileCols * cpw } : {};
   return { tiles: mapping.tiles.length, splitColumnsPerTile: split, ...size };
+}
+
+/** Whether `m` is an object with a `tiles` array (a boolean, not a type guard: it must not narrow the tiles to `any[]`). */
+function hasTilesArray(m: unknown): boolean {
+  return m !== null && typeof m === 'object' && Array.isArray((m as { tiles?: unknown }).tiles);
 }

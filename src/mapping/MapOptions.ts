@@ -11,19 +11,38 @@ export interface MapOptions {
    * Whether a neuron's column may be split over several tiles whose partial sums
    * are added (the ReRAM convention). Default `true`. With `false` every column
    * lives in one tile, and a column with more than R synapses cannot be mapped.
+   * @defaultValue `true`
    */
   splitColumns?: boolean;
-  /** Algorithm name (see `mappingAlgorithms`). Default `packer` (tries all, returns the best). */
+  /**
+   * Algorithm name (see `mappingAlgorithmNames`); `packer` tries all and returns the best.
+   * @defaultValue `'packer'`
+   */
   algorithm?: string;
-  /** Seed of every random draw (tie-breaking, spectral start vectors). Default 0. */
+  /**
+   * Seed of every random draw (tie-breaking, spectral start vectors).
+   * @defaultValue `0`
+   */
   seed?: number;
-  /** Input firing rates ρ_i ≥ 0 for the row-read energy proxy, length = rows. Default: all 1. */
+  /**
+   * Input firing rates ρ_i ≥ 0 for the row-read energy proxy, length = rows.
+   * @defaultValue all 1 (uniform)
+   */
   inputRates?: ArrayLike<number>;
-  /** α in the objective big·K + α·rowReadEnergy + β·traffic. Default 1. */
+  /**
+   * α in the objective big·K + α·rowReadEnergy + β·traffic.
+   * @defaultValue `1`
+   */
   energyWeight?: number;
-  /** β in the objective big·K + α·rowReadEnergy + β·traffic. Default 0. */
+  /**
+   * β in the objective big·K + α·rowReadEnergy + β·traffic.
+   * @defaultValue `0`
+   */
   trafficWeight?: number;
-  /** Multiplies the iteration limits of the refinement and local search. Default 1. */
+  /**
+   * Multiplies the iteration limits of the refinement and local search.
+   * @defaultValue `1`
+   */
   effort?: number;
   /** Called as the packer finishes each candidate (for progress bars). Not recorded. */
   onProgress?: (done: number, total: number, algorithm: string) => void;

@@ -13,8 +13,8 @@ import { resolveMapOptions, type MapOptions } from './MapOptions.js';
  * (default: the packer, which returns the best of every algorithm). Deterministic
  * for a seed: same inputs and options give an identical mapping except `timing`.
  *
- * Throws an XsnnError for a malformed matrix, bad options, an unknown algorithm,
- * or, with `splitColumns: false`, a neuron with more than R synapses.
+ * @throws {@link XsnnError} for a malformed matrix, bad options, an unknown
+ * algorithm, or, with `splitColumns: false`, a neuron with more than R synapses.
  */
 export function mapWeights(weights: CsrMatrix, options: MapOptions): Mapping {
   const t0 = performance.now();

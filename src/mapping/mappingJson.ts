@@ -7,7 +7,10 @@ import { MAPPING_FORMAT_VERSION, type Mapping } from './Mapping.js';
 
 /** Options of {@link mappingToJson}. */
 export interface MappingToJsonOptions {
-  /** Include the wall-clock `timing` (the only non-deterministic part). Default true. */
+  /**
+   * Include the wall-clock `timing` (the only non-deterministic part).
+   * @defaultValue true
+   */
   readonly timing?: boolean;
 }
 

@@ -4,7 +4,10 @@ import { lowerBounds, naiveTileCount, type TileSize } from './lowerBounds.js';
 
 /** Options of {@link mappingMetrics}. */
 export interface MappingMetricsOptions extends TileSize {
-  /** Input rates ρ_i for the energy proxy. Default: all 1. */
+  /**
+   * Input rates ρ_i for the energy proxy.
+   * @defaultValue all 1
+   */
   readonly inputRates?: ArrayLike<number> | undefined;
 }
 

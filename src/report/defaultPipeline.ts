@@ -6,9 +6,10 @@ import { occupancyFromMapping } from './occupancyFromMapping.js';
 import type { FigureSources, RecipeTrainer } from './runReportSpec.js';
 
 /** Trains a recipe with the SNN core (`train`) and saves the checkpoint. */
-export const trainRecipe: RecipeTrainer = async ({ recipe, checkpointDir }) => {
+export const trainRecipe: RecipeTrainer = ({ recipe, checkpointDir }) => {
   const result = train({ recipe });
   saveCheckpoint(checkpointDir, result.checkpoint);
+  return Promise.resolve();
 };
 
 /** Neurons kept for the receptive-field figure. */
@@ -20,10 +21,10 @@ const MAX_FIELDS = 100;
  * mapper (`mapWeights`, default packer, seed 0).
  */
 export const checkpointFigureSources: FigureSources = {
-  async receptiveFields(net) {
+  receptiveFields(net) {
     const ck = loadCheckpoint(net.checkpoint);
     const side = Math.round(Math.sqrt(ck.nInputs));
-    if (side * side !== ck.nInputs) return null;
+    if (side * side !== ck.nInputs) return Promise.resolve(null);
     const n = Math.min(MAX_FIELDS, ck.neurons);
     const weights = new Float32Array(ck.nInputs * n);
     for (let i = 0; i < ck.nInputs; i++) for (let j = 0; j < n; j++) weights[i * n + j] = ck.weights[i * ck.neurons + j]!;
@@ -37,10 +38,10 @@ export const checkpointFigureSources: FigureSources = {
       imageWidth: side,
       imageHeight: side,
     };
-    return rf;
+    return Promise.resolve(rf);
   },
-  async tileOccupancy(net, rows, cols) {
+  tileOccupancy(net, rows, cols) {
     const ck = loadCheckpoint(net.checkpoint);
-    return occupancyFromMapping(mapWeights(checkpointCsr(ck), { tileRows: rows, tileCols: cols }), net.name);
+    return Promise.resolve(occupancyFromMapping(mapWeights(checkpointCsr(ck), { tileRows: rows, tileCols: cols }), net.name));
   },
 };

@@ -2,6 +2,7 @@ import { createCanvas } from '@napi-rs/canvas';
 import { canvasToPngRgb } from './_internals/encodePngRgb.js';
 import { Chart, registerables, type ChartConfiguration, type Plugin } from 'chart.js';
 import { FONT_FAMILY, registerChartFonts } from './fonts.js';
+import type { ChartContext2D } from './_internals/ChartContext2D.js';
 
 let ready = false;
 function setup(): void {
@@ -18,7 +19,7 @@ function setup(): void {
 const whiteBackground: Plugin = {
   id: 'xsnnWhiteBackground',
   beforeDraw(chart) {
-    const ctx = chart.ctx;
+    const ctx = chart.ctx as unknown as ChartContext2D;
     ctx.save();
     ctx.globalCompositeOperation = 'destination-over';
     ctx.fillStyle = '#ffffff';
@@ -44,7 +45,7 @@ export function renderChartPng(config: ChartConfiguration, options: RenderChartO
   const height = options.height ?? 680;
   const canvas = createCanvas(width, height);
   const ctx = canvas.getContext('2d');
-  const chart = new Chart(ctx as unknown as ConstructorParameters<typeof Chart>[0], {
+  const chart = new Chart(ctx, {
     ...config,
     options: { ...config.options, responsive: false, animation: false, devicePixelRatio: 1 },
     plugins: [...(config.plugins ?? []), whiteBackground],

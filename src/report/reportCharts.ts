@@ -2,6 +2,7 @@ import type { ChartConfiguration, ChartDataset, Plugin } from 'chart.js';
 import { displayName, formatNumber, pickScale } from './format.js';
 import type { Breakdown, ReportData, Series, SizeSeries } from './ReportData.js';
 import { renderChartPng } from './renderChart.js';
+import type { ChartContext2D } from './_internals/ChartContext2D.js';
 
 /** One figure of the report: a rendered chart, or a note saying why it is absent. */
 export interface ReportFigure {
@@ -94,7 +95,7 @@ function tilesFigure(t: SizeSeries): ReportFigure {
     data: { labels: [...t.sizes], datasets },
     options: { plugins: { legend: legend() }, scales: { x: sizeAxis(), y: logAxis('Tiles (count)', allPositive(series)) } },
   };
-  return { id, title, caption, png: renderChartPng(config as ChartConfiguration), note: null };
+  return { id, title, caption, png: renderChartPng(config), note: null };
 }
 
 function breakdownFigure(kind: 'energy' | 'area', b: Breakdown, maxTotal: number): ReportFigure {
@@ -120,7 +121,7 @@ function breakdownFigure(kind: 'energy' | 'area', b: Breakdown, maxTotal: number
       scales: { x: { ...sizeAxis(), stacked: true }, y: { stacked: true, beginAtZero: true, grace: '4%', title: axisTitle(`${what} (${scale.unit})`) } },
     },
   };
-  return { id, title, caption, png: renderChartPng(config as ChartConfiguration), note: null };
+  return { id, title, caption, png: renderChartPng(config), note: null };
 }
 
 function perDeviceFigure(kind: 'energy' | 'area', s: SizeSeries): ReportFigure {
@@ -153,14 +154,14 @@ function perDeviceFigure(kind: 'energy' | 'area', s: SizeSeries): ReportFigure {
     data: { labels: [...s.sizes], datasets },
     options: { plugins: { legend: legend() }, scales: { x: sizeAxis(), y: logAxis(`${what} (${scale.unit})`, allPositive(series)) } },
   };
-  return { id, title, caption, png: renderChartPng(config as ChartConfiguration), note: null };
+  return { id, title, caption, png: renderChartPng(config), note: null };
 }
 
 /** Draws ±1 std error bars from each dataset's `xsnnStd` array. */
 const errorBars: Plugin<'line'> = {
   id: 'xsnnErrorBars',
   afterDatasetsDraw(chart) {
-    const ctx = chart.ctx;
+    const ctx = chart.ctx as unknown as ChartContext2D;
     chart.data.datasets.forEach((ds, i) => {
       const std = (ds as unknown as { xsnnStd?: Array<number | null> }).xsnnStd;
       const meta = chart.getDatasetMeta(i);

@@ -183,7 +183,7 @@ export class SnnNetwork {
     const P = this.recipe.protocol;
     let intensity = P.intensityStart;
     let presentations = 0;
-    let total = 0;
+    let total: number;
     for (;;) {
       if (beforePresentation !== undefined) beforePresentation();
       else if (P.normalizeSum !== null) this.normalize(P.normalizeSum);
@@ -206,7 +206,7 @@ export class SnnNetwork {
     const P = this.recipe.protocol;
     let intensity = P.intensityStart;
     let presentations = 0;
-    let total = 0;
+    let total: number;
     for (;;) {
       this.resetState(false);
       this.spikes.generate(pixels, offset, this.nInputs, this.inputScale * intensity, this.presSteps, rng);

@@ -1,4 +1,5 @@
 import { XsnnError } from '../config/XsnnError.js';
+import { nearestLevel } from '../devices/nearestLevel.js';
 import type { SnnRecipe } from './SnnRecipe.js';
 
 /** The quantization section of a recipe. */
@@ -22,31 +23,13 @@ export function quantizationLevels(spec: Pick<QuantizationSpec, 'levels' | 'valu
 
 /**
  * Rounds every weight in place to the nearest level (ties go to the lower
- * level). Idempotent; the result has at most `levels.length` distinct values.
+ * level: {@link nearestLevel} with `'down'`, the rule quantized checkpoints were
+ * written with). Idempotent; the result has at most `levels.length` distinct
+ * values.
  */
 export function quantizeWeights(w: Float32Array, levels: Float64Array): void {
-  const L = levels.length;
-  if (L === 0) throw new XsnnError('quantizeWeights: no levels');
-  for (let e = 0; e < w.length; e++) {
-    const x = w[e]!;
-    // binary search: first level >= x
-    let lo = 0;
-    let hi = L;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (levels[mid]! < x) lo = mid + 1;
-      else hi = mid;
-    }
-    let q: number;
-    if (lo === 0) q = levels[0]!;
-    else if (lo === L) q = levels[L - 1]!;
-    else {
-      const a = levels[lo - 1]!;
-      const b = levels[lo]!;
-      q = x - a <= b - x ? a : b;
-    }
-    w[e] = q;
-  }
+  if (levels.length === 0) throw new XsnnError('quantizeWeights: no levels');
+  for (let e = 0; e < w.length; e++) w[e] = levels[nearestLevel(levels, w[e]!, 'down')]!;
 }
 
 /** The optional quantization fields with their defaults filled in (the one place they are defined). */

@@ -39,7 +39,7 @@ export function createSharedWork(options: SharedWorkOptions): SharedWork {
         return hit as Promise<T>;
       }
       const persist = opts.persist !== false && options.cacheDir !== null;
-      const file = persist ? join(options.cacheDir!, `${sha256(key)}.v8`) : '';
+      const file = persist ? join(options.cacheDir, `${sha256(key)}.v8`) : '';
       const value = (async (): Promise<T> => {
         if (persist && existsSync(file)) {
           try {

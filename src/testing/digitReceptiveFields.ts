@@ -10,13 +10,25 @@ export interface DigitReceptiveFieldsOptions {
   neurons: number;
   /** Fraction of each neuron's 784 weights removed, e.g. 0.75. Required. */
   prunedFraction: number;
-  /** Seed. Default 0. */
+  /**
+   * Seed.
+   * @defaultValue 0
+   */
   seed?: number;
-  /** Training images averaged into each receptive field. Default 8. */
+  /**
+   * Training images averaged into each receptive field.
+   * @defaultValue 8
+   */
   imagesPerNeuron?: number;
-  /** Candidate images per class the nearest neighbours are drawn from. Default 60. */
+  /**
+   * Candidate images per class the nearest neighbours are drawn from.
+   * @defaultValue 60
+   */
   poolPerClass?: number;
-  /** Uniform noise added to every weight, as a fraction of the field's maximum. Default 0.05. */
+  /**
+   * Uniform noise added to every weight, as a fraction of the field's maximum.
+   * @defaultValue 0.05
+   */
   noise?: number;
 }
 

@@ -5,7 +5,10 @@ import type { TileSize } from '../mapping/lowerBounds.js';
 export interface ExhaustiveOptions extends TileSize {
   /** Whether columns may be split (default true). */
   readonly splitColumns?: boolean;
-  /** Refuse problems with more units (synapses, or columns without splitting). Default 12. */
+  /**
+   * Refuse problems with more units (synapses, or columns without splitting).
+   * @defaultValue 12
+   */
   readonly maxUnits?: number;
 }
 

@@ -9,19 +9,9 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  buildDriveLayout,
-  checkpointCsr,
-  computeResponses,
-  cosimResponses,
-  crossbarForNetwork,
-  loadCheckpoint,
-  loadCrossbar,
-  loadMnist,
-  mapWeights,
-  programCrossbar,
-  train,
-} from '../../dist/index.js';
+import { checkpointCsr, loadCheckpoint, loadCrossbar, loadMnist, mapWeights, train } from '../../dist/index.js';
+import { computeResponses } from '../../dist/snn/index.js';
+import { buildDriveLayout, cosimResponses, crossbarForNetwork, programCrossbar } from '../../dist/cosim/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');

@@ -8,7 +8,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { computeResponses, loadMnist, mnistDataDir, train } from '../../dist/index.js';
+import { loadMnist, train } from '../../dist/index.js';
+import { mnistDataDir } from '../../dist/data/index.js';
+import { computeResponses } from '../../dist/snn/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');

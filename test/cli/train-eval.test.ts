@@ -3,8 +3,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { mnistDataDir } from '../../src/data/loadMnist.js';
-import { loadCheckpoint } from '../../src/snn/Checkpoint.js';
+import { mnistDataDir } from '../../src/data/index.js';
+import { loadCheckpoint } from '../../src/snn/index.js';
 
 const CLI = 'dist/cli/main.js';
 const tmp = mkdtempSync(join(tmpdir(), 'xsnn-train-eval-'));
@@ -31,7 +31,7 @@ describe('xsnn train / eval (end to end)', () => {
     expect(j['levels']).toBeNull();
     expect(j['imagesPerSecond']).toBeGreaterThan(0);
     expect(j['seconds']).toBeGreaterThan(0);
-    expect(JSON.parse(readFileSync(join(ck, 'manifest.json'), 'utf8')).seed).toBe(3);
+    expect((JSON.parse(readFileSync(join(ck, 'manifest.json'), 'utf8')) as { seed: number }).seed).toBe(3);
   });
 
   it('eval --json reports accuracy, counts, speed and a confusion matrix; results do not depend on the thread count', () => {

@@ -2,10 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { loadYaml, parseYamlText, readYaml } from '../../src/config/loadYaml.js';
-import { loadPreset } from '../../src/config/presets.js';
-import { XsnnError } from '../../src/config/XsnnError.js';
-import { positiveQuantity, quantity, source } from '../../src/config/zodUnits.js';
+import { loadYaml, parseYamlText, readYaml, loadPreset, XsnnError, positiveQuantity, quantity, source } from '../../src/config/index.js';
 import { tempDir } from '../_support/images.js';
 
 const schema = z.strictObject({

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { XsnnError } from '../../src/config/XsnnError.js';
-import { formatQuantity, parseFeatureArea, parseQuantity, SI_UNITS, type Dimension } from '../../src/config/units.js';
+import { XsnnError, formatQuantity, parseFeatureArea, parseQuantity, SI_UNITS, type Dimension } from '../../src/config/index.js';
 
 /** Relative comparison: unit conversion may leave a last-bit rounding error. */
 function expectSi(text: string, dim: Dimension, si: number): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { featureArea, nonNegativeQuantity, positiveQuantity, quantity, source } from '../../src/config/zodUnits.js';
+import { featureArea, nonNegativeQuantity, positiveQuantity, quantity, source } from '../../src/config/index.js';
 
 describe('zod unit helpers', () => {
   it('turn unit strings into SI numbers at parse time', () => {

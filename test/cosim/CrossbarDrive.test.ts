@@ -1,21 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/core/Rng.js';
-import { buildDriveLayout } from '../../src/cosim/DriveLayout.js';
-import { CrossbarDrive } from '../../src/cosim/CrossbarDrive.js';
-import type { DriveWeights } from '../../src/cosim/DriveWeights.js';
-import { programCrossbar } from '../../src/cosim/programCrossbar.js';
-import { simulate } from '../../src/cosim/simulate.js';
-import { COUNTER, TILE_COUNTER_STRIDE } from '../../src/cosim/tileCounters.js';
-import { mapWeights } from '../../src/mapping/mapWeights.js';
-import { loadCrossbar } from '../../src/crossbar/loadCrossbar.js';
-import { crossbarForNetwork } from '../../src/cosim/crossbarForNetwork.js';
-import { loadDevice } from '../../src/devices/loadDevice.js';
-import { checkpointCsr, type Checkpoint } from '../../src/snn/Checkpoint.js';
-import { computeResponses } from '../../src/snn/computeResponses.js';
-import { evaluate } from '../../src/snn/evaluate.js';
-import { InputSpikes } from '../../src/snn/InputSpikes.js';
-import { SynapticDrive } from '../../src/snn/InputDrive.js';
-import { networkFromCheckpoint } from '../../src/snn/networkFromCheckpoint.js';
+import {
+  buildDriveLayout,
+  CrossbarDrive,
+  type DriveWeights,
+  programCrossbar,
+  simulate,
+  COUNTER,
+  TILE_COUNTER_STRIDE,
+  crossbarForNetwork,
+} from '../../src/cosim/index.js';
+import { mapWeights } from '../../src/mapping/index.js';
+import { loadCrossbar } from '../../src/crossbar/index.js';
+import { loadDevice } from '../../src/devices/index.js';
+import { checkpointCsr, type Checkpoint, computeResponses, evaluate, InputSpikes, SynapticDrive, networkFromCheckpoint } from '../../src/snn/index.js';
 import { denseCheckpoint, images, sparseCheckpoint, testSet } from './_fixtures.js';
 
 /** A drive on `crossbar` (a `RxC` size) over the checkpoint's synapses, with the given device. */

@@ -1,6 +1,5 @@
-import { makePatternDataset } from '../../src/data/makePatternDataset.js';
-import type { Checkpoint } from '../../src/snn/Checkpoint.js';
-import { train } from '../../src/snn/train.js';
+import { makePatternDataset } from '../../src/data/index.js';
+import { type Checkpoint, train } from '../../src/snn/index.js';
 
 /** Synthetic 16×16 three-class images (256 inputs): fast to train and to simulate. */
 export const trainSet = makePatternDataset({ classes: 3, count: 120, seed: 1 });

@@ -6,6 +6,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ResultRecordSchema } from '../../src/core/ResultRecord.js';
 
 const CLI = 'dist/cli/main.js';
+
+/** The fields of `xsnn compare --json` this file reads. */
+interface ComparedJson {
+  readonly synapses: number;
+  readonly cellsPerWeight: number;
+  readonly areaM2: number;
+  readonly energyPerInferenceJ: number;
+  readonly naiveTiles: number;
+  readonly tiles: number;
+}
+interface ComparisonJson {
+  readonly dense: ComparedJson;
+  readonly sparse: ComparedJson;
+  readonly areaImprovement: number;
+  readonly energyImprovement: number;
+}
 const tmp = mkdtempSync(join(tmpdir(), 'xsnn-cosim-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -121,7 +137,7 @@ describe('xsnn simulate / compare (end to end)', () => {
     const r = xsnn('compare', '--dense', dense, '--sparse', sparse, '--crossbar', '64x64', '--device', 'rram-hfox-32nm', ...imgs, '--json');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    const j = JSON.parse(r.stdout) as Record<string, any>;
+    const j = JSON.parse(r.stdout) as ComparisonJson;
     expect(j['dense'].synapses).toBe(784 * 50);
     expect(j['dense'].cellsPerWeight).toBe(2);
     expect(j['sparse'].cellsPerWeight).toBe(1);

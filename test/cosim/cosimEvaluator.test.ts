@@ -3,14 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hashValue } from '../../src/core/hash.js';
-import { resolvePresetPath } from '../../src/config/presets.js';
-import { saveCheckpoint } from '../../src/snn/Checkpoint.js';
-import { train } from '../../src/snn/train.js';
+import { resolvePresetPath } from '../../src/config/index.js';
+import { saveCheckpoint, train } from '../../src/snn/index.js';
 import { evaluatePoint } from '../../src/sweep/cosimEvaluator.js';
-import { hashCheckpoint } from '../../src/sweep/hashCheckpoint.js';
+import { hashCheckpoint, createSharedWork, type SweepPoint } from '../../src/sweep/index.js';
 import { ResultRecordSchema } from '../../src/core/ResultRecord.js';
-import { createSharedWork } from '../../src/sweep/SharedWork.js';
-import type { SweepPoint } from '../../src/sweep/SweepPoint.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'xsnn-cosim-eval-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { explainSimulation } from '../../src/cosim/formatSimulation.js';
-import { buildDriveLayout } from '../../src/cosim/DriveLayout.js';
-import { crossbarForNetwork } from '../../src/cosim/crossbarForNetwork.js';
-import { programCrossbar } from '../../src/cosim/programCrossbar.js';
-import { simulate, type SimulationResult } from '../../src/cosim/simulate.js';
-import { simulationRecord } from '../../src/cosim/simulationRecord.js';
-import { compareNetworks } from '../../src/cosim/compareNetworks.js';
-import { mapWeights } from '../../src/mapping/mapWeights.js';
-import { loadCrossbar } from '../../src/crossbar/loadCrossbar.js';
-import { loadDevice } from '../../src/devices/loadDevice.js';
-import { areaOf } from '../../src/energy/areaOf.js';
-import { energyFromCounts } from '../../src/energy/energyFromCounts.js';
-import { zeroEventCounts, type EventCounts } from '../../src/energy/EventCounts.js';
-import { checkpointCsr } from '../../src/snn/Checkpoint.js';
+import {
+  explainSimulation,
+  buildDriveLayout,
+  crossbarForNetwork,
+  programCrossbar,
+  simulate,
+  type SimulationResult,
+  simulationRecord,
+  compareNetworks,
+} from '../../src/cosim/index.js';
+import { mapWeights } from '../../src/mapping/index.js';
+import { loadCrossbar } from '../../src/crossbar/index.js';
+import { loadDevice } from '../../src/devices/index.js';
+import { areaOf, energyFromCounts, zeroEventCounts, type EventCounts } from '../../src/energy/index.js';
+import { checkpointCsr } from '../../src/snn/index.js';
 import { ResultRecordSchema } from '../../src/core/ResultRecord.js';
 import { denseCheckpoint, images, sparseCheckpoint } from './_fixtures.js';
 
@@ -32,7 +33,7 @@ const SCALED = [
 
 function scale(c: EventCounts, a: number): EventCounts {
   const out: Record<string, unknown> = { ...c, perTile: undefined };
-  for (const k of SCALED) if (typeof c[k] === 'number') out[k] = (c[k] as number) * a;
+  for (const k of SCALED) if (typeof c[k] === 'number') out[k] = c[k] * a;
   delete out['perTile'];
   return out as unknown as EventCounts;
 }

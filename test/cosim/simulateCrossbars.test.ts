@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { simulate, simulateCrossbars } from '../../src/cosim/simulate.js';
-import { simulationRecord } from '../../src/cosim/simulationRecord.js';
-import { evaluate } from '../../src/snn/evaluate.js';
-import { loadCrossbar } from '../../src/crossbar/loadCrossbar.js';
+import { simulate, simulateCrossbars, simulationRecord } from '../../src/cosim/index.js';
+import { evaluate } from '../../src/snn/index.js';
+import { loadCrossbar } from '../../src/crossbar/index.js';
 import type { ResultRecord } from '../../src/core/ResultRecord.js';
 import { denseCheckpoint, images, sparseCheckpoint } from './_fixtures.js';
 

@@ -2,8 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listPresetNames } from '../../src/config/presets.js';
-import { XsnnError } from '../../src/config/XsnnError.js';
+import { listPresetNames, XsnnError } from '../../src/config/index.js';
 import { loadCrossbar } from '../../src/crossbar/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'xsnn-crossbar-'));

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { XsnnError } from '../../src/config/XsnnError.js';
+import { XsnnError } from '../../src/config/index.js';
 import { assertCsr, csrFromDense, csrToDense, nnz, type CsrMatrix } from '../../src/core/CsrMatrix.js';
 import { fcOptions } from '../_support/fc.js';
 

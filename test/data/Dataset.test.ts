@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { XsnnError } from '../../src/config/XsnnError.js';
-import { inputSize, takeImages } from '../../src/data/Dataset.js';
-import { makePatternDataset } from '../../src/data/makePatternDataset.js';
+import { XsnnError } from '../../src/config/index.js';
+import { inputSize, takeImages, makePatternDataset } from '../../src/data/index.js';
 
 describe('Dataset helpers', () => {
   it('inputSize is width × height × channels', () => {

@@ -1,7 +1,7 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
-import { XsnnError } from '../../src/config/XsnnError.js';
-import { decodeGray } from '../../src/data/decodeGray.js';
+import { XsnnError } from '../../src/config/index.js';
+import { decodeGray } from '../../src/data/index.js';
 
 describe('decodeGray', () => {
   it('composites transparency over black and converts to BT.601 luma', async () => {

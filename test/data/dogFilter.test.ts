@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { XsnnError } from '../../src/config/XsnnError.js';
-import { dogFilter, dogToOnOff } from '../../src/data/dogFilter.js';
+import { XsnnError } from '../../src/config/index.js';
+import { dogFilter, dogToOnOff } from '../../src/data/index.js';
 import { fcOptions } from '../_support/fc.js';
 
 const image = fc.record({ w: fc.integer({ min: 1, max: 10 }), h: fc.integer({ min: 1, max: 10 }) }).chain(({ w, h }) =>

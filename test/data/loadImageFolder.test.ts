@@ -1,9 +1,8 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { XsnnError } from '../../src/config/XsnnError.js';
-import { inputSize } from '../../src/data/Dataset.js';
-import { loadImageFolder } from '../../src/data/loadImageFolder.js';
+import { XsnnError } from '../../src/config/index.js';
+import { inputSize, loadImageFolder } from '../../src/data/index.js';
 import { tempDir, writeCircle, writeDrawn, writeGrayPng, writeSquare } from '../_support/images.js';
 
 /** Sampled, normalised Gaussian with |k| <= r, as documented on DogOptions. */

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { XsnnError } from '../../src/config/XsnnError.js';
-import { inputSize } from '../../src/data/Dataset.js';
-import { makePatternDataset, patternIntensity } from '../../src/data/makePatternDataset.js';
+import { XsnnError } from '../../src/config/index.js';
+import { inputSize, makePatternDataset, patternIntensity } from '../../src/data/index.js';
 
 function templates(classes: number, w: number, h: number): Float64Array[] {
   return Array.from({ length: classes }, (_, c) => {

@@ -1,9 +1,8 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { XsnnError } from '../../src/config/XsnnError.js';
-import { loadMnist } from '../../src/data/loadMnist.js';
-import { parseIdx, readIdx } from '../../src/data/readIdx.js';
+import { XsnnError } from '../../src/config/index.js';
+import { loadMnist, parseIdx, readIdx } from '../../src/data/index.js';
 import { tempDir } from '../_support/images.js';
 
 /** An IDX file of unsigned bytes with the given dimensions. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { XsnnError } from '../../src/config/XsnnError.js';
-import { resizeArea } from '../../src/data/resizeArea.js';
+import { XsnnError } from '../../src/config/index.js';
+import { resizeArea } from '../../src/data/index.js';
 import { fcOptions } from '../_support/fc.js';
 
 const image = fc.record({ w: fc.integer({ min: 1, max: 12 }), h: fc.integer({ min: 1, max: 12 }) }).chain(({ w, h }) =>

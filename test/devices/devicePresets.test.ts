@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listPresetNames } from '../../src/config/presets.js';
+import { listPresetNames } from '../../src/config/index.js';
 import { loadDevice } from '../../src/devices/index.js';
 import { checkDeviceLaws } from './deviceLaws.js';
 

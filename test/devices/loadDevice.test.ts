@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { XsnnError } from '../../src/config/XsnnError.js';
+import { XsnnError } from '../../src/config/index.js';
 import { loadDevice } from '../../src/devices/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'xsnn-devices-'));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/core/Rng.js';
-import { XsnnError } from '../../src/config/XsnnError.js';
+import { XsnnError } from '../../src/config/index.js';
 import {
   applyReadNoise,
   cellBits,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { listPresetNames } from '../../src/config/presets.js';
+import { listPresetNames } from '../../src/config/index.js';
 import { loadCrossbar } from '../../src/crossbar/index.js';
 import { mapWeights } from '../../src/mapping/index.js';
 import { csrFromDense } from '../../src/core/CsrMatrix.js';
@@ -17,7 +17,7 @@ describe('areaOf', () => {
         expect(b.totalM2).toBeGreaterThan(a.totalM2);
         const sum = a.terms.reduce((s, x) => s + x.valueSI, 0);
         expect(Math.abs(sum - a.totalM2)).toBeLessThanOrEqual(1e-12 * a.totalM2);
-        const cats = Object.values(a.breakdownM2).reduce((s, v) => s + v, 0);
+        const cats = (Object.values(a.breakdownM2) as number[]).reduce((s, v) => s + v, 0);
         expect(Math.abs(cats - a.totalM2)).toBeLessThanOrEqual(1e-12 * a.totalM2);
       }),
       fcOptions(40),

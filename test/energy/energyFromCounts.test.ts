@@ -58,7 +58,7 @@ describe('energyFromCounts', () => {
       fc.property(countArb, (c) => {
         const r = energyFromCounts(c, E);
         const sumTerms = r.terms.reduce((s, t) => s + t.valueSI, 0);
-        const sumBreakdown = Object.values(r.breakdownJ).reduce((s, v) => s + v, 0);
+        const sumBreakdown = (Object.values(r.breakdownJ) as number[]).reduce((s, v) => s + v, 0);
         expect(close(sumTerms, r.totalJ)).toBe(true);
         expect(close(sumBreakdown, r.totalJ)).toBe(true);
         if (c.inferences > 0) expect(close(r.perInferenceJ * c.inferences, r.totalJ)).toBe(true);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mapWeights } from '../../src/mapping/mapWeights.js';
-import { verifyMapping } from '../../src/mapping/verifyMapping.js';
-import { digitReceptiveFields } from '../../src/testing/digitReceptiveFields.js';
+import { mapWeights, verifyMapping } from '../../src/mapping/index.js';
+import { digitReceptiveFields } from '../../src/testing/index.js';
 
 // Acceptance 2 on SYNTHETIC Diehl & Cook-like weights (digit-prototype receptive
 // fields from MNIST images, pruned per neuron; see digitReceptiveFields). The

@@ -1,6 +1,6 @@
 import { Rng } from '../../src/core/Rng.js';
 import type { CsrMatrix } from '../../src/core/CsrMatrix.js';
-import { prunePerNeuron } from '../../src/testing/prunePerNeuron.js';
+import { prunePerNeuron } from '../../src/testing/index.js';
 
 /**
  * A small structured matrix without MNIST: 64 inputs (8×8 "pixels") × 40 neurons,

@@ -3,11 +3,9 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatMatrixMarket } from '../../src/mapping/readMatrixMarket.js';
-import { loadWeights } from '../../src/mapping/loadWeights.js';
-import { makePatternDataset } from '../../src/data/makePatternDataset.js';
-import { saveCheckpoint } from '../../src/snn/Checkpoint.js';
-import { train } from '../../src/snn/train.js';
+import { formatMatrixMarket, loadWeights } from '../../src/mapping/index.js';
+import { makePatternDataset } from '../../src/data/index.js';
+import { saveCheckpoint, train } from '../../src/snn/index.js';
 import { digitReceptiveFieldsSmall } from './fixtures.js';
 
 // End-to-end: the built CLI (npm test runs tsc first).

@@ -1,8 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mapWeights } from '../../src/mapping/mapWeights.js';
-import { mappingAlgorithmNames } from '../../src/mapping/mappingAlgorithms.js';
-import { verifyMapping } from '../../src/mapping/verifyMapping.js';
+import { mapWeights, mappingAlgorithmNames, verifyMapping } from '../../src/mapping/index.js';
 import { csrFromDense } from '../../src/core/CsrMatrix.js';
 import { plantedCase } from '../../src/testing/arbitraries/plantedCase.js';
 import { digitReceptiveFieldsSmall } from './fixtures.js';

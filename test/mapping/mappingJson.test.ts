@@ -2,9 +2,7 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadMapping, mappingToJson, parseMapping, saveMapping } from '../../src/mapping/mappingJson.js';
-import { mapWeights } from '../../src/mapping/mapWeights.js';
-import { verifyMapping } from '../../src/mapping/verifyMapping.js';
+import { loadMapping, mappingToJson, parseMapping, saveMapping, mapWeights, verifyMapping } from '../../src/mapping/index.js';
 import { digitReceptiveFieldsSmall } from './fixtures.js';
 
 describe('mapping files', () => {

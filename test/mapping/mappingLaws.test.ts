@@ -1,7 +1,6 @@
 import { afterAll, describe, it } from 'vitest';
-import { mapWeights } from '../../src/mapping/mapWeights.js';
-import { mappingAlgorithmNames, mappingAlgorithms } from '../../src/mapping/mappingAlgorithms.js';
-import { mappingLaws, type Mapper } from '../../src/testing/mappingLaws.js';
+import { mapWeights, mappingAlgorithmNames, mappingAlgorithms } from '../../src/mapping/index.js';
+import { mappingLaws, type Mapper } from '../../src/testing/index.js';
 import { fcOptions } from '../_support/fc.js';
 
 // Every law of mapping.md applied to every algorithm, with and without column

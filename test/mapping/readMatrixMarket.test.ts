@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { csrToDense } from '../../src/core/CsrMatrix.js';
-import { formatMatrixMarket, parseMatrixMarket, readMatrixMarket } from '../../src/mapping/readMatrixMarket.js';
-import { XsnnError } from '../../src/config/XsnnError.js';
+import { formatMatrixMarket, parseMatrixMarket, readMatrixMarket } from '../../src/mapping/index.js';
+import { XsnnError } from '../../src/config/index.js';
 
 const HEAD = '%%MatrixMarket matrix coordinate real general';
 

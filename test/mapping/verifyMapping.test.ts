@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MappedTile, Mapping } from '../../src/mapping/Mapping.js';
-import { mapWeights } from '../../src/mapping/mapWeights.js';
-import { verifyMapping } from '../../src/mapping/verifyMapping.js';
+import { type MappedTile, type Mapping, mapWeights, verifyMapping } from '../../src/mapping/index.js';
 import { csrFromDense } from '../../src/core/CsrMatrix.js';
 
 // 4 inputs × 4 neurons, 8 synapses (one of weight 0 kept by the mask).

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runReportSpec, type RecipeTrainer } from '../../src/report/runReportSpec.js';
+import { runReportSpec, type RecipeTrainer } from '../../src/report/index.js';
 import { makeSweepFixture } from '../sweep/_support/sweepFixture.js';
 import { evaluatePoint } from '../sweep/_support/testEvaluator.mjs';
 
@@ -18,10 +18,11 @@ describe('runReportSpec', () => {
       ),
     );
     const trained: Array<{ recipe: string; dir: string }> = [];
-    const trainer: RecipeTrainer = async ({ recipe, checkpointDir }) => {
+    const trainer: RecipeTrainer = ({ recipe, checkpointDir }) => {
       trained.push({ recipe, dir: checkpointDir });
       mkdirSync(checkpointDir, { recursive: true });
       writeFileSync(join(checkpointDir, 'weights.bin'), `trained from ${recipe}`);
+      return Promise.resolve();
     };
     const opts = {
       spec,

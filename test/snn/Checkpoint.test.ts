@@ -2,11 +2,10 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makePatternDataset } from '../../src/data/makePatternDataset.js';
-import { checkpointCsr, loadCheckpoint, saveCheckpoint } from '../../src/snn/Checkpoint.js';
-import { train } from '../../src/snn/train.js';
+import { makePatternDataset } from '../../src/data/index.js';
+import { checkpointCsr, loadCheckpoint, saveCheckpoint, train } from '../../src/snn/index.js';
 import { assertCsr } from '../../src/core/CsrMatrix.js';
-import { XsnnError } from '../../src/config/XsnnError.js';
+import { XsnnError } from '../../src/config/index.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'xsnn-ckpt-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/core/Rng.js';
-import { InputSpikes } from '../../src/snn/InputSpikes.js';
+import { InputSpikes } from '../../src/snn/index.js';
 
 describe('InputSpikes.generate (Poisson input)', () => {
   it('fires each input with probability p per step: the mean count matches p·steps, zero pixels never fire', () => {

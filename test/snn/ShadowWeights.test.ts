@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputSynapses } from '../../src/snn/InputSynapses.js';
-import { quantizationLevels, quantizeWeights } from '../../src/snn/quantize.js';
-import { ShadowWeights } from '../../src/snn/ShadowWeights.js';
+import { InputSynapses, quantizationLevels, quantizeWeights, ShadowWeights } from '../../src/snn/index.js';
 
 const levels = quantizationLevels({ levels: 4, values: null }, 0.6)!; // 0, 0.2, 0.4, 0.6
 const synOf = (w: number[]): InputSynapses =>

@@ -13,7 +13,7 @@ describe('SnnNetwork dynamics (Brian2 forward-Euler semantics)', () => {
     const euler = -65 + (-80 + 65) * (1 - 0.5 / 100) ** 200;
     const exact = -65 + (-80 + 65) * Math.exp(-100 / 100);
     expect(net.vE[0]).toBeCloseTo(euler, 10);
-    expect(Math.abs(net.vE[0]! - exact)).toBeLessThan(0.02);
+    expect(Math.abs(net.vE[0] - exact)).toBeLessThan(0.02);
   });
 
   it('I membrane relaxes with its own τ (10 ms)', () => {

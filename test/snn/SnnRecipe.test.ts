@@ -2,9 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { listPresetNames } from '../../src/config/presets.js';
-import { XsnnError } from '../../src/config/XsnnError.js';
-import { loadRecipe, parseRecipe } from '../../src/snn/SnnRecipe.js';
+import { listPresetNames, XsnnError } from '../../src/config/index.js';
+import { loadRecipe, parseRecipe } from '../../src/snn/index.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'xsnn-recipe-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -1,6 +1,4 @@
-import { InputSynapses } from '../../src/snn/InputSynapses.js';
-import { SnnNetwork } from '../../src/snn/SnnNetwork.js';
-import { parseRecipe, type SnnRecipe } from '../../src/snn/SnnRecipe.js';
+import { InputSynapses, SnnNetwork, parseRecipe, type SnnRecipe } from '../../src/snn/index.js';
 
 /** A validated recipe from a partial raw object (unit strings), with `source` filled in. */
 export function recipeOf(raw: Record<string, unknown> = {}): SnnRecipe {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignLabels, predictClasses } from '../../src/snn/assignLabels.js';
+import { assignLabels, predictClasses } from '../../src/snn/index.js';
 
 describe('label assignment and prediction (DC1 evaluation script)', () => {
   it('assigns each neuron the class with the highest mean response; ties → lowest class; silent → −1', () => {

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { makePatternDataset } from '../../src/data/makePatternDataset.js';
-import { evaluate } from '../../src/snn/evaluate.js';
-import { computeResponses } from '../../src/snn/computeResponses.js';
-import { SynapticDrive, type InputDrive } from '../../src/snn/InputDrive.js';
-import type { InputSpikes } from '../../src/snn/InputSpikes.js';
-import { networkFromCheckpoint } from '../../src/snn/networkFromCheckpoint.js';
+import { makePatternDataset } from '../../src/data/index.js';
+import {
+  evaluate,
+  computeResponses,
+  SynapticDrive,
+  type InputDrive,
+  type InputSpikes,
+  networkFromCheckpoint,
+  train,
+  SNN_STREAMS,
+} from '../../src/snn/index.js';
 import { respondImages } from '../../src/snn/_internals/respondImages.js';
-import { train } from '../../src/snn/train.js';
-import { SNN_STREAMS } from '../../src/snn/index.js';
 
 const trainSet = makePatternDataset({ classes: 3, count: 150, seed: 1 });
 const testSet = makePatternDataset({ classes: 3, count: 90, seed: 2 });

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { makePatternDataset } from '../../src/data/makePatternDataset.js';
-import { learningRateScaleAt } from '../../src/snn/learningRateScaleAt.js';
-import { parseRecipe } from '../../src/snn/SnnRecipe.js';
-import { train } from '../../src/snn/train.js';
+import { makePatternDataset } from '../../src/data/index.js';
+import { learningRateScaleAt, parseRecipe, train } from '../../src/snn/index.js';
 
 const data = makePatternDataset({ classes: 3, count: 30, seed: 4 });
 const base = { source: 'unit test', network: { neurons: 6 }, protocol: { normalizeSum: 50 } };

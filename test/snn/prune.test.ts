@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { pruneFractionAt, pruneSynapses } from '../../src/snn/prune.js';
+import { pruneFractionAt, pruneSynapses } from '../../src/snn/index.js';
 import { recipeOf } from './_support.js';
 import { fcOptions } from '../_support/fc.js';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { quantizationLevels, quantizeWeights } from '../../src/snn/quantize.js';
+import { quantizationLevels, quantizeWeights } from '../../src/snn/index.js';
 import { fcOptions } from '../_support/fc.js';
 
 describe('quantizeWeights', () => {

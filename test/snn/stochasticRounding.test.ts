@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/core/Rng.js';
-import { quantizationLevels, quantizeSynapseWeights, stochasticRoundWeights } from '../../src/snn/quantize.js';
+import { quantizationLevels, quantizeSynapseWeights, stochasticRoundWeights } from '../../src/snn/index.js';
 import { fcOptions } from '../_support/fc.js';
 
 describe('stochasticRoundWeights', () => {

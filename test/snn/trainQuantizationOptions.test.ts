@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { makePatternDataset } from '../../src/data/makePatternDataset.js';
-import { train } from '../../src/snn/train.js';
+import { makePatternDataset } from '../../src/data/index.js';
+import { train } from '../../src/snn/index.js';
 
 const data = makePatternDataset({ classes: 3, count: 40, seed: 4 });
 const base = {

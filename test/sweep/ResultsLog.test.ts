@@ -2,11 +2,7 @@ import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readResultsLog, ResultsAppender } from '../../src/sweep/ResultsLog.js';
-import { expandSweep } from '../../src/sweep/expandSweep.js';
-import { loadSweepSpec } from '../../src/sweep/loadSweepSpec.js';
-import { resolveSweep } from '../../src/sweep/resolveSweep.js';
-import type { ResultLine } from '../../src/sweep/ResultLine.js';
+import { readResultsLog, ResultsAppender, expandSweep, loadSweepSpec, resolveSweep, type ResultLine } from '../../src/sweep/index.js';
 import { makeSweepFixture } from './_support/sweepFixture.js';
 import { recordFor } from './_support/testEvaluator.mjs';
 
@@ -16,7 +12,7 @@ function someLines(n: number): ResultLine[] {
     key: p.key,
     finishedAt: '2026-01-01T00:00:00.000Z',
     elapsedS: 0.1,
-    record: recordFor(p, { tiles: 3, synapses: 100 }) as ResultLine['record'],
+    record: recordFor(p, { tiles: 3, synapses: 100 }),
   }));
 }
 

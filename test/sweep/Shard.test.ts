@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseShard, selectShard } from '../../src/sweep/Shard.js';
+import { parseShard, selectShard } from '../../src/sweep/index.js';
 import { fcOptions } from '../_support/fc.js';
 
 describe('shards', () => {

@@ -1,10 +1,8 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { XsnnError } from '../../src/config/XsnnError.js';
-import { loadSweepSpec } from '../../src/sweep/loadSweepSpec.js';
-import { runSweep } from '../../src/sweep/runSweep.js';
-import { CrossbarSizeSchema, VariationSchema } from '../../src/sweep/SweepSpec.js';
+import { XsnnError } from '../../src/config/index.js';
+import { loadSweepSpec, runSweep, CrossbarSizeSchema, VariationSchema } from '../../src/sweep/index.js';
 import { makeSweepFixture } from './_support/sweepFixture.js';
 import { evaluatePoint } from './_support/testEvaluator.mjs';
 

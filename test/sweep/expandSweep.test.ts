@@ -1,9 +1,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expandSweep } from '../../src/sweep/expandSweep.js';
-import { loadSweepSpec } from '../../src/sweep/loadSweepSpec.js';
-import { resolveSweep } from '../../src/sweep/resolveSweep.js';
+import { expandSweep, loadSweepSpec, resolveSweep } from '../../src/sweep/index.js';
 import { makeSweepFixture } from './_support/sweepFixture.js';
 
 const points = (spec: string) => expandSweep(resolveSweep(loadSweepSpec(spec)));

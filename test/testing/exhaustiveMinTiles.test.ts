@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csrFromDense } from '../../src/core/CsrMatrix.js';
-import { exhaustiveMinTiles } from '../../src/testing/exhaustiveMinTiles.js';
-import { inOrderFillTiles } from '../../src/testing/inOrderFillTiles.js';
-import { deleteSynapse, permuteMatrix } from '../../src/testing/permuteMatrix.js';
+import { exhaustiveMinTiles, inOrderFillTiles, deleteSynapse, permuteMatrix } from '../../src/testing/index.js';
 
 describe('exhaustiveMinTiles', () => {
   it('finds the known optimum of small hand-made cases', () => {

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mappingFromAssignment } from '../../src/mapping/mappingFromAssignment.js';
-import { mapWeights } from '../../src/mapping/mapWeights.js';
-import type { Mapping } from '../../src/mapping/Mapping.js';
-import { mappingLaws, type Mapper } from '../../src/testing/mappingLaws.js';
+import { mappingFromAssignment, mapWeights, type Mapping } from '../../src/mapping/index.js';
+import { mappingLaws, type Mapper } from '../../src/testing/index.js';
 
 // The laws must catch broken mappers: each faulty mapper below fails the law
 // named, with fast-check's seed and counterexample in the message.

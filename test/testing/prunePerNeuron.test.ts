@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csrToDense } from '../../src/core/CsrMatrix.js';
-import { digitReceptiveFields } from '../../src/testing/digitReceptiveFields.js';
-import { prunePerNeuron } from '../../src/testing/prunePerNeuron.js';
+import { digitReceptiveFields, prunePerNeuron } from '../../src/testing/index.js';
 
 describe('prunePerNeuron', () => {
   it('keeps the largest ⌈(1-p)·rows⌉ weights of each column and never a zero', () => {

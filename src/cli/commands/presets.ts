@@ -163,7 +163,7 @@ export function registerPresets(program: Command): void {
     .option('--json', 'print {name, kind, file, extends, fields:[{path, value, origin, baseValue}]}')
     .action((name: string, opts: { kind?: string; json?: boolean }) => {
       // `--json` after `show` may be claimed by the parent `presets` command (same flag): honour either.
-      const json = opts.json === true || (cmd.opts() as { json?: boolean }).json === true;
+      const json = opts.json === true || cmd.opts<{ json?: boolean }>().json === true;
       const looksLikePath = /[\\/]|\.ya?ml$/i.test(name);
       if (looksLikePath && opts.kind === undefined) throw new XsnnError('a preset path needs --kind', { expected: KINDS.join(', ') });
       const kind = findKind(name, opts.kind);

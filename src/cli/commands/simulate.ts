@@ -9,6 +9,7 @@ import { hashCheckpoint } from '../../sweep/hashCheckpoint.js';
 import { ResultRecordSchema } from '../../core/ResultRecord.js';
 import { parseChoice, parseCrossbarRef, parseIntOption, printJson } from '../output.js';
 import { mappingAlgorithmNames } from '../../mapping/mappingAlgorithms.js';
+import { isValidWeightBits, WEIGHT_BITS } from '../../devices/weightBits.js';
 
 /** Options shared by `xsnn simulate` and `xsnn compare`. */
 export interface CosimCliOptions {
@@ -48,8 +49,8 @@ export function parseLabelSource(value: string): 'hardware' | 'network' {
 export function parseWeightBits(value: string): number | 'device' {
   if (value === 'device') return 'device';
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 24)
-    throw new InvalidArgumentError(`--weight-bits expects "device" or a whole number of bits in 1..24, got "${value}"`);
+  if (!isValidWeightBits(n))
+    throw new InvalidArgumentError(`--weight-bits expects "device" or a whole number of bits in ${WEIGHT_BITS.min}..${WEIGHT_BITS.max}, got "${value}"`);
   return n;
 }
 

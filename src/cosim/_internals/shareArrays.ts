@@ -12,7 +12,7 @@ export function shareArrays<T>(value: T): T {
     if (a.buffer instanceof SharedArrayBuffer) return value;
     const Ctor = a.constructor as new (b: SharedArrayBuffer) => Typed;
     const out = new Ctor(new SharedArrayBuffer(a.byteLength));
-    out.set(a as never);
+    out.set(a);
     return out as unknown as T;
   }
   if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {

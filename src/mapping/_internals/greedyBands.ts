@@ -15,13 +15,8 @@ export function greedyBands(frame: BandFrame, maxBandRows = frame.bandRows): Ban
   const band = new Int32Array(m).fill(-1);
   const newCnt = Int32Array.from(deg);
   const isFree = new Uint8Array(m);
-  let free: Int32Array;
-  {
-    const list: number[] = [];
-    for (let r = 0; r < m; r++) if (deg[r]! > 0) list.push(r);
-    free = Int32Array.from(list);
-    for (const r of list) isFree[r] = 1;
-  }
+  const free = Int32Array.from(nonEmptyRows(deg));
+  for (const r of free) isFree[r] = 1;
   let nFree = free.length;
   // Column → free rows, compacted each time the free rows halve.
   let colPtr = at.rowPtr;
@@ -80,21 +75,7 @@ export function greedyBands(frame: BandFrame, maxBandRows = frame.bandRows): Ban
     add(seedPos);
     let size = 1;
     while (size < maxBandRows && nFree > 0) {
-      let bestPos = -1;
-      let bestNew = 0x7fffffff;
-      let bestDeg = -1;
-      let bestRow = 0x7fffffff;
-      for (let q = 0; q < nFree; q++) {
-        const r = free[q]!;
-        const nc = newCnt[r]!;
-        if (nc > bestNew) continue;
-        if (nc === bestNew && (deg[r]! < bestDeg || (deg[r] === bestDeg && r > bestRow))) continue;
-        if (capped && width + nc > tileWidth) continue;
-        bestPos = q;
-        bestNew = nc;
-        bestDeg = deg[r]!;
-        bestRow = r;
-      }
+      const bestPos = bestNextRow(free, nFree, newCnt, deg, capped ? tileWidth - width : Infinity);
       if (bestPos < 0) break;
       add(bestPos);
       size++;
@@ -103,6 +84,37 @@ export function greedyBands(frame: BandFrame, maxBandRows = frame.bandRows): Ban
     for (let q = 0; q < nFree; q++) newCnt[free[q]!] = deg[free[q]!]!;
   }
   return { band, bands: b };
+}
+
+/** Rows of degree > 0, ascending. */
+function nonEmptyRows(deg: Int32Array): number[] {
+  const list: number[] = [];
+  for (let r = 0; r < deg.length; r++) if (deg[r]! > 0) list.push(r);
+  return list;
+}
+
+/**
+ * Position in `free[0 … nFree)` of the row bringing the fewest new columns
+ * (ties: larger degree, then lower index) among those bringing at most `room`;
+ * −1 if none fits.
+ */
+function bestNextRow(free: Int32Array, nFree: number, newCnt: Int32Array, deg: Int32Array, room: number): number {
+  let bestPos = -1;
+  let bestNew = 0x7fffffff;
+  let bestDeg = -1;
+  let bestRow = 0x7fffffff;
+  for (let q = 0; q < nFree; q++) {
+    const r = free[q]!;
+    const nc = newCnt[r]!;
+    if (nc > bestNew) continue;
+    if (nc === bestNew && (deg[r]! < bestDeg || (deg[r] === bestDeg && r > bestRow))) continue;
+    if (nc > room) continue;
+    bestPos = q;
+    bestNew = nc;
+    bestDeg = deg[r]!;
+    bestRow = r;
+  }
+  return bestPos;
 }
 
 /** {@link greedyBands}, computed once per problem, frame and band size. */

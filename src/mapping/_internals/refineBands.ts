@@ -1,6 +1,8 @@
 import type { Rng } from '../../core/Rng.js';
 import type { BandFrame } from './MappingProblem.js';
 import type { Bands } from './naturalBands.js';
+import { BandPartition } from './BandPartition.js';
+import { GainHeap } from './GainHeap.js';
 
 /**
  * k-way refinement of a band partition on the hypergraph whose vertices are the
@@ -25,242 +27,101 @@ import type { Bands } from './naturalBands.js';
  * sharing most of a sample of a row's columns are tried; a swap tries 16 rows.
  */
 export function refineBands(frame: BandFrame, start: Bands, rng: Rng, maxPasses: number, workBudget = Infinity): Bands {
-  const { a, bandRows } = frame;
-  const W = frame.tileWidth;
-  const m = a.rows;
-  const nb = start.bands;
-  if (nb <= 1) return start;
-  const band = Int32Array.from(start.band);
-  const cnt = new Int32Array(a.cols * nb);
-  const width = new Int32Array(nb);
-  const size = new Int32Array(nb);
-  const members: number[] = [];
-  for (let r = 0; r < m; r++) {
-    const b = band[r]!;
-    if (b < 0) continue;
-    members.push(r);
-    size[b]!++;
-    for (let k = a.rowPtr[r]!; k < a.rowPtr[r + 1]!; k++) {
-      if (cnt[a.colIdx[k]! * nb + b]!++ === 0) width[b]!++;
-    }
-  }
-  const BIG = 4 * a.cols + 4;
-  let work = 0;
-  const tilesOf = (w: number, s: number): number => (frame.capped ? (s > 0 ? 1 : 0) : Math.ceil(w / W));
-  const move = (r: number, from: number, to: number): void => {
-    for (let k = a.rowPtr[r]!; k < a.rowPtr[r + 1]!; k++) {
-      const base = a.colIdx[k]! * nb;
-      if (--cnt[base + from]! === 0) width[from]!--;
-      if (cnt[base + to]!++ === 0) width[to]!++;
-    }
-    band[r] = to;
-    size[from]!--;
-    size[to]!++;
-    work += a.rowPtr[r + 1]! - a.rowPtr[r]!;
-  };
-  /** Gain (positive = better) of moving r from its band to `to`. */
-  const gainTo = (r: number, to: number): number => {
-    const from = band[r]!;
-    let lose = 0;
-    let fresh = 0;
-    for (let k = a.rowPtr[r]!; k < a.rowPtr[r + 1]!; k++) {
-      const base = a.colIdx[k]! * nb;
-      if (cnt[base + from] === 1) lose++;
-      if (cnt[base + to] === 0) fresh++;
-    }
-    work += a.rowPtr[r + 1]! - a.rowPtr[r]!;
-    if (frame.capped && width[to]! + fresh > W) return -Infinity;
-    const dt =
-      tilesOf(width[from]! - lose, size[from]! - 1) -
-      tilesOf(width[from]!, size[from]!) +
-      tilesOf(width[to]! + fresh, size[to]! + 1) -
-      tilesOf(width[to]!, size[to]!);
-    return -(BIG * dt + fresh - lose);
-  };
+  if (start.bands <= 1) return start;
+  const state = new BandPartition(frame, start);
+  greedyPasses(state, rng, maxPasses, workBudget);
+  fiducciaMattheysesPasses(state, frame.a.rows, maxPasses, workBudget);
+  return state.result();
+}
 
-  // Scoring a row's moves: the best target with room (`open`) and the best full one.
-  const TOP = 8;
-  const SAMPLE = 32;
-  const manyBands = nb > 2 * TOP;
-  const targets = new Int32Array(manyBands ? TOP : nb);
-  const shared = new Int32Array(nb);
-  const add = new Int32Array(nb);
-  let open = -1;
-  let openGain = -Infinity;
-  let full = -1;
-  let fullGain = -Infinity;
-  const score = (r: number): void => {
-    const from = band[r]!;
-    const rs = a.rowPtr[r]!;
-    const re = a.rowPtr[r + 1]!;
-    let nt = 0;
-    if (manyBands) {
-      shared.fill(0);
-      const step = Math.max(1, Math.floor((re - rs) / SAMPLE));
-      for (let k = rs; k < re; k += step) {
-        const base = a.colIdx[k]! * nb;
-        for (let b = 0; b < nb; b++) if (cnt[base + b]! > 0) shared[b]!++;
-      }
-      work += Math.ceil((re - rs) / step) * nb;
-      shared[from] = -1;
-      for (let t = 0; t < TOP; t++) {
-        let best = -1;
-        for (let b = 0; b < nb; b++) if (shared[b]! >= 0 && (best < 0 || shared[b]! > shared[best]!)) best = b;
-        if (best < 0) break;
-        targets[nt++] = best;
-        shared[best] = -1;
-      }
-    } else {
-      for (let b = 0; b < nb; b++) if (b !== from) targets[nt++] = b;
-    }
-    for (let t = 0; t < nt; t++) add[targets[t]!] = 0;
-    let lose = 0;
-    for (let k = rs; k < re; k++) {
-      const base = a.colIdx[k]! * nb;
-      if (cnt[base + from] === 1) lose++;
-      for (let t = 0; t < nt; t++) if (cnt[base + targets[t]!] === 0) add[targets[t]!]!++;
-    }
-    work += (re - rs) * (nt + 1);
-    const dFrom = tilesOf(width[from]! - lose, size[from]! - 1) - tilesOf(width[from]!, size[from]!);
-    open = -1;
-    openGain = -Infinity;
-    full = -1;
-    fullGain = -Infinity;
-    for (let t = 0; t < nt; t++) {
-      const b = targets[t]!;
-      const wb = width[b]!;
-      if (frame.capped && (wb + add[b]! > W || size[b] === 0)) continue;
-      const dt = dFrom + tilesOf(wb + add[b]!, size[b]! + 1) - tilesOf(wb, size[b]!);
-      const g = -(BIG * dt + add[b]! - lose);
-      if (size[b]! < bandRows) {
-        if (g > openGain || (g === openGain && b < open)) {
-          openGain = g;
-          open = b;
-        }
-      } else if (g > fullGain || (g === fullGain && b < full)) {
-        fullGain = g;
-        full = b;
-      }
-    }
-  };
-  const bandMembers = (b: number): number[] => {
-    const out: number[] = [];
-    for (const r of members) if (band[r] === b) out.push(r);
-    work += members.length >> 3;
-    return out;
-  };
+/** Rows of a full target band tried as the swap partner. */
+const SWAP_SAMPLE = 16;
+/** A Fiduccia–Mattheyses pass ends after this many moves without a new best. */
+const FM_PATIENCE = 64;
+/** A row whose gain fell below the heap's top is pushed back at most this often per pass. */
+const FM_MAX_REQUEUES = 3;
 
-  // 1. Greedy passes with swaps.
-  const order = Int32Array.from(members);
-  const SWAP_SAMPLE = 16;
-  for (let pass = 0; pass < maxPasses && work < workBudget; pass++) {
+/** Phase 1: greedy passes (seeded random row order) with swaps into full bands; returns nothing, `state` holds the result. */
+function greedyPasses(state: BandPartition, rng: Rng, maxPasses: number, workBudget: number): void {
+  const order = Int32Array.from(state.members);
+  for (let pass = 0; pass < maxPasses && state.work < workBudget; pass++) {
     rng.shuffle(order);
     let improved = 0;
-    for (let q = 0; q < order.length && work < workBudget; q++) {
+    for (let q = 0; q < order.length && state.work < workBudget; q++) {
       const r = order[q]!;
-      const from = band[r]!;
-      score(r);
-      if (open >= 0 && openGain > 0) {
-        improved += openGain;
-        move(r, from, open);
-        continue;
-      }
-      if (full < 0 || fullGain <= 0) continue;
-      const target = full;
-      const targetGain = fullGain;
-      move(r, from, target);
-      let back = -1;
-      let backGain = -Infinity;
-      const inBand = bandMembers(target);
-      const step = Math.max(1, Math.floor(inBand.length / SWAP_SAMPLE));
-      for (let x = 0; x < inBand.length; x += step) {
-        const s = inBand[x]!;
-        if (s === r) continue;
-        const g = gainTo(s, from);
-        if (g > backGain) {
-          backGain = g;
-          back = s;
-        }
-      }
-      if (back >= 0 && targetGain + backGain > 0) {
-        move(back, target, from);
-        improved += targetGain + backGain;
-      } else {
-        move(r, target, from);
+      const from = state.band[r]!;
+      const choice = state.score(r);
+      if (choice.open >= 0 && choice.openGain > 0) {
+        improved += choice.openGain;
+        state.move(r, from, choice.open);
+      } else if (choice.full >= 0 && choice.fullGain > 0) {
+        improved += trySwap(state, r, from, choice.full, choice.fullGain);
       }
     }
     if (improved <= 0) break;
   }
+}
 
-  // 2. Fiduccia–Mattheyses passes with rollback to the best prefix.
-  const heapGain: number[] = [];
-  const heapRow: number[] = [];
-  const before = (i: number, j: number): boolean => heapGain[i]! > heapGain[j]! || (heapGain[i] === heapGain[j] && heapRow[i]! < heapRow[j]!);
-  const swapAt = (i: number, j: number): void => {
-    [heapGain[i], heapGain[j]] = [heapGain[j]!, heapGain[i]!];
-    [heapRow[i], heapRow[j]] = [heapRow[j]!, heapRow[i]!];
-  };
-  const push = (g: number, r: number): void => {
-    heapGain.push(g);
-    heapRow.push(r);
-    for (let i = heapGain.length - 1; i > 0;) {
-      const parent = (i - 1) >> 1;
-      if (!before(i, parent)) break;
-      swapAt(i, parent);
-      i = parent;
+/**
+ * Moves r into the full band `target`, then the sampled row of `target` that
+ * gains most by moving to `from`; keeps both if the pair gains, else moves r
+ * back. Returns the gain kept (0 when undone).
+ */
+function trySwap(state: BandPartition, r: number, from: number, target: number, targetGain: number): number {
+  state.move(r, from, target);
+  let back = -1;
+  let backGain = -Infinity;
+  const inBand = state.bandMembers(target);
+  const step = Math.max(1, Math.floor(inBand.length / SWAP_SAMPLE));
+  for (let x = 0; x < inBand.length; x += step) {
+    const s = inBand[x]!;
+    if (s === r) continue;
+    const g = state.gainTo(s, from);
+    if (g > backGain) {
+      backGain = g;
+      back = s;
     }
-  };
-  const pop = (): number => {
-    const top = heapRow[0]!;
-    const lastG = heapGain.pop()!;
-    const lastR = heapRow.pop()!;
-    if (heapGain.length > 0) {
-      heapGain[0] = lastG;
-      heapRow[0] = lastR;
-      for (let i = 0; ;) {
-        const l = 2 * i + 1;
-        const rr = l + 1;
-        let best = i;
-        if (l < heapGain.length && before(l, best)) best = l;
-        if (rr < heapGain.length && before(rr, best)) best = rr;
-        if (best === i) break;
-        swapAt(i, best);
-        i = best;
-      }
-    }
-    return top;
-  };
-  const locked = new Uint8Array(m);
-  const requeued = new Uint8Array(m);
-  const PATIENCE = 64;
-  for (let pass = 0; pass < maxPasses && work < workBudget; pass++) {
+  }
+  if (back >= 0 && targetGain + backGain > 0) {
+    state.move(back, target, from);
+    return targetGain + backGain;
+  }
+  state.move(r, target, from);
+  return 0;
+}
+
+/** Phase 2: Fiduccia–Mattheyses passes, each rolled back to its best prefix. */
+function fiducciaMattheysesPasses(state: BandPartition, rows: number, maxPasses: number, workBudget: number): void {
+  const heap = new GainHeap();
+  const locked = new Uint8Array(rows);
+  const requeued = new Uint8Array(rows);
+  for (let pass = 0; pass < maxPasses && state.work < workBudget; pass++) {
     locked.fill(0);
     requeued.fill(0);
-    heapGain.length = 0;
-    heapRow.length = 0;
-    for (const r of members) {
-      if (work >= workBudget) break;
-      score(r);
-      if (open >= 0) push(openGain, r);
+    heap.clear();
+    for (const r of state.members) {
+      if (state.work >= workBudget) break;
+      const choice = state.score(r);
+      if (choice.open >= 0) heap.push(choice.openGain, r);
     }
     const moves: number[] = [];
     let cum = 0;
     let best = 0;
     let bestLen = 0;
     let sinceBest = 0;
-    while (heapGain.length > 0 && sinceBest < PATIENCE && work < workBudget) {
-      const r = pop();
+    while (heap.length > 0 && sinceBest < FM_PATIENCE && state.work < workBudget) {
+      const r = heap.pop();
       if (locked[r] === 1) continue;
-      score(r);
+      const { open, openGain } = state.score(r);
       if (open < 0) continue;
-      if (heapGain.length > 0 && openGain < heapGain[0]! && requeued[r]! < 3) {
+      if (heap.length > 0 && openGain < heap.peekGain()! && requeued[r]! < FM_MAX_REQUEUES) {
         requeued[r]!++;
-        push(openGain, r);
+        heap.push(openGain, r);
         continue;
       }
-      const from = band[r]!;
+      const from = state.band[r]!;
       cum += openGain;
-      move(r, from, open);
+      state.move(r, from, open);
       locked[r] = 1;
       moves.push(r, from);
       if (cum > best) {
@@ -269,8 +130,7 @@ export function refineBands(frame: BandFrame, start: Bands, rng: Rng, maxPasses:
         sinceBest = 0;
       } else sinceBest++;
     }
-    for (let q = moves.length - 2; q >= bestLen; q -= 2) move(moves[q]!, band[moves[q]!]!, moves[q + 1]!);
+    for (let q = moves.length - 2; q >= bestLen; q -= 2) state.move(moves[q]!, state.band[moves[q]!]!, moves[q + 1]!);
     if (best <= 0) break;
   }
-  return { band, bands: nb };
 }

@@ -6,11 +6,20 @@ import { tileShape, type TileShapeConstraints } from './tileShape.js';
 
 /** Constraints of {@link bernoulliCase}. */
 export interface BernoulliCaseConstraints extends TileShapeConstraints {
-  /** Largest number of inputs. Default 14. */
+  /**
+   * Largest number of inputs.
+   * @defaultValue 14
+   */
   maxRows?: number;
-  /** Largest number of neurons. Default 14. */
+  /**
+   * Largest number of neurons.
+   * @defaultValue 14
+   */
   maxCols?: number;
-  /** Density range. Default 0.05 … 0.5. */
+  /**
+   * Density range.
+   * @defaultValue 0.05 … 0.5
+   */
   minDensity?: number;
   maxDensity?: number;
 }

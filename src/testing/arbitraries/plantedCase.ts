@@ -6,11 +6,20 @@ import { tileShape, type TileShapeConstraints } from './tileShape.js';
 
 /** Constraints of {@link plantedCase}. */
 export interface PlantedCaseConstraints extends TileShapeConstraints {
-  /** Most blocks. Default 4. */
+  /**
+   * Most blocks.
+   * @defaultValue 4
+   */
   maxBlocks?: number;
-  /** Fraction of extra random synapses (relative to the planted ones). Default 0: exact planted optimum. */
+  /**
+   * Fraction of extra random synapses (relative to the planted ones).
+   * @defaultValue 0: exact planted optimum
+   */
   noise?: number;
-  /** Most empty extra rows and columns mixed in. Default 3. */
+  /**
+   * Most empty extra rows and columns mixed in.
+   * @defaultValue 3
+   */
   maxExtra?: number;
   /** Fixed tile size instead of a drawn one. */
   tile?: { tileRows: number; tileCols: number };

@@ -2,9 +2,15 @@ import fc from 'fast-check';
 
 /** Constraints of {@link tileShape}. */
 export interface TileShapeConstraints {
-  /** Largest R. Default 6. */
+  /**
+   * Largest R.
+   * @defaultValue 6
+   */
   maxTileRows?: number;
-  /** Largest C. Default 6. */
+  /**
+   * Largest C.
+   * @defaultValue 6
+   */
   maxTileCols?: number;
 }
 

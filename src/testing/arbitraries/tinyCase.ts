@@ -5,9 +5,15 @@ import { buildMatrix, clipColumns } from './buildMatrix.js';
 
 /** Constraints of {@link tinyCase}. */
 export interface TinyCaseConstraints {
-  /** Most synapses. Default 8 (exhaustive search stays in milliseconds). */
+  /**
+   * Most synapses.
+   * @defaultValue 8 (exhaustive search stays in milliseconds)
+   */
   maxSynapses?: number;
-  /** Clip columns to R synapses (no-split problems). Default true. */
+  /**
+   * Clip columns to R synapses (no-split problems).
+   * @defaultValue true
+   */
   splitColumns?: boolean;
 }
 

@@ -77,7 +77,7 @@ export function pdfText(pdf: Buffer): string[] {
     let font = new Map<number, string>();
     for (const op of text.matchAll(/\/(\w+)\s+[\d.]+\s+Tf|(\[(?:[^\]]*)\])\s*TJ|<([0-9a-fA-F]*)>\s*Tj/g)) {
       if (op[1] !== undefined) {
-        font = fonts.get(op[1]) ?? new Map();
+        font = fonts.get(op[1]) ?? new Map<number, string>();
         continue;
       }
       const hexes = op[2] !== undefined ? [...op[2].matchAll(/<([0-9a-fA-F]*)>/g)].map((x) => x[1]!) : [op[3]!];

@@ -1,11 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { mapWeights } from '../../../src/mapping/mapWeights.js';
+import { mapWeights } from '../../../src/mapping/index.js';
 import { csrToDense } from '../../../src/core/CsrMatrix.js';
-import { digitReceptiveFields } from '../../../src/testing/digitReceptiveFields.js';
-import { occupancyFromMapping } from '../../../src/report/occupancyFromMapping.js';
-import { writeFigureInputs } from '../../../src/report/FigureInputs.js';
-import { runSweep } from '../../../src/sweep/runSweep.js';
+import { digitReceptiveFields } from '../../../src/testing/index.js';
+import { occupancyFromMapping, writeFigureInputs } from '../../../src/report/index.js';
+import { runSweep } from '../../../src/sweep/index.js';
 import { makeSweepFixture } from '../../sweep/_support/sweepFixture.js';
 import { evaluatePoint } from '../../sweep/_support/testEvaluator.mjs';
 

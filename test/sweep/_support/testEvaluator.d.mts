@@ -1,5 +1,5 @@
 import type { EvaluatorContext } from '../../../src/sweep/PointEvaluator.js';
-import type { ResultRecord } from '../../../src/sweep/ResultRecord.js';
+import type { ResultRecord } from '../../../src/core/ResultRecord.js';
 import type { SweepPoint } from '../../../src/sweep/SweepPoint.js';
 
 export function recordFor(point: SweepPoint, mapping: { tiles: number; synapses: number }): ResultRecord;
