@@ -41,7 +41,7 @@ async function pixelStats(png: Buffer): Promise<{ variance: number; nonWhite: nu
 }
 
 describe('writeReport', () => {
-  it('writes a PDF whose text contains the summary table, provenance hashes and methods', async () => {
+  it('writes a PDF whose text contains the summary table, provenance hashes and methods', () => {
     const r = report;
     const text = pdfText(readFileSync(r.pdf));
     const all = text.join('\n');
@@ -69,7 +69,7 @@ describe('writeReport', () => {
     expect(all).toContain('test double');
   });
 
-  it('writes the same data as CSV and JSON next to the PDF', async () => {
+  it('writes the same data as CSV and JSON next to the PDF', () => {
     const r = report;
     expect(r.csv).toBe(join(outDir, 'report.csv'));
     const csv = readFileSync(r.csv, 'utf8').trim().split('\n');
