@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { XsnnError } from '../config/XsnnError.js';
 import type { EvaluatorRef, PointEvaluator } from '../sweep/PointEvaluator.js';
 import { checkpointPathOf, networksDir, resolveSweep, type ResolvedNetwork } from '../sweep/resolveSweep.js';
-import { loadSweepSpec, pathInSpec } from '../sweep/loadSweepSpec.js';
+import { loadSweepSpec, pathInSpec, type LoadedSweepSpec } from '../sweep/loadSweepSpec.js';
 import { runSweep, type SweepRunSummary } from '../sweep/runSweep.js';
 import type { SweepSpec } from '../sweep/SweepSpec.js';
 import { writeFigureInputs, type ReceptiveFieldsInput, type TileOccupancyInput } from './FigureInputs.js';
@@ -22,8 +22,8 @@ export interface FigureSources {
 
 /** Options of {@link runReportSpec}. */
 export interface RunReportSpecOptions {
-  /** Sweep definition (`reports/` name or YAML path). */
-  readonly spec: string;
+  /** Sweep definition (`reports/` name or YAML path), or one already loaded (e.g. `retrainSpec`'s). */
+  readonly spec: string | LoadedSweepSpec;
   /** PDF to write (CSV and JSON next to it). */
   readonly out: string;
   /** Sweep results folder (default `out/sweeps/<spec name>`); reused, so a rerun evaluates only missing points. */
@@ -66,7 +66,7 @@ export function referenceSize(spec: SweepSpec): { rows: number; cols: number } {
  */
 export async function runReportSpec(options: RunReportSpecOptions): Promise<ReportSpecRun> {
   const log = options.log ?? (() => {});
-  const loaded = loadSweepSpec(options.spec);
+  const loaded = typeof options.spec === 'string' ? loadSweepSpec(options.spec) : options.spec;
   const { spec } = loaded;
   const checkpointRoot = options.checkpointRoot ?? 'out/ckpt';
   const trained: string[] = [];

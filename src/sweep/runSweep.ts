@@ -20,7 +20,7 @@ import { parseShard, selectShard, type Shard } from './Shard.js';
 import { createSharedWork } from './SharedWork.js';
 import { manifestPath, readSweepManifest, type SweepManifest } from './SweepManifest.js';
 import type { SweepPoint } from './SweepPoint.js';
-import type { SweepWorkerTask } from './sweepWorker.js';
+import type { SweepProgressMessage, SweepWorkerTask } from './sweepWorker.js';
 
 /** Options of {@link runSweep}. */
 export interface RunSweepOptions {
@@ -217,20 +217,35 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepRunSummar
     const alreadyDone = mine.length - todo.length;
     const cacheDir = join(o.outDir, 'cache');
     const appender = ResultsAppender.open(logFile, log.validBytes);
-    const bar = o.progress ? createProgress(todo.length, '{bar} {value}/{total} points | {rate} pt/s | ETA {eta_formatted}') : { update() {}, stop() {} };
+    const bar = o.progress
+      ? createProgress(todo.length, 'sweep {bar} {points}/{total} points | {percentage}% | ETA {eta_formatted} | {rate} pt/s', { points: 0 })
+      : { update() {}, stop() {} };
     let finished = 0;
+    // points being evaluated: the fraction done, so the bar moves inside a point
+    const inFlight = new Map<string, number>();
+    const showProgress = (): void => {
+      let partial = 0;
+      for (const f of inFlight.values()) partial += f;
+      bar.update(finished + partial, { points: finished });
+    };
+    const onProgress = (key: string, fraction: number): void => {
+      if (done.has(key)) return;
+      inFlight.set(key, fraction);
+      showProgress();
+    };
     const onLine = (line: ResultLine): void => {
       if (done.has(line.key)) return;
       done.add(line.key);
       appender.append(line);
       finished++;
-      bar.update(finished);
+      inFlight.delete(line.key);
+      showProgress();
     };
     const failures: PointFailure[] = [];
     try {
       if (todo.length > 0) {
         if (ref === null || o.workers === 0) {
-          const r = await evaluatePoints(todo, evaluatorFn, { shared: createSharedWork({ cacheDir }), cacheDir }, onLine);
+          const r = await evaluatePoints(todo, evaluatorFn, { shared: createSharedWork({ cacheDir }), cacheDir }, onLine, onProgress);
           failures.push(...r.failures);
         } else {
           const tasks = planTasks(todo, o.workers);
@@ -249,7 +264,11 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepRunSummar
                 let expected = -1;
                 let resolveAll: () => void = () => {};
                 const all = new Promise<void>((res) => (resolveAll = res));
-                port1.on('message', (line: ResultLine) => {
+                port1.on('message', (line: ResultLine | SweepProgressMessage) => {
+                  if ('progress' in line) {
+                    onProgress(line.progress, line.fraction);
+                    return;
+                  }
                   received++;
                   onLine(line);
                   if (received === expected) resolveAll();

@@ -200,7 +200,10 @@ export function registerPresets(program: Command): void {
   cmd
     .command('show <name>')
     .description("print a preset's resolved values with units; * marks values that override the base it extends")
-    .option('--kind <kind>', `preset kind: ${KINDS.join(', ')} (default: the kind whose shipped presets have that name, or, for a path, the kind the file's contents validate as)`)
+    .option(
+      '--kind <kind>',
+      `preset kind: ${KINDS.join(', ')} (default: the kind whose shipped presets have that name, or, for a path, the kind the file's contents validate as)`,
+    )
     .option('--json', 'print {name, kind, file, extends, fields:[{path, value, origin, baseValue}]}')
     .action((name: string, opts: { kind?: string; json?: boolean }) => {
       // `--json` after `show` may be claimed by the parent `presets` command (same flag): honour either.
