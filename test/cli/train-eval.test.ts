@@ -33,7 +33,7 @@ describe('xsnn train / eval (end to end)', () => {
     expect(j['levels']).toBeNull();
     expect(j['imagesPerSecond']).toBeGreaterThan(0);
     expect(j['seconds']).toBeGreaterThan(0);
-    expect(JSON.parse(readFileSync(join(ck, 'manifest.json'), 'utf8')).seed).toBe(3);
+    expect((JSON.parse(readFileSync(join(ck, 'manifest.json'), 'utf8')) as { seed: number }).seed).toBe(3);
   });
 
   it('eval --json reports accuracy, counts, speed and a confusion matrix; results do not depend on the thread count', () => {
