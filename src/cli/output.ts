@@ -46,6 +46,11 @@ export function parseCrossbarRef(value: string): string {
   if (m !== null && !(Number.isInteger(Number(m[1])) && Number.isInteger(Number(m[2])) && Number(m[1]) >= 1 && Number(m[2]) >= 1)) {
     throw new InvalidArgumentError(`--crossbar expects RxC with whole numbers R, C >= 1 (e.g. 128x128) or a crossbar preset, got "${value}"`);
   }
-  if (value.trim() === '') throw new InvalidArgumentError('--crossbar expects RxC (e.g. 128x128) or a crossbar preset, got ""');
+  const v = value.trim();
+  if (v === '') throw new InvalidArgumentError('--crossbar expects RxC (e.g. 128x128) or a crossbar preset, got ""');
+  // something that looks like a size but is not RxC (64y64, 64x) is a usage error that says so
+  if (/^\d/.test(v) && !/^\d+\s*[x×X]\s*\d+$/.test(v) && !/[\\/]|\.ya?ml$/i.test(v)) {
+    throw new InvalidArgumentError(`--crossbar expects RxC (rows x columns, e.g. 64x64 or 64x128), a crossbar preset name, or a YAML path, got "${value}"`);
+  }
   return value;
 }

@@ -19,7 +19,10 @@ export function presetDir(kind: PresetKind): string {
 /**
  * Resolves a preset reference: a path to a YAML file (anything containing a path
  * separator or ending in `.yaml`/`.yml`), or the name of a shipped preset in
- * `<package>/<kind>/<name>.yaml`.
+ * `<package>/<kind>/<name>.yaml`. A relative path resolves against `relativeTo`:
+ * callers pass the folder of the file that names the preset (the one rule for
+ * relative paths in presets); the command line passes nothing (the working
+ * directory). Default `process.cwd()`.
  */
 export function resolvePresetPath(kind: PresetKind, ref: string, relativeTo?: string): string {
   const looksLikePath = ref.includes('/') || ref.includes('\\') || /\.ya?ml$/i.test(ref);
@@ -65,7 +68,8 @@ export interface LoadedPreset<T> {
 /**
  * Loads a preset of `kind` by name or path, resolving `extends: <name|path>`
  * (deep merge: mappings merge key by key, anything else is replaced by the
- * override), then validates the merged data with `schema`. Errors name the file
+ * override; `notes:` is not inherited, as it explains the file's own values),
+ * then validates the merged data with `schema`. Errors name the file
  * and line that defined the failing field.
  */
 export function loadPreset<S extends z.ZodType>(kind: PresetKind, ref: string, schema: S, relativeTo?: string): LoadedPreset<z.output<S>> {
@@ -92,6 +96,10 @@ export function loadPreset<S extends z.ZodType>(kind: PresetKind, ref: string, s
   let merged: Record<string, unknown> = {};
   for (let k = chain.length - 1; k >= 0; k--) merged = deepMerge(merged, chain[k]!.data as Record<string, unknown>);
   delete merged['extends'];
+  // `notes:` say where a file's own values came from: a preset does not inherit its base's
+  const ownNotes = (chain[0]!.data as Record<string, unknown>)['notes'];
+  if (ownNotes === undefined) delete merged['notes'];
+  else merged['notes'] = ownNotes;
   const value = validate(schema, merged, chain);
   const base = file.split(/[\\/]/).pop() ?? file;
   return { value, name: base.replace(/\.ya?ml$/i, ''), file, chain, raw: merged };

@@ -10,14 +10,15 @@ export interface Progress {
 /**
  * A progress bar on stderr when it is a TTY (and `XSNN_NO_PROGRESS` is unset),
  * silent otherwise. `format` uses cli-progress tokens, e.g.
- * `'{bar} {value}/{total} | {rate} img/s'`; `{rate}` and `{eta_formatted}` are built in.
+ * `'{bar} {value}/{total} | {rate} img/s'`; `{rate}` and `{eta_formatted}` are built in. The bar
+ * is 20 characters wide, so that a line with an ETA fits an 80-column terminal.
  */
 export function createProgress(total: number, format: string, initial: Record<string, string | number> = {}): Progress {
   if (!process.stderr.isTTY || process.env['XSNN_NO_PROGRESS'] !== undefined) {
     return { update() {}, stop() {} };
   }
   const bar = new cliProgress.SingleBar(
-    { format, stream: process.stderr, hideCursor: true, etaBuffer: 50, fps: 5, clearOnComplete: false },
+    { format, stream: process.stderr, hideCursor: true, etaBuffer: 50, fps: 5, clearOnComplete: false, barsize: 20 },
     cliProgress.Presets.shades_classic,
   );
   const start = Date.now();

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { XsnnError } from '../config/XsnnError.js';
 import type { EvaluatorRef, PointEvaluator } from '../sweep/PointEvaluator.js';
-import { checkpointPathOf, resolveSweep, type ResolvedNetwork } from '../sweep/resolveSweep.js';
-import { loadSweepSpec } from '../sweep/loadSweepSpec.js';
+import { checkpointPathOf, networksDir, resolveSweep, type ResolvedNetwork } from '../sweep/resolveSweep.js';
+import { loadSweepSpec, pathInSpec, type LoadedSweepSpec } from '../sweep/loadSweepSpec.js';
 import { runSweep, type SweepRunSummary } from '../sweep/runSweep.js';
 import type { SweepSpec } from '../sweep/SweepSpec.js';
 import { writeFigureInputs, type ReceptiveFieldsInput, type TileOccupancyInput } from './FigureInputs.js';
@@ -22,8 +22,8 @@ export interface FigureSources {
 
 /** Options of {@link runReportSpec}. */
 export interface RunReportSpecOptions {
-  /** Sweep definition (`reports/` name or YAML path). */
-  readonly spec: string;
+  /** Sweep definition (`reports/` name or YAML path), or one already loaded (e.g. `retrainSpec`'s). */
+  readonly spec: string | LoadedSweepSpec;
   /** PDF to write (CSV and JSON next to it). */
   readonly out: string;
   /** Sweep results folder (default `out/sweeps/<spec name>`); reused, so a rerun evaluates only missing points. */
@@ -66,12 +66,12 @@ export function referenceSize(spec: SweepSpec): { rows: number; cols: number } {
  */
 export async function runReportSpec(options: RunReportSpecOptions): Promise<ReportSpecRun> {
   const log = options.log ?? (() => {});
-  const loaded = loadSweepSpec(options.spec);
+  const loaded = typeof options.spec === 'string' ? loadSweepSpec(options.spec) : options.spec;
   const { spec } = loaded;
   const checkpointRoot = options.checkpointRoot ?? 'out/ckpt';
   const trained: string[] = [];
   for (const [i, net] of spec.networks.entries()) {
-    const dir = checkpointPathOf(net, { checkpointRoot });
+    const dir = checkpointPathOf(net, { checkpointRoot, baseDir: networksDir(loaded) });
     if (existsSync(dir)) continue;
     if (net.recipe === undefined || options.trainer === undefined) {
       throw new XsnnError(
@@ -79,8 +79,7 @@ export async function runReportSpec(options: RunReportSpecOptions): Promise<Repo
         { file: loaded.file, field: `networks.${i}` },
       );
     }
-    const isPath = /[\\/]/.test(net.recipe) || /\.ya?ml$/i.test(net.recipe);
-    const recipe = isPath && !isAbsolute(net.recipe) ? resolve(dirname(loaded.file), net.recipe) : net.recipe;
+    const recipe = pathInSpec(loaded, 'networks', net.recipe);
     log(`training ${net.name} from recipe ${net.recipe} → ${dir}`);
     await options.trainer({ recipe, checkpointDir: dir, network: net.name });
     if (!existsSync(dir)) throw new XsnnError(`runReportSpec: the trainer did not write a checkpoint for '${net.name}'`, { file: dir });

@@ -12,6 +12,8 @@ export interface EvaluatorContext {
   readonly shared: SharedWork;
   /** The sweep's cache folder (`<outDir>/cache`), for evaluators that manage files themselves. */
   readonly cacheDir: string | null;
+  /** Optional: how far the point's evaluation is, `done` of `total` units (e.g. images); moves the sweep's progress bar inside a point. */
+  readonly progress?: (done: number, total: number) => void;
 }
 
 /**

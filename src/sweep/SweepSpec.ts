@@ -28,8 +28,11 @@ export const CrossbarSizeSchema = z.union([z.number(), z.string()]).transform((v
   return { rows, cols };
 });
 
-/** A variation level: a fraction of the conductance range (`0.05`) or a percentage string (`"5%"`), in [0, 1]. */
-export const VariationSchema = z.unknown().transform((v, ctx) => {
+/** The variation level that stands for each device preset's own σ (its `variation.deviceToDevice.sigma`). */
+export const OWN_SIGMA = 'own';
+
+function parseSigma(v: unknown, ctx: z.RefinementCtx, allowOwn: boolean): number | typeof OWN_SIGMA {
+  if (allowOwn && typeof v === 'string' && v.trim() === OWN_SIGMA) return OWN_SIGMA;
   let sigma: number;
   if (typeof v === 'number') sigma = v;
   else if (typeof v !== 'string') {
@@ -38,7 +41,8 @@ export const VariationSchema = z.unknown().transform((v, ctx) => {
   } else {
     const m = /^\s*([0-9]*\.?[0-9]+(?:[eE][+-]?\d+)?)\s*%\s*$/.exec(v);
     if (m === null) {
-      ctx.addIssue({ code: 'custom', message: `expected a variation σ as a fraction (0.05) or a percentage ("5%"), got ${JSON.stringify(v)}` });
+      const own = allowOwn ? `, or ${OWN_SIGMA} (the device preset's own σ)` : '';
+      ctx.addIssue({ code: 'custom', message: `expected a variation σ as a fraction (0.05) or a percentage ("5%")${own}, got ${JSON.stringify(v)}` });
       return z.NEVER;
     }
     sigma = Number(m[1]) / 100;
@@ -51,7 +55,18 @@ export const VariationSchema = z.unknown().transform((v, ctx) => {
     return z.NEVER;
   }
   return sigma;
-});
+}
+
+/** A variation level: a fraction of the conductance range (`0.05`) or a percentage string (`"5%"`), in [0, 1]. */
+export const VariationSchema = z.unknown().transform((v, ctx) => parseSigma(v, ctx, false) as number);
+
+/**
+ * A sweep's variation level: a σ as in {@link VariationSchema}, or {@link OWN_SIGMA}
+ * (`own`): each device preset's own σ, unchanged.
+ */
+export const VariationLevelSchema = z.unknown().transform((v, ctx) => parseSigma(v, ctx, true));
+/** See {@link VariationLevelSchema}: a fraction of the conductance range, or `'own'`. */
+export type VariationLevel = z.infer<typeof VariationLevelSchema>;
 
 /**
  * One network of a sweep: a named checkpoint, given as a checkpoint folder, or a
@@ -64,9 +79,9 @@ export const SweepNetworkSchema = z
     name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'expected a short name of letters, digits, _ . -'),
     /** `dense` (the baseline) or `compressed` (pruned and quantized); the summary compares them. */
     role: z.enum(['dense', 'compressed']),
-    /** Training recipe (snn preset name or YAML path). */
+    /** Training recipe (snn preset name, or a YAML path relative to the definition file that names it). */
     recipe: presetName.optional(),
-    /** Checkpoint folder, relative to the working directory. Default `<checkpointRoot>/<recipe>`. */
+    /** Checkpoint folder, relative to the definition file that names it. Default `<checkpointRoot>/<recipe>`. */
     checkpoint: z.string().min(1).optional(),
   })
   .refine((n) => n.recipe !== undefined || n.checkpoint !== undefined, { message: 'a network needs a recipe or a checkpoint' });
@@ -96,20 +111,22 @@ export const SweepSpecSchema = z
     networks: z.array(SweepNetworkSchema).min(1, 'list at least one network'),
     /** Crossbar sizes, e.g. `[32, 64, 128, "64x128"]`. */
     crossbars: z.array(CrossbarSizeSchema).min(1, 'list at least one crossbar size'),
-    /** Device presets (`devices/` names or YAML paths). */
+    /** Device presets (`devices/` names, or YAML paths relative to the definition file that names them). */
     devices: z.array(presetName).min(1, 'list at least one device preset'),
-    /** Periphery options: crossbar presets (`crossbar/` names or YAML paths). */
+    /** Periphery options: crossbar presets (`crossbar/` names, or YAML paths relative to the definition file that names them). */
     periphery: z.array(presetName).min(1, 'list at least one periphery preset'),
     /**
      * Device-to-device variation levels σ: a list (every level at every size), or
      * `{ levels, crossbars }`: the first level at every size, the others only at
-     * the listed sizes (the accuracy-versus-variation chart needs one size).
+     * the listed sizes (the accuracy-versus-variation chart needs one size). A
+     * level `own` is each device preset's own σ (`variation.deviceToDevice.sigma`);
+     * a number or percentage replaces it. Default (left out): `[own]`.
      */
     variation: z
       .preprocess(
-        (v) => (Array.isArray(v) ? { levels: v } : v),
+        (v) => (v === undefined ? { levels: [OWN_SIGMA] } : Array.isArray(v) ? { levels: v } : v),
         z.strictObject({
-          levels: z.array(VariationSchema).min(1, 'list at least one variation level'),
+          levels: z.array(VariationLevelSchema).min(1, 'list at least one variation level'),
           crossbars: z.array(CrossbarSizeSchema).min(1).optional(),
         }),
       )

@@ -71,6 +71,7 @@ export const evaluatePoint: PointEvaluator = async (point: SweepPoint, context: 
         testImages: point.images.test,
         ...(point.images.energy !== undefined ? { energyImages: point.images.energy } : {}),
         threads: 1,
+        ...(context.progress !== undefined ? { onProgress: context.progress } : {}),
       });
       return results.map((r) =>
         simulationRecord(r, {

@@ -48,7 +48,8 @@ export function checkRecord(point: SweepPoint, value: unknown): ResultRecord {
 
 /**
  * Evaluates points one after another (they share a {@link EvaluatorContext}),
- * checks each record and hands each finished line to `onLine`. A failing point
+ * checks each record and hands each finished line to `onLine` (and the
+ * evaluator's progress inside a point, as a fraction, to `onProgress`). A failing point
  * is reported in the result and the others still run.
  */
 export async function evaluatePoints(
@@ -56,13 +57,15 @@ export async function evaluatePoints(
   evaluator: PointEvaluator,
   context: EvaluatorContext,
   onLine: (line: ResultLine) => void,
+  onProgress?: (key: string, fraction: number) => void,
 ): Promise<{ done: number; failures: PointFailure[] }> {
   const failures: PointFailure[] = [];
   let done = 0;
   for (const point of points) {
     const t0 = performance.now();
     try {
-      const record = checkRecord(point, await evaluator(point, context));
+      const progress = onProgress !== undefined ? (d: number, t: number) => onProgress(point.key, t > 0 ? Math.min(1, d / t) : 0) : undefined;
+      const record = checkRecord(point, await evaluator(point, progress !== undefined ? { ...context, progress } : context));
       const elapsedS = Math.round(performance.now() - t0) / 1000;
       onLine({ key: point.key, finishedAt: new Date().toISOString(), elapsedS, record });
       done++;

@@ -1,12 +1,14 @@
 import { hashValue } from '../core/hash.js';
 import type { ResolvedSweep } from './resolveSweep.js';
 import type { SweepPoint } from './SweepPoint.js';
+import { OWN_SIGMA } from './SweepSpec.js';
 
 /**
  * Every point of a resolved sweep, in a deterministic order: network,
  * periphery, device, variation, crossbar size (each in definition order;
  * variation levels after the first only at the sizes `variation.crossbars`
- * lists, if it does). Points that differ only in their crossbar size form a
+ * lists, if it does; a level `own` is the device preset's own σ, and a level
+ * giving a device a σ it already has is skipped). Points that differ only in their crossbar size form a
  * *simulation group* (`groupKey`, `groupCrossbars`): with a linear periphery
  * one co-simulation serves every size of the group (`simulateCrossbars`); they
  * are adjacent, so shards and worker tasks keep them together.
@@ -17,8 +19,12 @@ export function expandSweep(sweep: ResolvedSweep): SweepPoint[] {
   for (const net of sweep.networks) {
     for (const periphery of sweep.periphery) {
       for (const device of sweep.devices) {
+        const sigmas: number[] = [];
         for (let v = 0; v < spec.variation.levels.length; v++) {
-          const sigma = spec.variation.levels[v]!;
+          const level = spec.variation.levels[v]!;
+          const sigma = level === OWN_SIGMA ? device.ownSigma! : level;
+          if (sigmas.includes(sigma)) continue; // `own` and a number may name the same σ
+          sigmas.push(sigma);
           const sizes = spec.crossbars.filter(
             (size) => v === 0 || spec.variation.crossbars === null || spec.variation.crossbars.some((c) => c.rows === size.rows && c.cols === size.cols),
           );

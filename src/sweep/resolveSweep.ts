@@ -1,16 +1,19 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { hashValue } from '../core/hash.js';
 import { loadPreset } from '../config/presets.js';
 import { XsnnError } from '../config/XsnnError.js';
 import { hashCheckpoint } from './hashCheckpoint.js';
-import { AnyPresetSchema, type LoadedSweepSpec } from './loadSweepSpec.js';
-import type { SweepSpec } from './SweepSpec.js';
+import { loadDevice } from '../devices/loadDevice.js';
+import { AnyPresetSchema, isPresetPath, pathInSpec, type LoadedSweepSpec } from './loadSweepSpec.js';
+import { OWN_SIGMA, type SweepSpec } from './SweepSpec.js';
 import type { PresetRef } from './SweepPoint.js';
 
 /** A preset with its merged raw contents (kept for the report's methods section). */
 export interface ResolvedPreset extends PresetRef {
   readonly raw: Record<string, unknown>;
+  /** Devices, when the sweep has a variation level `own`: the preset's own device-to-device σ. */
+  readonly ownSigma?: number;
 }
 
 /** A network of a sweep with its checkpoint located and hashed. */
@@ -41,14 +44,24 @@ export interface ResolvedSweep {
 export interface ResolveSweepOptions {
   /** Folder of checkpoints trained from recipes (default `out/ckpt`, relative to `cwd`). */
   readonly checkpointRoot?: string;
-  /** Base of relative checkpoint paths (default `process.cwd()`). */
+  /** Base of a relative `checkpointRoot` (default `process.cwd()`). */
   readonly cwd?: string;
+  /**
+   * Base of relative `checkpoint:` paths: the folder of the definition file
+   * that names them (`loaded.dirs.networks`; {@link resolveSweep} fills it in).
+   * Default `cwd`.
+   */
+  readonly baseDir?: string;
 }
 
-/** Where a network's checkpoint lives: its `checkpoint:` path, or `<checkpointRoot>/<recipe>`. */
+/**
+ * Where a network's checkpoint lives: its `checkpoint:` path (relative to
+ * `baseDir`, the folder of the definition that names it), or
+ * `<checkpointRoot>/<recipe>`.
+ */
 export function checkpointPathOf(net: SweepSpec['networks'][number], options: ResolveSweepOptions = {}): string {
   const cwd = options.cwd ?? process.cwd();
-  if (net.checkpoint !== undefined) return resolve(cwd, net.checkpoint);
+  if (net.checkpoint !== undefined) return resolve(options.baseDir ?? cwd, net.checkpoint);
   const recipeName = (net.recipe ?? '')
     .split(/[\\/]/)
     .pop()!
@@ -56,20 +69,44 @@ export function checkpointPathOf(net: SweepSpec['networks'][number], options: Re
   return resolve(cwd, options.checkpointRoot ?? 'out/ckpt', recipeName);
 }
 
-function resolvePreset(kind: 'devices' | 'crossbar', name: string, specFile: string, field: string): ResolvedPreset {
+/** The folder relative `checkpoint:` paths of a loaded definition resolve against (the file that wrote `networks:`). */
+export function networksDir(loaded: LoadedSweepSpec): string {
+  return loaded.dirs?.networks ?? dirname(loaded.file);
+}
+
+/**
+ * A preset a sweep names, loaded and hashed. Its `name` is the shipped name,
+ * or the file's base name for a path (`../devices/taox-16.yaml` → `taox-16`),
+ * which is what the evaluator's record carries.
+ */
+function resolvePreset(kind: 'devices' | 'crossbar', ref: string, loaded: LoadedSweepSpec, field: string, withOwnSigma: boolean): ResolvedPreset {
   try {
-    const p = loadPreset(kind, name, AnyPresetSchema);
-    return { name, file: p.file, hash: hashValue(p.raw), raw: p.raw };
+    const p = loadPreset(kind, pathInSpec(loaded, kind === 'devices' ? 'devices' : 'periphery', ref), AnyPresetSchema);
+    const ownSigma = withOwnSigma ? loadDevice(p.file).deviceToDevice.sigma : undefined;
+    return { name: p.name, file: p.file, hash: hashValue(p.raw), raw: p.raw, ...(ownSigma !== undefined ? { ownSigma } : {}) };
   } catch (err) {
     // keep every issue's own location (the preset file and line) and say which entry of the sweep named it
     if (err instanceof XsnnError)
       throw new XsnnError(
-        [...err.issues, { code: 'invalid_reference', message: `${kind} preset '${name}' named here is invalid`, path: field.split('.'), file: specFile }],
+        [...err.issues, { code: 'invalid_reference', message: `${kind} preset '${ref}' named here is invalid`, path: field.split('.'), file: loaded.file }],
         {},
         { cause: err },
       );
     throw err;
   }
+}
+
+function checkUniqueNames(presets: ReadonlyArray<ResolvedPreset>, written: ReadonlyArray<string>, file: string, what: string): void {
+  const seen = new Map<string, number>();
+  presets.forEach((p, i) => {
+    const j = seen.get(p.name);
+    if (j !== undefined)
+      throw new XsnnError(`${what}.${i}: '${written[i]}' and '${written[j]}' are both named '${p.name}' (results and reports tell presets apart by name)`, {
+        file,
+        expected: 'preset files with different base names',
+      });
+    seen.set(p.name, i);
+  });
 }
 
 /**
@@ -78,11 +115,28 @@ function resolvePreset(kind: 'devices' | 'crossbar', name: string, specFile: str
  * is an error that says how to train it.
  */
 export function resolveSweep(loaded: LoadedSweepSpec, options: ResolveSweepOptions = {}): ResolvedSweep {
-  const { spec, file } = loaded;
-  const devices = spec.devices.map((d, i) => resolvePreset('devices', d, file, `devices.${i}`));
-  const periphery = spec.periphery.map((p, i) => resolvePreset('crossbar', p, file, `periphery.${i}`));
+  const { file } = loaded;
+  const own = loaded.spec.variation.levels.includes(OWN_SIGMA);
+  const devices = loaded.spec.devices.map((d, i) => resolvePreset('devices', d, loaded, `devices.${i}`, own));
+  const periphery = loaded.spec.periphery.map((p, i) => resolvePreset('crossbar', p, loaded, `periphery.${i}`, false));
+  checkUniqueNames(devices, loaded.spec.devices, file, 'devices');
+  checkUniqueNames(periphery, loaded.spec.periphery, file, 'periphery');
+  // the summary's reference device and periphery are named as the points are (a path → its base name)
+  const refName = (ref: string | undefined): string | undefined => (ref !== undefined && isPresetPath(ref) ? basename(ref).replace(/\.ya?ml$/i, '') : ref);
+  const report = loaded.spec.report;
+  const spec: SweepSpec =
+    report !== undefined && (isPresetPath(report.device ?? '') || isPresetPath(report.periphery ?? ''))
+      ? {
+          ...loaded.spec,
+          report: {
+            ...report,
+            ...(report.device !== undefined ? { device: refName(report.device)! } : {}),
+            ...(report.periphery !== undefined ? { periphery: refName(report.periphery)! } : {}),
+          },
+        }
+      : loaded.spec;
   const networks = spec.networks.map((net, i): ResolvedNetwork => {
-    const checkpoint = checkpointPathOf(net, options);
+    const checkpoint = checkpointPathOf(net, { ...options, baseDir: options.baseDir ?? networksDir(loaded) });
     if (!existsSync(checkpoint)) {
       throw new XsnnError(`network '${net.name}': no checkpoint at ${checkpoint}`, {
         file,

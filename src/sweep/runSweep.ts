@@ -22,7 +22,7 @@ import { parseShard, selectShard, type Shard } from './Shard.js';
 import { createSharedWork } from './SharedWork.js';
 import { manifestPath, readSweepManifest, type SweepManifest } from './SweepManifest.js';
 import type { SweepPoint } from './SweepPoint.js';
-import type { SweepWorkerTask } from './sweepWorker.js';
+import type { SweepProgressMessage, SweepWorkerTask } from './sweepWorker.js';
 import { DEFAULT_EVALUATOR } from './defaultEvaluator.js';
 import { validateSweepInputs } from './validateSweepInputs.js';
 
@@ -215,14 +215,16 @@ async function prepareSweep(o: ReturnType<typeof fillDefaults>): Promise<Prepare
 }
 
 /** Runs tasks on a worker pool, one simulation group per task; lines arrive through a message port as points finish. */
-async function evaluateInPool(
-  todo: ReadonlyArray<SweepPoint>,
-  ref: EvaluatorRef,
-  workers: number,
-  cacheDir: string,
-  onLine: (line: ResultLine) => void,
-  isDone: (key: string) => boolean,
-): Promise<PointFailure[]> {
+interface PoolRun {
+  readonly workers: number;
+  readonly cacheDir: string;
+  readonly onLine: (line: ResultLine) => void;
+  /** A point's fraction done, so the bar moves inside a point. */
+  readonly onProgress: (key: string, fraction: number) => void;
+  readonly isDone: (key: string) => boolean;
+}
+
+async function evaluateInPool(todo: ReadonlyArray<SweepPoint>, ref: EvaluatorRef, { workers, cacheDir, onLine, onProgress, isDone }: PoolRun): Promise<PointFailure[]> {
   const failures: PointFailure[] = [];
   const tasks = planTasks(todo, workers);
   const pool = new Piscina<SweepWorkerTask, { done: number; failures: PointFailure[] }>({
@@ -239,7 +241,11 @@ async function evaluateInPool(
         let expected = -1;
         let resolveAll: () => void = () => {};
         const all = new Promise<void>((res) => (resolveAll = res));
-        port1.on('message', (line: ResultLine) => {
+        port1.on('message', (line: ResultLine | SweepProgressMessage) => {
+          if ('progress' in line) {
+            onProgress(line.progress, line.fraction);
+            return;
+          }
           received++;
           onLine(line);
           if (received === expected) resolveAll();
@@ -303,21 +309,36 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepRunSummar
     const todo = mine.filter((p) => !done.has(p.key));
     const cacheDir = join(o.outDir, 'cache');
     const appender = ResultsAppender.open(logFile, log.validBytes);
-    const bar = o.progress ? createProgress(todo.length, '{bar} {value}/{total} points | {rate} pt/s | ETA {eta_formatted}') : { update() {}, stop() {} };
+    const bar = o.progress
+      ? createProgress(todo.length, 'sweep {bar} {points}/{total} points | {percentage}% | ETA {eta_formatted} | {rate} pt/s', { points: 0 })
+      : { update() {}, stop() {} };
     let finished = 0;
+    // points being evaluated: the fraction done, so the bar moves inside a point
+    const inFlight = new Map<string, number>();
+    const showProgress = (): void => {
+      let partial = 0;
+      for (const f of inFlight.values()) partial += f;
+      bar.update(finished + partial, { points: finished });
+    };
+    const onProgress = (key: string, fraction: number): void => {
+      if (done.has(key)) return;
+      inFlight.set(key, fraction);
+      showProgress();
+    };
     const onLine = (line: ResultLine): void => {
       if (done.has(line.key)) return;
       done.add(line.key);
       appender.append(line);
       finished++;
-      bar.update(finished);
+      inFlight.delete(line.key);
+      showProgress();
     };
     const failures: PointFailure[] = [];
     try {
       if (todo.length > 0 && (ref === null || o.workers === 0)) {
-        failures.push(...(await evaluatePoints(todo, evaluatorFn, { shared: createSharedWork({ cacheDir }), cacheDir }, onLine)).failures);
+        failures.push(...(await evaluatePoints(todo, evaluatorFn, { shared: createSharedWork({ cacheDir }), cacheDir }, onLine, onProgress)).failures);
       } else if (todo.length > 0) {
-        failures.push(...(await evaluateInPool(todo, ref!, o.workers, cacheDir, onLine, (key) => done.has(key))));
+        failures.push(...(await evaluateInPool(todo, ref!, { workers: o.workers, cacheDir, onLine, onProgress, isDone: (key) => done.has(key) })));
       }
     } finally {
       bar.stop();

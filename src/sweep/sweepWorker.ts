@@ -13,6 +13,14 @@ export interface SweepWorkerTask {
   readonly port: MessagePort;
 }
 
+/** What a worker posts about a point in progress (besides its finished lines). */
+export interface SweepProgressMessage {
+  /** The point's key. */
+  readonly progress: string;
+  /** Fraction of the point's evaluation done, 0..1. */
+  readonly fraction: number;
+}
+
 const evaluators = new Map<string, Promise<PointEvaluator>>();
 const caches = new Map<string, SharedWork>();
 
@@ -35,6 +43,13 @@ export default async function runSweepTask(task: SweepWorkerTask): Promise<{ don
     caches.set(cacheKey, shared);
   }
   const evaluator = await ev;
-  // The main thread closes the port once it has received `done` lines.
-  return evaluatePoints(task.points, evaluator, { shared, cacheDir: task.cacheDir }, (line) => task.port.postMessage(line));
+  // The main thread closes the port once it has received `done` lines; progress messages (at most 5 a second) are not lines.
+  let last = 0;
+  const onProgress = (key: string, fraction: number): void => {
+    const now = Date.now();
+    if (now - last < 200) return;
+    last = now;
+    task.port.postMessage({ progress: key, fraction } satisfies SweepProgressMessage);
+  };
+  return evaluatePoints(task.points, evaluator, { shared, cacheDir: task.cacheDir }, (line) => task.port.postMessage(line), onProgress);
 }

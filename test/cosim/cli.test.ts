@@ -55,7 +55,7 @@ beforeAll(() => {
     [sparse, recipe],
   ] as const) {
     const t = xsnn('train', '--recipe', r, '--train-images', '30', '--out', out, '--json');
-    expect(t.stderr).toBe('');
+    expect(t.stderr).toMatch(/^(xsnn train: warning: [^\n]*\n)*$/); // 30 images: budget warnings only
     expect(t.status).toBe(0);
   }
 });

@@ -54,9 +54,7 @@ describe('writeReport', () => {
     // the numbers are the records' numbers at the reference point
     const lines = readResultsLog(join(results, 'results.jsonl')).lines.map((l) => l.record);
     const at = (net: string) =>
-      lines.find(
-        (x) => x.network.name === net && x.crossbar.rows === 32 && x.crossbar.cols === 32 && x.device.name.endsWith('dev0.yaml') && x.variationSigma === 0,
-      )!;
+      lines.find((x) => x.network.name === net && x.crossbar.rows === 32 && x.crossbar.cols === 32 && x.device.name === 'dev0' && x.variationSigma === 0)!;
     expect(rows[2]!.dense).toBe(at('dense').tiles);
     expect(rows[2]!.compressed).toBe(at('sparse').tiles);
     expect(rows[2]!.factor).toBeCloseTo(at('dense').tiles / at('sparse').tiles, 12);

@@ -65,7 +65,9 @@ export function registerCompare(program: Command): void {
     )
     .requiredOption('--dense <dir>', 'checkpoint of the dense network')
     .requiredOption('--sparse <dir>', 'checkpoint of the compressed (pruned, quantized) network');
-  addCosimOptions(cmd).action(async (opts: CosimCliOptions & { dense: string; sparse: string }) => {
+  addCosimOptions(cmd, {
+    json: 'print the comparison as JSON: the crossbar, device, both networks (synapses, tiles, area, energy per inference with breakdowns, accuracy) and the improvement factors',
+  }).action(async (opts: CosimCliOptions & { dense: string; sparse: string }) => {
     if (opts.weightBits !== undefined) {
       process.stderr.write('xsnn compare: --weight-bits applies to both networks\n');
     }

@@ -40,8 +40,15 @@ export function registerEval(program: Command): void {
         },
       });
       bar?.stop();
+      const ck = loadCheckpoint(opts.checkpoint);
+      const unassignedShare = r.unassignedNeurons / ck.neurons;
+      if (unassignedShare > 0.1) {
+        process.stderr.write(
+          `xsnn eval: warning: ${r.unassignedNeurons} of ${ck.neurons} neurons never fired on the ${r.labelImages} label images and are unassigned (they vote for no class): ` +
+            `${ck.counts.trainImages * ck.counts.epochs < 10 * ck.neurons ? `the network is undertrained (${ck.counts.trainImages * ck.counts.epochs} training images for ${ck.neurons} neurons; the shipped recipes use 150 per neuron)` : 'too few label images (--label-images), or an undertrained network'}\n`,
+        );
+      }
       if (opts.saveLabels === true) {
-        const ck = loadCheckpoint(opts.checkpoint);
         saveCheckpoint(opts.checkpoint, { ...ck, labels: r.assignments, labelSource: { labelImages: r.labelImages, seed: opts.seed ?? ck.seed } });
       }
       const out = {

@@ -111,14 +111,17 @@ function mapText(opts: MapCliOptions, tile: ReturnType<typeof tileOf>, mapping: 
   const mt = mapping.metrics;
   const lines = [
     `${opts.weights}: ${mapping.rows} inputs x ${mapping.cols} neurons, ${mapping.nnz} synapses on ${tile.tileRows}x${tile.tileCols} tiles (${tile.name}${mapping.options.splitColumns ? '' : ', no column split'})`,
-    `tiles K = ${mt.tiles}   naive K = ${mt.naiveTiles} (K/naive ${mt.tilesPerNaive.toFixed(3)})   lower bound ${mt.lowerBound.max} (nnz ${mt.lowerBound.nnz}, row ${mt.lowerBound.row}, col ${mt.lowerBound.col}; K/LB ${mt.tilesPerLowerBound.toFixed(3)})`,
-    `utilisation ${(100 * mt.utilisation).toFixed(1)} %   Σλ ${mt.sumLambda}   Σμ ${mt.sumMu}   row-read energy proxy ${mt.rowReadEnergy}   ${mapping.timing.seconds.toFixed(3)} s (${mapping.options.algorithm})`,
+    `tiles K = ${mt.tiles}   naive blocking ${mt.naiveTiles} tiles (K/naive ${mt.tilesPerNaive.toFixed(3)})   lower bound ${mt.lowerBound.max} tiles (from synapses ${mt.lowerBound.nnz}, rows ${mt.lowerBound.row}, columns ${mt.lowerBound.col}; K/LB ${mt.tilesPerLowerBound.toFixed(3)})`,
+    `utilisation ${(100 * mt.utilisation).toFixed(1)} % of the tiles' cells hold a synapse   (${mapping.options.algorithm}, ${mapping.timing.seconds.toFixed(3)} s)`,
+    `input broadcast Σλ = ${mt.sumLambda} input rows driven (each input counted once per tile holding it)`,
+    `partial sums    Σμ = ${mt.sumMu} tile columns summed (each neuron counted once per tile holding it)`,
+    `row-read energy proxy = ${mt.rowReadEnergy} cell reads per time step with every input spiking (Σ over inputs of the columns of the tiles holding it; a count, not joules: \`xsnn simulate\` gives energy)`,
   ];
   if (mapping.candidates.length > 1) {
     lines.push('candidates:');
     mapping.candidates.forEach((c, i) => {
       lines.push(
-        `  ${c.algorithm.padEnd(22)} ${c.skipped !== undefined ? `skipped (${c.skipped})` : `K ${String(c.tiles).padStart(6)}   ${(mapping.timing.candidates[i] ?? 0).toFixed(3)} s`}`,
+        `  ${c.algorithm.padEnd(22)} ${c.skipped !== undefined ? `skipped (${c.skipped})` : `${String(c.tiles).padStart(6)} tiles   ${(mapping.timing.candidates[i] ?? 0).toFixed(3)} s`}`,
       );
     });
   }

@@ -2,10 +2,15 @@ import type { Command } from 'commander';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { listPresetNames, loadPreset, resolvePresetPath, type LoadedPreset, type PresetKind } from '../../config/presets.js';
+import { readYaml } from '../../config/loadYaml.js';
 import { XsnnError } from '../../config/XsnnError.js';
 import { formatQuantity } from '../../config/units.js';
+import { CrossbarSchema } from '../../crossbar/CrossbarSchema.js';
 import { loadCrossbar } from '../../crossbar/loadCrossbar.js';
+import { DeviceSchema } from '../../devices/DeviceSchema.js';
 import { loadDevice } from '../../devices/loadDevice.js';
+import { SnnRecipeSchema } from '../../snn/SnnRecipe.js';
+import { SweepSpecSchema } from '../../sweep/SweepSpec.js';
 import { printJson } from '../output.js';
 
 /** Every preset kind, in listing order. */
@@ -98,16 +103,52 @@ export function presetFields(kind: PresetKind, ref: string): { preset: LoadedPre
   return { preset, fields, base: baseRef };
 }
 
+/** Each kind's schema: a file is of the kind whose schema it validates against (all are strict). */
+const SCHEMAS: Record<PresetKind, z.ZodObject> = { devices: DeviceSchema, crossbar: CrossbarSchema, snn: SnnRecipeSchema, reports: SweepSpecSchema };
+/** Keys every kind may have, which say nothing about the kind. */
+const COMMON_KEYS = new Set(['name', 'source', 'notes', 'description', 'seed', 'extends']);
+
+/**
+ * The kind of a preset file, from its contents: the one kind whose schema the
+ * file (after `extends:`) validates against; failing that (a file with an error
+ * in it), the kind whose own keys it uses most (`conductance`, `levels` →
+ * devices; `rows`, `periphery` → crossbar; `network`, `learning` → snn;
+ * `networks`, `crossbars` → reports). An error saying so when neither decides.
+ */
+export function inferPresetKind(file: string): PresetKind {
+  const valid = KINDS.filter((k) => {
+    try {
+      loadPreset(k, file, SCHEMAS[k]);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  if (valid.length === 1) return valid[0]!;
+  const data = readYaml(file).data;
+  const own = Object.keys(data !== null && typeof data === 'object' ? data : {}).filter((k) => !COMMON_KEYS.has(k));
+  const score = (k: PresetKind): number => own.filter((key) => key in SCHEMAS[k].shape).length;
+  const candidates = valid.length > 1 ? valid : KINDS;
+  const best = Math.max(...candidates.map(score));
+  const top = candidates.filter((k) => score(k) === best);
+  if (best > 0 && top.length === 1) return top[0]!;
+  throw new XsnnError(`presets show: cannot tell which kind of preset ${file} is (top-level keys: ${own.join(', ') || 'none'})`, {
+    file,
+    expected: `--kind ${KINDS.join('|')}`,
+  });
+}
+
 function findKind(name: string, kind: string | undefined): PresetKind {
   if (kind !== undefined) {
     if (!(KINDS as readonly string[]).includes(kind))
       throw new XsnnError(`unknown preset kind '${kind}'`, { field: '--kind', expected: KINDS.join(', '), received: kind });
     return kind as PresetKind;
   }
+  if (/[\\/]|\.ya?ml$/i.test(name)) return inferPresetKind(resolvePresetPath('devices', name));
   const hits = KINDS.filter((k) => listPresetNames(k).includes(name));
   if (hits.length === 1) return hits[0]!;
   if (hits.length === 0) {
-    throw new XsnnError(`no preset named '${name}'`, { expected: 'a name listed by `xsnn presets` (or a YAML path with --kind)' });
+    throw new XsnnError(`no preset named '${name}'`, { expected: 'a name listed by `xsnn presets`, or a path to a YAML file' });
   }
   throw new XsnnError(`preset name '${name}' exists in several kinds (${hits.join(', ')}); choose one with --kind`);
 }
@@ -159,13 +200,15 @@ export function registerPresets(program: Command): void {
   cmd
     .command('show <name>')
     .description("print a preset's resolved values with units; * marks values that override the base it extends")
-    .option('--kind <kind>', `preset kind: ${KINDS.join(', ')} (needed when the name is ambiguous or a path)`)
+    .option(
+      '--kind <kind>',
+      `preset kind: ${KINDS.join(', ')} (default: the kind whose shipped presets have that name, or, for a path, the kind the file's contents validate as)`,
+    )
     .option('--json', 'print {name, kind, file, extends, fields:[{path, value, origin, baseValue}]}')
     .action((name: string, opts: { kind?: string; json?: boolean }) => {
       // `--json` after `show` may be claimed by the parent `presets` command (same flag): honour either.
       const json = opts.json === true || cmd.opts<{ json?: boolean }>().json === true;
       const looksLikePath = /[\\/]|\.ya?ml$/i.test(name);
-      if (looksLikePath && opts.kind === undefined) throw new XsnnError('a preset path needs --kind', { expected: KINDS.join(', ') });
       const kind = findKind(name, opts.kind);
       if (looksLikePath) resolvePresetPath(kind, name);
       const { preset, fields, base } = presetFields(kind, name);

@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { createProgress } from '../../core/progress.js';
 import { saveCheckpoint } from '../../snn/Checkpoint.js';
-import { recipeDataset, resolveRecipe, train } from '../../snn/train.js';
+import { pruneFractionAt } from '../../snn/prune.js';
+import type { SnnRecipe } from '../../snn/SnnRecipe.js';
+import { recipeDataset, resolveRecipe, train, type TrainResult } from '../../snn/train.js';
 import { parseIntOption, printJson } from '../output.js';
 import { checkTrainOutput } from './trainOutput.js';
 
@@ -35,10 +37,23 @@ export function registerTrain(program: Command): void {
       checkTrainOutput(opts.out, opts.force === true);
       const dataset = await recipeDataset(resolved.recipe, 'train');
       const perEpoch = Math.min(dataset.count, opts.trainImages ?? resolved.recipe.protocol.trainImages ?? dataset.count);
+      const recipe = resolved.recipe;
+      const recipeLevels = recipe.quantization.values?.length ?? recipe.quantization.levels;
+      const pruning = recipe.pruning.criterion !== 'none';
+      const percentile = pruning && recipe.pruning.criterion !== 'absolute';
+      const total = perEpoch * (opts.epochs ?? recipe.protocol.epochs);
+      // ETA early in the line: the fields after it may be cut on a narrow terminal
       const bar = createProgress(
-        perEpoch * (opts.epochs ?? resolved.recipe.protocol.epochs),
-        'train {bar} {value}/{total} img | {rate} img/s | {spikes} spikes/img | pruned {pruned}% | levels {levels} | eta {eta_formatted}',
-        { spikes: '-', pruned: '0.0', levels: '-' },
+        total,
+        [
+          'train {bar} {value}/{total} img | eta {eta_formatted} | {rate} img/s',
+          pruning ? `pruned {pruned}%${percentile ? ` (target now {target}%, final ${pct(recipe.pruning.fraction)}%)` : ''}` : null,
+          recipeLevels !== null ? `${recipeLevels} levels` : null,
+          '{spikes} spikes/img',
+        ]
+          .filter((x) => x !== null)
+          .join(' | '),
+        { spikes: '-', pruned: '0.0', target: '0.0' },
       );
       const result = train({
         recipe: opts.recipe,
@@ -50,13 +65,14 @@ export function registerTrain(program: Command): void {
         onProgress: (p) => {
           bar.update(p.imagesDone, {
             spikes: p.spikesPerImage.toFixed(1),
-            pruned: (100 * p.prunedFraction).toFixed(1),
-            levels: p.levels === null ? '-' : p.levels,
+            pruned: pct(p.prunedFraction),
+            target: pct(pruningTargetAt(recipe, p.imagesDone)),
           });
         },
       });
       bar.stop();
       saveCheckpoint(opts.out, result.checkpoint);
+      for (const w of budgetWarnings(recipe, result)) process.stderr.write(`xsnn train: warning: ${w}\n`);
       const summary = {
         checkpoint: opts.out,
         recipe: result.checkpoint.recipeName,
@@ -82,4 +98,52 @@ export function registerTrain(program: Command): void {
         );
       }
     });
+}
+
+function pct(fraction: number): string {
+  return (100 * fraction).toFixed(1);
+}
+
+/** The percentile criteria's target pruned fraction after `images` training images (`pruneFractionAt`); 0 for the others. */
+function pruningTargetAt(recipe: SnnRecipe, images: number): number {
+  const p = recipe.pruning;
+  if (p.criterion === 'none' || p.criterion === 'absolute' || images < p.startAfter) return 0;
+  return pruneFractionAt(p, images);
+}
+
+/** Images per neuron below which a Diehl & Cook network learns few usable templates (the shipped recipes: 150). */
+const MIN_IMAGES_PER_NEURON = 10;
+
+/**
+ * Why a training run's network may be poor, from its budget: too few images
+ * per neuron (many neurons will never fire and stay unassigned), a pruning
+ * ramp cut short, and a pruned fraction that comes from weights quantizing to
+ * zero rather than from pruning.
+ */
+export function budgetWarnings(recipe: SnnRecipe, result: TrainResult): string[] {
+  const out: string[] = [];
+  const images = result.trainImages * result.epochs;
+  const neurons = recipe.network.neurons;
+  if (images / neurons < MIN_IMAGES_PER_NEURON) {
+    out.push(
+      `small training budget: ${images} image presentations for ${neurons} neurons (${(images / neurons).toFixed(1)} per neuron; ` +
+        `the shipped recipes use 150): expect many neurons never to fire and stay unassigned, and low accuracy (train on more images, --train-images)`,
+    );
+  }
+  const p = recipe.pruning;
+  if ((p.criterion === 'global-percentile' || p.criterion === 'per-neuron-percentile') && p.ramp !== null && images < p.ramp.to) {
+    out.push(
+      `the pruning ramp reaches its ${pct(p.fraction)}% target at image ${p.ramp.to}, but training stopped at image ${images}: ` +
+        `pruning reached a ${pct(pruningTargetAt(recipe, images))}% target`,
+    );
+  }
+  const target = pruningTargetAt(recipe, images);
+  const fromZero = result.prunedFraction - target;
+  if (recipe.quantization.pruneZero && result.levels !== null && p.criterion !== 'absolute' && fromZero > 0.05) {
+    out.push(
+      `${pct(result.prunedFraction)}% of the synapses are pruned, but pruning removed only ${pct(target)}%: ` +
+        `the other ${pct(fromZero)}% are weights that quantized to zero at the end (quantization.pruneZero), a sign of weak, undertrained weights`,
+    );
+  }
+  return out;
 }
