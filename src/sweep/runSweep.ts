@@ -224,7 +224,11 @@ interface PoolRun {
   readonly isDone: (key: string) => boolean;
 }
 
-async function evaluateInPool(todo: ReadonlyArray<SweepPoint>, ref: EvaluatorRef, { workers, cacheDir, onLine, onProgress, isDone }: PoolRun): Promise<PointFailure[]> {
+async function evaluateInPool(
+  todo: ReadonlyArray<SweepPoint>,
+  ref: EvaluatorRef,
+  { workers, cacheDir, onLine, onProgress, isDone }: PoolRun,
+): Promise<PointFailure[]> {
   const failures: PointFailure[] = [];
   const tasks = planTasks(todo, workers);
   const pool = new Piscina<SweepWorkerTask, { done: number; failures: PointFailure[] }>({
