@@ -66,7 +66,7 @@ function note(id: string, title: string, caption: string, why: string): ReportFi
   return { id, title, caption, png: null, note: why };
 }
 
-function tilesFigure(t: SizeSeries): ReportFigure {
+async function tilesFigure(t: SizeSeries): Promise<ReportFigure> {
   const id = 'tiles-vs-size';
   const title = 'Tiles versus crossbar size';
   const caption =
@@ -94,10 +94,10 @@ function tilesFigure(t: SizeSeries): ReportFigure {
     data: { labels: [...t.sizes], datasets },
     options: { plugins: { legend: legend() }, scales: { x: sizeAxis(), y: logAxis('Tiles (count)', allPositive(series)) } },
   };
-  return { id, title, caption, png: renderChartPng(config as ChartConfiguration), note: null };
+  return { id, title, caption, png: await renderChartPng(config as ChartConfiguration), note: null };
 }
 
-function breakdownFigure(kind: 'energy' | 'area', b: Breakdown, maxTotal: number): ReportFigure {
+async function breakdownFigure(kind: 'energy' | 'area', b: Breakdown, maxTotal: number): Promise<ReportFigure> {
   const id = `${kind}-breakdown-${b.network}`;
   const what = kind === 'energy' ? 'Energy per inference' : 'Area';
   const title = `${what} breakdown: ${b.network}`;
@@ -120,10 +120,10 @@ function breakdownFigure(kind: 'energy' | 'area', b: Breakdown, maxTotal: number
       scales: { x: { ...sizeAxis(), stacked: true }, y: { stacked: true, beginAtZero: true, grace: '4%', title: axisTitle(`${what} (${scale.unit})`) } },
     },
   };
-  return { id, title, caption, png: renderChartPng(config as ChartConfiguration), note: null };
+  return { id, title, caption, png: await renderChartPng(config as ChartConfiguration), note: null };
 }
 
-function perDeviceFigure(kind: 'energy' | 'area', s: SizeSeries): ReportFigure {
+async function perDeviceFigure(kind: 'energy' | 'area', s: SizeSeries): Promise<ReportFigure> {
   const id = `${kind}-vs-size`;
   const what = kind === 'energy' ? 'Energy per inference' : 'Area';
   const title = `${what} versus crossbar size, per device`;
@@ -153,7 +153,7 @@ function perDeviceFigure(kind: 'energy' | 'area', s: SizeSeries): ReportFigure {
     data: { labels: [...s.sizes], datasets },
     options: { plugins: { legend: legend() }, scales: { x: sizeAxis(), y: logAxis(`${what} (${scale.unit})`, allPositive(series)) } },
   };
-  return { id, title, caption, png: renderChartPng(config as ChartConfiguration), note: null };
+  return { id, title, caption, png: await renderChartPng(config as ChartConfiguration), note: null };
 }
 
 /** Draws ±1 std error bars from each dataset's `xsnnStd` array. */
@@ -189,7 +189,7 @@ const errorBars: Plugin<'line'> = {
   },
 };
 
-function accuracyFigure(a: ReportData['accuracyVsVariation'], ref: ReportData['reference']): ReportFigure {
+async function accuracyFigure(a: ReportData['accuracyVsVariation'], ref: ReportData['reference']): Promise<ReportFigure> {
   const id = 'accuracy-vs-variation';
   const title = 'Accuracy versus device variation';
   const series = a.series.filter(hasData);
@@ -197,7 +197,7 @@ function accuracyFigure(a: ReportData['accuracyVsVariation'], ref: ReportData['r
   if (series.length === 0 || a.sigmas.length === 0) return note(id, title, caption, `No accuracy data at crossbar size ${ref.rows}×${ref.cols}.`);
   const devs = [...new Set(series.map((x) => x.device))];
   const nets = [...new Set(series.map((x) => x.network))];
-  if (a.sigmas.length === 1) return accuracyPerDevice(a.sigmas[0]!, series, devs, nets, ref);
+  if (a.sigmas.length === 1) return await accuracyPerDevice(a.sigmas[0]!, series, devs, nets, ref);
   const datasets = series.map((x) => {
     const color = PALETTE[devs.indexOf(x.device) % PALETTE.length]!;
     return {
@@ -225,17 +225,17 @@ function accuracyFigure(a: ReportData['accuracyVsVariation'], ref: ReportData['r
     },
     plugins: [errorBars],
   } as unknown as ChartConfiguration;
-  return { id, title, caption, png: renderChartPng(config), note: null };
+  return { id, title, caption, png: await renderChartPng(config), note: null };
 }
 
 /** A sweep with one variation level: accuracy per device (bars, one per network), with the Monte Carlo spread when there is one. */
-function accuracyPerDevice(
+async function accuracyPerDevice(
   sigma: number,
   series: ReadonlyArray<Series>,
   devs: ReadonlyArray<string | undefined>,
   nets: ReadonlyArray<string | undefined>,
   ref: ReportData['reference'],
-): ReportFigure {
+): Promise<ReportFigure> {
   const id = 'accuracy-vs-variation';
   const title = `Accuracy per device (σ = ${formatNumber(sigma * 100, 3)} %)`;
   const caption = `Test accuracy (mean ± 1 std over Monte Carlo device samples, error bars where there is more than one sample) of each network on each device, on ${ref.rows}×${ref.cols} crossbars. This sweep has one variation level; a sweep with several (e.g. reports/paper-mnist-variation.yaml) draws accuracy against σ here.`;
@@ -260,11 +260,11 @@ function accuracyPerDevice(
     },
     plugins: [errorBars],
   } as unknown as ChartConfiguration;
-  return { id, title, caption, png: renderChartPng(config), note: null };
+  return { id, title, caption, png: await renderChartPng(config), note: null };
 }
 
-/** Renders every chart of a report from its data (no I/O). */
-export function buildReportCharts(data: ReportData): ReportFigure[] {
+/** Renders every chart of a report from its data (no I/O; loads chart.js and the canvas on first use). */
+export async function buildReportCharts(data: ReportData): Promise<ReportFigure[]> {
   const maxTotal = (b: Breakdown): number => {
     let m = 0;
     for (let i = 0; i < b.sizes.length; i++)
@@ -274,12 +274,11 @@ export function buildReportCharts(data: ReportData): ReportFigure[] {
       );
     return m;
   };
-  return [
-    tilesFigure(data.tiles),
-    ...data.energyBreakdown.map((b) => breakdownFigure('energy', b, maxTotal(b))),
-    ...data.areaBreakdown.map((b) => breakdownFigure('area', b, maxTotal(b))),
-    perDeviceFigure('energy', data.energyVsSize),
-    perDeviceFigure('area', data.areaVsSize),
-    accuracyFigure(data.accuracyVsVariation, data.reference),
-  ];
+  const figures: ReportFigure[] = [await tilesFigure(data.tiles)];
+  for (const b of data.energyBreakdown) figures.push(await breakdownFigure('energy', b, maxTotal(b)));
+  for (const b of data.areaBreakdown) figures.push(await breakdownFigure('area', b, maxTotal(b)));
+  figures.push(await perDeviceFigure('energy', data.energyVsSize));
+  figures.push(await perDeviceFigure('area', data.areaVsSize));
+  figures.push(await accuracyFigure(data.accuracyVsVariation, data.reference));
+  return figures;
 }
