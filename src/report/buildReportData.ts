@@ -8,7 +8,14 @@ import { chooseReference } from './_internals/chooseReference.js';
 import { methodsOf } from './_internals/methodsOf.js';
 import { provenanceOf } from './_internals/provenanceOf.js';
 import { ReportRecords } from './_internals/ReportRecords.js';
+import { bestSizes, componentNotes, deviceCrossings, sizeUpturns } from './_internals/sizeTurns.js';
 import { summaryAt } from './_internals/summaryRows.js';
+
+/** The rises with size and the device crossings of one metric, then what the components they name follow. */
+function turnsOf(rr: ReportRecords, ref: ReferencePoint, kind: 'energy' | 'area'): string[] {
+  const t = [...sizeUpturns(rr, ref, kind), ...deviceCrossings(rr, ref, kind)];
+  return [...t, ...componentNotes(t)];
+}
 
 /** Options of {@link buildReportData}. */
 export interface BuildReportDataOptions {
@@ -57,6 +64,8 @@ export function buildReportData(options: BuildReportDataOptions): ReportData {
     provenance: provenanceOf(rr),
     reference: ref,
     summary: summaryAt(rr, ref),
+    bestSizes: bestSizes(rr, ref),
+    turns: { energy: turnsOf(rr, ref, 'energy'), area: turnsOf(rr, ref, 'area') },
     tiles: tileSeries(rr, ref),
     energyBreakdown: breakdowns(rr, ref, 'energy'),
     areaBreakdown: breakdowns(rr, ref, 'area'),

@@ -1,4 +1,5 @@
 import type { Chart as ChartClass, ChartConfiguration, Plugin } from 'chart.js';
+import type { Canvas2d } from './_internals/Canvas2d.js';
 import { canvasToPngRgb } from './_internals/encodePngRgb.js';
 import { loadCanvas, loadChartJs } from './_internals/loadCanvas.js';
 import { FONT_FAMILY, registerChartFonts } from './fonts.js';
@@ -21,7 +22,7 @@ async function setup(): Promise<typeof ChartClass> {
 const whiteBackground: Plugin = {
   id: 'xsnnWhiteBackground',
   beforeDraw(chart) {
-    const ctx = chart.ctx;
+    const ctx = chart.ctx as unknown as Canvas2d;
     ctx.save();
     ctx.globalCompositeOperation = 'destination-over';
     ctx.fillStyle = '#ffffff';
@@ -49,7 +50,7 @@ export async function renderChartPng(config: ChartConfiguration, options: Render
   const height = options.height ?? 680;
   const canvas = createCanvas(width, height);
   const ctx = canvas.getContext('2d');
-  const chart = new Chart(ctx as unknown as ConstructorParameters<typeof Chart>[0], {
+  const chart = new Chart(ctx, {
     ...config,
     options: { ...config.options, responsive: false, animation: false, devicePixelRatio: 1 },
     plugins: [...(config.plugins ?? []), whiteBackground],

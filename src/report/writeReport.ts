@@ -65,7 +65,7 @@ export async function writeReport(options: WriteReportOptions): Promise<WrittenR
     receptiveFields.push({
       id: `receptive-fields-${rf.network}`,
       title: `Receptive fields: ${rf.network}`,
-      caption: `Input weights of the first ${Math.min(rf.neurons, 100)} of ${rf.totalNeurons} neurons of ${rf.network} (checkpoint sha256 ${rf.checkpointHash.slice(0, 16)}…), each drawn as a ${rf.imageWidth}×${rf.imageHeight} image on its own scale (black = 0 or pruned, white = the neuron's largest weight).`,
+      caption: `Input weights of the first ${Math.min(rf.neurons, 100)} of ${rf.totalNeurons} neurons of ${rf.network} (checkpoint sha256 ${rf.checkpointHash.slice(0, 16)}…), each drawn as a ${rf.imageWidth}×${rf.imageHeight} image on its own scale, colour map 'hot': black = 0 or pruned, dark red ≈ 1/6, red = 1/3, orange ≈ 1/2, yellow = 2/3, white = the neuron's largest weight (linear in the weight).`,
       png: await renderReceptiveFields(rf),
       note: null,
     });

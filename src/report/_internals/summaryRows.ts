@@ -1,6 +1,8 @@
 import type { ResultRecord } from '../../core/ResultRecord.js';
-import { formatNumber, pickScale } from '../format.js';
-import type { ReferencePoint, ReportData, SummaryRow } from '../ReportData.js';
+import { formatAccuracy, formatPointDifference, formatRatio, formatSignificant } from '../../core/formatFigure.js';
+import { pickScale } from '../format.js';
+import type { AccuracyInterval, ReferencePoint, ReportData, SummaryRow } from '../ReportData.js';
+import { binomialHalfWidthPoints, differenceHalfWidthPoints } from './confidence.js';
 import type { ReportRecords } from './ReportRecords.js';
 
 type Rec = ResultRecord;
@@ -8,11 +10,11 @@ type Rec = ResultRecord;
 /** The rows of the summary table for dense record `d` and compressed record `c`. */
 function summaryRows(d: Rec, c: Rec): SummaryRow[] {
   const ratio = (a: number, b: number): number => (b === 0 ? Number.POSITIVE_INFINITY : a / b);
-  const ratioText = (f: number): string => (Number.isFinite(f) ? `${formatNumber(f, 3)}×` : '—');
+  const ratioText = (f: number): string => formatRatio(f);
   const eScale = pickScale('energy', [d.energyPerInferenceJ, c.energyPerInferenceJ]);
   const aScale = pickScale('area', [d.areaM2, c.areaM2]);
   const accDiff = (c.accuracy.mean - d.accuracy.mean) * 100;
-  const pct = (r: Rec): string => `${(r.accuracy.mean * 100).toFixed(2)} ± ${(r.accuracy.std * 100).toFixed(2)}`;
+  const pct = (r: Rec): string => formatAccuracy(r.accuracy.mean, r.accuracy.std, r.samples).replace(/ %$/, '');
   const rows: SummaryRow[] = [
     {
       metric: 'Accuracy',
@@ -23,7 +25,7 @@ function summaryRows(d: Rec, c: Rec): SummaryRow[] {
       compressedStd: c.accuracy.std * 100,
       factor: accDiff,
       factorKind: 'difference',
-      text: { dense: pct(d), compressed: pct(c), factor: `${accDiff >= 0 ? '+' : '−'}${Math.abs(accDiff).toFixed(2)} pp` },
+      text: { dense: pct(d), compressed: pct(c), factor: formatPointDifference(c.accuracy.mean - d.accuracy.mean) },
     },
   ];
   const add = (metric: string, unit: string, dv: number, cv: number, scale = 1): void => {
@@ -35,7 +37,7 @@ function summaryRows(d: Rec, c: Rec): SummaryRow[] {
       compressed: cv * scale,
       factor: f,
       factorKind: 'ratio',
-      text: { dense: formatNumber(dv * scale), compressed: formatNumber(cv * scale), factor: ratioText(f) },
+      text: { dense: formatSignificant(dv * scale), compressed: formatSignificant(cv * scale), factor: ratioText(f) },
     });
   };
   add('Synapses', 'count', d.network.synapses, c.network.synapses);
@@ -45,6 +47,18 @@ function summaryRows(d: Rec, c: Rec): SummaryRow[] {
   return rows;
 }
 
+/** The 95 % test-set interval of the accuracies and of their difference (binomial, normal approximation). */
+function accuracyInterval(d: Rec, c: Rec): AccuracyInterval {
+  const n = Math.min(d.testImages, c.testImages);
+  const diff = differenceHalfWidthPoints(d.accuracy.mean, c.accuracy.mean, n);
+  return {
+    testImages: n,
+    halfWidthPoints: binomialHalfWidthPoints(d.accuracy.mean, n),
+    differenceHalfWidthPoints: diff,
+    differenceWithin: Math.abs(c.accuracy.mean - d.accuracy.mean) * 100 <= diff,
+  };
+}
+
 /** The compressed-versus-dense summary at the reference point; null without a dense and a compressed record there. */
 export function summaryAt(rr: ReportRecords, ref: ReferencePoint): ReportData['summary'] {
   const dense = rr.networks.find((n) => rr.roleOf(n) === 'dense');
@@ -52,5 +66,5 @@ export function summaryAt(rr: ReportRecords, ref: ReferencePoint): ReportData['s
   if (dense === undefined || compressed === undefined) return null;
   const d = rr.find(ref, dense, ref.rows, ref.cols, ref.device, ref.variationSigma);
   const c = rr.find(ref, compressed, ref.rows, ref.cols, ref.device, ref.variationSigma);
-  return d !== undefined && c !== undefined ? { dense, compressed, rows: summaryRows(d, c) } : null;
+  return d !== undefined && c !== undefined ? { dense, compressed, rows: summaryRows(d, c), accuracyInterval: accuracyInterval(d, c) } : null;
 }

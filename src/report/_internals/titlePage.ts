@@ -1,6 +1,6 @@
-import { displayName, formatNumber } from '../format.js';
 import type { ReportData } from '../ReportData.js';
 import { MARGIN, type PdfLayout } from './PdfLayout.js';
+import { referenceText } from './referenceText.js';
 
 /** How the neuron labels of a record were assigned, in words. */
 function labelsText(labels: ReadonlyArray<string>): string {
@@ -33,10 +33,7 @@ function provenanceTable(out: PdfLayout, data: ReportData): void {
       ['label images', p.labelImages === null ? 'not stated' : String(p.labelImages)],
       ['neuron labels', labelsText(p.labels)],
       ['energy: events counted on the first', `${p.energyImages.join(', ')} test images per sample (energy per inference is their mean)`],
-      [
-        'reference point of the summary',
-        `${ref.rows}×${ref.cols} crossbar, device ${displayName(ref.device)}, periphery ${displayName(ref.periphery)}, σ = ${formatNumber(ref.variationSigma * 100, 3)} %`,
-      ],
+      ['reference point of the summary', referenceText(ref)],
     ],
     [0.27, 0.73],
     8,
