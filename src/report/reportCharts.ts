@@ -117,13 +117,21 @@ async function tilesFigure(t: SizeSeries, ref: ReportData['reference']): Promise
   return { id, title, caption, png: await renderChartPng(config), note: null };
 }
 
-async function breakdownFigure(kind: 'energy' | 'area', b: Breakdown, maxTotal: number, ref: ReportData['reference']): Promise<ReportFigure> {
+async function breakdownFigure(
+  kind: 'energy' | 'area',
+  b: Breakdown,
+  maxTotal: number,
+  ref: ReportData['reference'],
+  turns: ReadonlyArray<string>,
+): Promise<ReportFigure> {
   const id = `${kind}-breakdown-${b.network}`;
   const what = kind === 'energy' ? 'Energy per inference' : 'Area';
   const title = `${what} breakdown: ${b.network}`;
   const nonZero = b.components.filter((c) => c.values.some((v) => v !== null && v > 0));
   const zero = b.components.filter((c) => !nonZero.includes(c)).map((c) => c.label);
-  const caption = `${what} of network ${b.network} split by component, per crossbar size (stacked), on device ${displayName(ref.device)}, σ = ${formatNumber(ref.variationSigma * 100, 3)} %.${zero.length > 0 ? ` Components that are zero at every size are omitted: ${zero.map((z) => COMPONENT_LABELS[kind][z] ?? z).join(', ')}.` : ''}`;
+  const plain = `${what} of network ${b.network} split by component, per crossbar size (stacked), on device ${displayName(ref.device)}, σ = ${formatNumber(ref.variationSigma * 100, 3)} %.${zero.length > 0 ? ` Components that are zero at every size are omitted: ${zero.map((z) => COMPONENT_LABELS[kind][z] ?? z).join(', ')}.` : ''}`;
+  const mine = turns.filter((t) => t.startsWith(`${b.network} on ${displayName(ref.device)}:`));
+  const caption = mine.length === 0 ? plain : `${plain} Where it rises with a larger crossbar: ${mine.join(' ')}`;
   if (nonZero.length === 0) return note(id, title, caption, `No ${kind} data for ${b.network} at the reference device and variation.`);
   const scale = pickScale(kind, [maxTotal]);
   const datasets: ChartDataset<'bar'>[] = nonZero.map((c, i) => ({
@@ -386,8 +394,8 @@ export async function buildReportCharts(data: ReportData): Promise<ReportFigure[
     return m;
   };
   const figures: ReportFigure[] = [await tilesFigure(data.tiles, data.reference)];
-  for (const b of data.energyBreakdown) figures.push(await breakdownFigure('energy', b, maxTotal(b), data.reference));
-  for (const b of data.areaBreakdown) figures.push(await breakdownFigure('area', b, maxTotal(b), data.reference));
+  for (const b of data.energyBreakdown) figures.push(await breakdownFigure('energy', b, maxTotal(b), data.reference, data.turns.energy));
+  for (const b of data.areaBreakdown) figures.push(await breakdownFigure('area', b, maxTotal(b), data.reference, data.turns.area));
   figures.push(await perDeviceFigure('energy', data.energyVsSize, data.turns.energy));
   figures.push(await perDeviceFigure('area', data.areaVsSize, data.turns.area));
   figures.push(await accuracyFigure(data.accuracyVsVariation, data.reference, data.provenance));
