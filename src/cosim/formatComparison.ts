@@ -1,8 +1,13 @@
+import { crossbarLabel, displayUnit, formatAccuracy, formatFigure, formatPointDifference, formatRatio, formatSignificant } from '../core/formatFigure.js';
 import type { NetworkComparison } from './compareNetworks.js';
 import type { SimulationResult } from './simulate.js';
 
-const pct = (x: number): string => `${(100 * x).toFixed(2)}%`;
-const fx = (x: number): string => (Number.isFinite(x) ? `${x.toFixed(2)}x` : Number.isNaN(x) ? '-' : 'inf');
+const fx = (x: number): string => formatRatio(x);
+/** Dense and sparse values of one row in one display unit (core/formatFigure). */
+const pair = (d: number, s: number, siUnit: string): [string, string] => {
+  const unit = displayUnit(siUnit, [d, s]);
+  return [formatFigure(d, siUnit, { unit }), formatFigure(s, siUnit, { unit })];
+};
 
 function table(head: string[], rows: string[][]): string {
   const w = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
@@ -15,33 +20,31 @@ export function formatComparison(c: NetworkComparison): string {
   const D = c.dense.result;
   const S = c.sparse.result;
   const perInf = (r: SimulationResult, v: number): number => v / Math.max(1, r.counts.inferences);
-  const um2 = (m2: number): string => (m2 / 1e-12).toFixed(0);
   const head = ['', `dense (${D.network.recipe})`, `sparse (${S.network.recipe})`, 'dense / sparse'];
   const rows: string[][] = [
-    ['synapses', String(D.network.synapses), String(S.network.synapses), fx(c.synapseReduction)],
+    ['synapses', formatSignificant(D.network.synapses), formatSignificant(S.network.synapses), fx(c.synapseReduction)],
     ['weight storage', `${D.crossbar.cellsPerWeight} cell(s)/weight`, `${S.crossbar.cellsPerWeight} cell(s)/weight`, ''],
     ['tiles (mapper)', String(D.mapping.metrics.tiles), String(S.mapping.metrics.tiles), fx(c.tileReduction)],
     ['tiles (naive blocking)', String(c.dense.naive.tiles), String(c.sparse.naive.tiles), fx(c.dense.naive.tiles / Math.max(1, c.sparse.naive.tiles))],
     ['mapper saving (naive / mapped tiles)', fx(c.dense.packerTileFactor), fx(c.sparse.packerTileFactor), ''],
-    ['area (um^2)', um2(D.area.totalM2), um2(S.area.totalM2), fx(c.areaImprovement)],
-    ['area with naive blocking (um^2)', um2(c.dense.naive.areaM2), um2(c.sparse.naive.areaM2), fx(c.dense.naive.areaM2 / c.sparse.naive.areaM2)],
-    ['energy / inference (J)', D.energy.perInferenceJ.toExponential(3), S.energy.perInferenceJ.toExponential(3), fx(c.energyImprovement)],
+    ['area', ...pair(D.area.totalM2, S.area.totalM2, 'm^2'), fx(c.areaImprovement)],
+    ['area with naive blocking', ...pair(c.dense.naive.areaM2, c.sparse.naive.areaM2, 'm^2'), fx(c.dense.naive.areaM2 / c.sparse.naive.areaM2)],
+    ['energy / inference', ...pair(D.energy.perInferenceJ, S.energy.perInferenceJ, 'J'), fx(c.energyImprovement)],
     [
-      'accuracy',
-      `${pct(D.accuracy.mean)} ± ${pct(D.accuracy.std)}`,
-      `${pct(S.accuracy.mean)} ± ${pct(S.accuracy.std)}`,
-      `${(100 * c.accuracyDrop).toFixed(2)} pt`,
+      'accuracy (last column: sparse − dense)',
+      formatAccuracy(D.accuracy.mean, D.accuracy.std, D.samples.length),
+      formatAccuracy(S.accuracy.mean, S.accuracy.std, S.samples.length),
+      formatPointDifference(-c.accuracyDrop),
     ],
   ];
   const eRows = Object.keys(D.energy.breakdownJ).map((k) => {
     const d = perInf(D, D.energy.breakdownJ[k as keyof typeof D.energy.breakdownJ]);
     const s = perInf(S, S.energy.breakdownJ[k as keyof typeof S.energy.breakdownJ]);
-    return [`energy: ${k} (J)`, d.toExponential(3), s.toExponential(3), fx(c.energyImprovementByCategory[k]!)];
+    return [`energy: ${k}`, ...pair(d, s, 'J'), fx(c.energyImprovementByCategory[k]!)];
   });
   const aRows = Object.keys(D.area.breakdownM2).map((k) => [
-    `area: ${k} (um^2)`,
-    um2(D.area.breakdownM2[k as keyof typeof D.area.breakdownM2]),
-    um2(S.area.breakdownM2[k as keyof typeof S.area.breakdownM2]),
+    `area: ${k}`,
+    ...pair(D.area.breakdownM2[k as keyof typeof D.area.breakdownM2], S.area.breakdownM2[k as keyof typeof S.area.breakdownM2], 'm^2'),
     fx(c.areaImprovementByCategory[k]!),
   ]);
   const cRows: string[][] = (
@@ -49,10 +52,10 @@ export function formatComparison(c: NetworkComparison): string {
   ).map((k) => {
     const d = perInf(D, D.counts[k]);
     const s = perInf(S, S.counts[k]);
-    return [`events/inference: ${k}`, d.toFixed(0), s.toFixed(0), fx(s > 0 ? d / s : Number.NaN)];
+    return [`events/inference: ${k}`, formatSignificant(Math.round(d)), formatSignificant(Math.round(s)), fx(s > 0 ? d / s : Number.NaN)];
   });
   const notes = [
-    `crossbar ${D.crossbar.name} (${D.crossbar.rows}x${D.crossbar.cols}), device ${D.device.name}; ${D.testImages} test images, labels from ${D.labelImages} training images, ${D.samples.length} device sample(s).`,
+    `crossbar ${crossbarLabel(D.crossbar.name, D.crossbar.rows, D.crossbar.cols)}, device ${D.device.name}; ${D.testImages} test images, labels from ${D.labelImages} training images, ${D.samples.length} device sample(s).`,
     `dense storage: ${D.precision}. sparse storage: ${S.precision}.`,
   ];
   return `${table(head, [...rows, ...eRows, ...aRows, ...cRows])}\n\n${notes.join('\n')}\n`;

@@ -1,9 +1,9 @@
+import { crossbarLabel, displayUnit, formatAccuracy, formatFigure } from '../core/formatFigure.js';
 import { explain } from '../energy/explain.js';
 import { eventEnergyTerms } from '../energy/eventEnergies.js';
 import type { SimulationResult } from './simulate.js';
 
 const pct = (x: number): string => `${(100 * x).toFixed(2)}%`;
-const sci = (x: number, d = 3): string => x.toExponential(d);
 
 /** A human-readable summary of a co-simulation: accuracy, mapping, event counts, energy and area breakdowns. */
 export function formatSimulation(r: SimulationResult): string {
@@ -15,7 +15,7 @@ export function formatSimulation(r: SimulationResult): string {
     `network   ${r.network.recipe}: ${r.network.neurons} neurons, ${r.network.synapses} synapses (${pct(r.network.prunedFraction)} pruned), levels ${r.network.levels ?? 'float'}, w_max ${r.network.wMax.toPrecision(4)}`,
   );
   lines.push(
-    `crossbar  ${r.crossbar.name}: ${r.crossbar.rows}x${r.crossbar.cols} cells, ${r.crossbar.cellsPerWeight} cell(s)/weight (${r.precision}), ${r.crossbar.logicalCols} neurons/tile, periphery ${r.crossbar.periphery.kind === 'adc' ? `${r.crossbar.periphery.bits}-bit ADC per ${r.crossbar.periphery.columnsPerAdc} columns` : 'IF neuron circuit per column'}`,
+    `crossbar  ${crossbarLabel(r.crossbar.name, r.crossbar.rows, r.crossbar.cols)}: ${r.crossbar.cellsPerWeight} cell(s)/weight (${r.precision}), ${r.crossbar.logicalCols} neurons/tile, periphery ${r.crossbar.periphery.kind === 'adc' ? `${r.crossbar.periphery.bits}-bit ADC per ${r.crossbar.periphery.columnsPerAdc} columns` : 'IF neuron circuit per column'}`,
   );
   lines.push(
     `device    ${dev.name}: σ_d2d ${dev.deviceToDevice.sigma}, σ_c2c ${dev.writeCycleToCycleSigma}, σ_read ${dev.readNoiseSigma}, stuck-at ${dev.stuckAtHrsRate}/${dev.stuckAtLrsRate}${r.ideal ? ' (ideal: weights exact)' : ''}; drive ${r.driveMode}`,
@@ -25,7 +25,7 @@ export function formatSimulation(r: SimulationResult): string {
   );
   const accs = r.samples.map((s) => pct(s.accuracy)).join(', ');
   lines.push(
-    `accuracy  ${pct(r.accuracy.mean)} ± ${pct(r.accuracy.std)} over ${r.samples.length} device sample(s) [${accs}]; ${r.testImages} test images, labels from ${r.labelImages} training images (${r.labels === 'network' ? "the network's own labels" : 'through the hardware'})${r.energyImages < r.testImages ? `; events counted on the first ${r.energyImages} test images` : ''}`,
+    `accuracy  ${formatAccuracy(r.accuracy.mean, r.accuracy.std, r.samples.length)} over ${r.samples.length} device sample(s) [${accs}]; ${r.testImages} test images, labels from ${r.labelImages} training images (${r.labels === 'network' ? "the network's own labels" : 'through the hardware'})${r.energyImages < r.testImages ? `; events counted on the first ${r.energyImages} test images` : ''}`,
   );
   lines.push(
     `          weight error RMS ${r.samples.map((s) => s.weightErrorRms.toPrecision(3)).join(', ')} (weight units); stuck cells ${r.samples.map((s) => s.stuckAtHrs + s.stuckAtLrs).join(', ')}`,
@@ -45,13 +45,16 @@ export function formatSimulation(r: SimulationResult): string {
   for (const [k, v] of ev) lines.push(`  ${k.padEnd(24)} ${(v / Math.max(1, inf)).toFixed(1)}`);
   lines.push(`  ${'simulated time'.padEnd(24)} ${((c.simulatedTimeS / Math.max(1, inf)) * 1e3).toFixed(1)} ms`);
   lines.push('');
-  lines.push(`energy per inference ${sci(r.energy.perInferenceJ)} J:`);
+  const eUnit = displayUnit('J', [r.energy.perInferenceJ]);
+  lines.push(`energy per inference ${formatFigure(r.energy.perInferenceJ, 'J', { unit: eUnit })}:`);
   for (const [k, v] of Object.entries(r.energy.breakdownJ)) {
     const per = v / Math.max(1, inf);
-    lines.push(`  ${k.padEnd(14)} ${sci(per)} J  ${r.energy.totalJ > 0 ? pct(v / r.energy.totalJ) : '-'}`);
+    lines.push(`  ${k.padEnd(14)} ${formatFigure(per, 'J', { unit: eUnit })}  ${r.energy.totalJ > 0 ? pct(v / r.energy.totalJ) : '-'}`);
   }
-  lines.push(`area ${(r.area.totalM2 / 1e-12).toFixed(1)} um^2 (${sci(r.area.totalM2)} m^2):`);
-  for (const [k, v] of Object.entries(r.area.breakdownM2)) lines.push(`  ${k.padEnd(14)} ${(v / 1e-12).toFixed(1)} um^2  ${pct(v / r.area.totalM2)}`);
+  const aUnit = displayUnit('m^2', [r.area.totalM2]);
+  lines.push(`area ${formatFigure(r.area.totalM2, 'm^2', { unit: aUnit })}:`);
+  for (const [k, v] of Object.entries(r.area.breakdownM2))
+    lines.push(`  ${k.padEnd(14)} ${formatFigure(v, 'm^2', { unit: aUnit })}  ${pct(v / r.area.totalM2)}`);
   lines.push(`${r.imagesPerSecond.toFixed(1)} img/s co-simulated on ${r.threads} thread(s), ${r.seconds.toFixed(1)} s`);
   return `${lines.join('\n')}\n`;
 }

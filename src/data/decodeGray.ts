@@ -1,4 +1,3 @@
-import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { XsnnError } from '../config/XsnnError.js';
 
 /** A decoded single-channel image, luma 0–255 as floats, row-major. */
@@ -29,6 +28,7 @@ export async function decodeGray(bytes: Uint8Array, file: string): Promise<GrayI
   if (!hasEndMarker(bytes, kind)) {
     throw new XsnnError(`corrupt image: truncated ${kind.toUpperCase()} file (no end marker)`, { file, received: `${bytes.length} bytes` });
   }
+  const { createCanvas, loadImage } = await import('@napi-rs/canvas'); // loaded on first use, not by `import 'xsnn'`
   let image: Awaited<ReturnType<typeof loadImage>>;
   try {
     image = await loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));

@@ -77,7 +77,7 @@ export function eventEnergies(device: DeviceModel, crossbar: CrossbarSpec, optio
     unit: 'J/S',
     formula: 'V_read² · t_read',
     inputs: [input('V_read', V, 'V', devSrc), input('t_read', t, 's', devSrc)],
-    source: 'xsnn spec/hardware.md: array energy = V_read² · Σ G · t_read',
+    source: 'docs/hardware.md: array energy = V_read² · Σ G · t_read',
   });
   const readEnergyPerCell = explainTerm({
     name: 'readEnergyPerCell',
@@ -90,7 +90,7 @@ export function eventEnergies(device: DeviceModel, crossbar: CrossbarSpec, optio
       input('G_max', device.gMaxS, 'S', devSrc),
       input('t_read', t, 's', devSrc),
     ],
-    source: 'xsnn spec/hardware.md; mid-range G stands in when the simulation does not sum the read conductances',
+    source: 'docs/hardware.md; mid-range G stands in when the simulation does not sum the read conductances',
   });
   const gPruned = device.prunedPositions === 'gmin' ? device.gMinS : 0;
   const prunedReadEnergyPerCell = explainTerm({
@@ -108,7 +108,7 @@ export function eventEnergies(device: DeviceModel, crossbar: CrossbarSpec, optio
       ),
       input('t_read', t, 's', devSrc),
     ],
-    source: 'xsnn spec/hardware.md (pruned positions at G_min or unformed, a device option)',
+    source: 'docs/hardware.md (pruned positions at G_min or unformed, a device option)',
   });
 
   const dac = dac1b(F, t).energy;
@@ -184,7 +184,7 @@ export function eventEnergies(device: DeviceModel, crossbar: CrossbarSpec, optio
     unit: 'J/S',
     formula: 'V_w² · t_pulse · pulsesPerLevel',
     inputs: [input('V_w', Vw, 'V', devSrc), input('t_pulse', tw, 's', devSrc), input('pulsesPerLevel', pulses, '1', devSrc)],
-    source: 'xsnn spec/hardware.md: E = V_w² · (G_before + G_after)/2 · t_pulse · pulses (NeuroSim Cell.cpp WriteEnergyCalculation, 1T1R)',
+    source: 'docs/hardware.md: E = V_w² · (G_before + G_after)/2 · t_pulse · pulses (NeuroSim Cell.cpp WriteEnergyCalculation, 1T1R)',
   });
   const writeEnergyPerLevelStep = explainTerm({
     name: 'writeEnergyPerLevelStep',
@@ -198,7 +198,7 @@ export function eventEnergies(device: DeviceModel, crossbar: CrossbarSpec, optio
       input('t_pulse', tw, 's', devSrc),
       input('pulsesPerLevel', pulses, '1', devSrc),
     ],
-    source: 'xsnn spec/hardware.md write formula with mid-range G (used when the simulation does not sum (G_before+G_after)/2)',
+    source: 'docs/hardware.md write formula with mid-range G (used when the simulation does not sum (G_before+G_after)/2)',
   });
   const cCol = cWire * crossbar.rows * cellPitchM;
   const writeColumnChargeEnergy = explainTerm({

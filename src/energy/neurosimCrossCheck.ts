@@ -26,7 +26,7 @@ export interface CrossCheck {
   readonly markdown: string;
 }
 
-/** NeuroSim's evaluated SAR ADC figures at 32 nm (xsnn spec/hardware.md). */
+/** NeuroSim's evaluated SAR ADC figures at 32 nm (docs/hardware.md). */
 const NEUROSIM_SAR_32NM = { 4: { areaUm2: 223, energyFJ: 67 }, 5: { areaUm2: 263, energyFJ: 87 }, 8: { areaUm2: 382, energyFJ: 161 } } as const;
 
 /**
@@ -52,7 +52,7 @@ export function neurosimCrossCheck(crossbarRef = 'rram-128x128-adc5'): CrossChec
   const adcs = Math.ceil(xb.cols / p.columnsPerAdc);
   const adcArea = sarAdcArea(p.bits, xb.nodeM).valueSI;
   const adcEnergy = sarAdcEnergy(p.bits, xb.nodeM).valueSI;
-  const hw = 'xsnn spec/hardware.md (NeuroSim SarADC model, evaluated)';
+  const hw = 'docs/hardware.md (NeuroSim SarADC model, evaluated)';
   const row = (quantity: string, unit: string, xsnn: number, reference: number, referenceSource: string, note: string): CrossCheckRow => ({
     quantity,
     unit,

@@ -9,7 +9,7 @@ import { areaScale, energyScale, scalingInputs, vddAt, VDD_SOURCE } from './node
  */
 export const PERIPHERAL_FIGURES = {
   /**
-   * NeuroSim SAR ADC area, evaluated at 4 b and 8 b (xsnn spec/hardware.md). NeuroSim's
+   * NeuroSim SAR ADC area, evaluated at 4 b and 8 b (docs/hardware.md). NeuroSim's
    * `SarADC::CalculateUnitArea` is linear in the bit count (transistor count
    * 269+109(b−1) NMOS + 209+73(b−1) PMOS), so xsnn interpolates linearly between them.
    */
@@ -18,7 +18,7 @@ export const PERIPHERAL_FIGURES = {
     22: { b4: 105, b8: 180 },
   },
   sarAdcAreaSource:
-    'NeuroSim SarADC model evaluated at 32 nm (4 b 223 um², 5 b 263 um², 8 b 382 um²) and 22 nm (4 b 105, 5 b 124, 8 b 180 um²), xsnn spec/hardware.md; linear in bits as DNN+NeuroSim V1.3 SarADC.cpp CalculateUnitArea',
+    'NeuroSim SarADC model evaluated at 32 nm (4 b 223 um², 5 b 263 um², 8 b 382 um²) and 22 nm (4 b 105, 5 b 124, 8 b 180 um²), docs/hardware.md; linear in bits as DNN+NeuroSim V1.3 SarADC.cpp CalculateUnitArea',
   /**
    * NeuroSim SAR ADC power fit, LP roadmap (DNN+NeuroSim V1.3 SarADC.cpp,
    * GetColumnPower): P = (a·b + c) µW + column-current term; E = P·(b+1) ns.
@@ -35,12 +35,12 @@ export const PERIPHERAL_FIGURES = {
     'DNN+NeuroSim V1.3 SarADC.cpp GetColumnPower, LP roadmap: P = (a·b + c) uW (column-current term excluded, see array energy); E = P·(b+1) ns, latency (b+1) ns. Reproduces hardware.md: 32 nm 4/5/8 b = 67.1/87.3/161.4 fJ, 22 nm 32.6/42.4/78.1 fJ',
   isaacAdc: { nodeM: 32e-9, areaUm2: 1200, powerW: 2e-3, sampleRateHz: 1.28e9, bits: 8 },
   isaacAdcSource:
-    'ISAAC (Shafiee et al., ISCA 2016), as used by PUMA: 8-bit ADC, 1.28 GS/s, 1200 um², 2 mW at 32 nm (xsnn spec/hardware.md); energy/sample = P / f = 1.5625 pJ',
+    'ISAAC (Shafiee et al., ISCA 2016), as used by PUMA: 8-bit ADC, 1.28 GS/s, 1200 um², 2 mW at 32 nm (docs/hardware.md); energy/sample = P / f = 1.5625 pJ',
   dac1b: { nodeM: 32e-9, areaUm2: 0.167, powerW: 3.9e-6 },
-  dac1bSource: 'ISAAC 1-bit DAC: 0.167 um², 3.9 uW at 32 nm (xsnn spec/hardware.md)',
+  dac1bSource: 'ISAAC 1-bit DAC: 0.167 um², 3.9 uW at 32 nm (docs/hardware.md)',
   ifNeuron: { energyNodeM: 65e-9, energyPerReadJ: 1.346e-12, areaNodeM: 32e-9, areaUm2: 15.7 },
   ifNeuronSource:
-    'NeuroSim V3.0 ReadCircuit (integrate-and-fire neuron per column): 1.346 pJ per read (65 nm SPICE), 15.7 um² at 32 nm (counter) (xsnn spec/hardware.md)',
+    'NeuroSim V3.0 ReadCircuit (integrate-and-fire neuron per column): 1.346 pJ per read (65 nm SPICE), 15.7 um² at 32 nm (counter) (docs/hardware.md)',
   /** ISAAC S+A: 4 units 0.2 mW, 0.00024 mm² at 32 nm → 0.05 mW and 60 µm² per unit. */
   shiftAdd: { nodeM: 32e-9, areaUm2: 60, powerW: 0.05e-3, opRateHz: 1.28e9 },
   shiftAddSource:

@@ -71,6 +71,25 @@ export interface PresetValues {
   readonly fields: ReadonlyArray<readonly [string, string]>;
 }
 
+/** The crossbar size at which a network is smallest and the one at which it spends least energy (reference device and σ). */
+export interface BestSize {
+  readonly network: string;
+  readonly area: { readonly size: string; readonly valueSI: number };
+  readonly energy: { readonly size: string; readonly valueSI: number };
+}
+
+/** The 95 % test-set sampling interval of the summary's accuracy difference. */
+export interface AccuracyInterval {
+  /** Test images each accuracy is measured on. */
+  readonly testImages: number;
+  /** Half-width (points) of the interval of one accuracy at the dense network's accuracy. */
+  readonly halfWidthPoints: number;
+  /** Half-width (points) of the interval of the difference compressed − dense. */
+  readonly differenceHalfWidthPoints: number;
+  /** Whether |compressed − dense| is within the difference's interval. */
+  readonly differenceWithin: boolean;
+}
+
 /**
  * Everything a report shows, as plain data: written as `report.json` next to the
  * PDF, and the only input of the PDF renderer besides figure images.
@@ -111,7 +130,19 @@ export interface ReportData {
     readonly labelImages: number | null;
   };
   readonly reference: ReferencePoint;
-  readonly summary: { readonly dense: string; readonly compressed: string; readonly rows: ReadonlyArray<SummaryRow> } | null;
+  readonly summary: {
+    readonly dense: string;
+    readonly compressed: string;
+    readonly rows: ReadonlyArray<SummaryRow>;
+    readonly accuracyInterval: AccuracyInterval;
+  } | null;
+  /** Per network, the sizes with the smallest area and the lowest energy. */
+  readonly bestSizes: ReadonlyArray<BestSize>;
+  /**
+   * Explanations, from the records' numbers, of every rise of energy or area with a
+   * larger crossbar and of every change of device order against the reference size.
+   */
+  readonly turns: { readonly energy: ReadonlyArray<string>; readonly area: ReadonlyArray<string> };
   readonly tiles: SizeSeries;
   readonly energyBreakdown: ReadonlyArray<Breakdown>;
   readonly areaBreakdown: ReadonlyArray<Breakdown>;

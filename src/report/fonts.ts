@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { GlobalFonts } from '@napi-rs/canvas';
 import { packageRoot } from '../config/presets.js';
+import { loadCanvas } from './_internals/loadCanvas.js';
 
 /** Family name the bundled font is registered under (charts and PDF). */
 export const FONT_FAMILY = 'DejaVu Sans';
@@ -17,9 +17,10 @@ export const FONT_FILES = {
 
 let registered = false;
 
-/** Registers the bundled font with @napi-rs/canvas (once per thread). */
-export function registerChartFonts(): void {
+/** Registers the bundled font with @napi-rs/canvas (once per thread; loads the canvas library on first use). */
+export async function registerChartFonts(): Promise<void> {
   if (registered) return;
+  const { GlobalFonts } = await loadCanvas();
   GlobalFonts.registerFromPath(FONT_FILES.regular, FONT_FAMILY);
   GlobalFonts.registerFromPath(FONT_FILES.bold, FONT_FAMILY);
   registered = true;

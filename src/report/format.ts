@@ -1,51 +1,22 @@
-/** A display scale for SI values: multiply by `factor`, print with `unit`. */
-export interface DisplayScale {
-  readonly factor: number;
-  readonly unit: string;
-}
+import { displayUnit, formatSignificant, type DisplayUnit } from '../core/formatFigure.js';
 
-const ENERGY: ReadonlyArray<DisplayScale> = [
-  { factor: 1, unit: 'J' },
-  { factor: 1e3, unit: 'mJ' },
-  { factor: 1e6, unit: 'µJ' },
-  { factor: 1e9, unit: 'nJ' },
-  { factor: 1e12, unit: 'pJ' },
-  { factor: 1e15, unit: 'fJ' },
-];
-const AREA: ReadonlyArray<DisplayScale> = [
-  { factor: 1, unit: 'm²' },
-  { factor: 1e4, unit: 'cm²' },
-  { factor: 1e6, unit: 'mm²' },
-  { factor: 1e12, unit: 'µm²' },
-];
+export { sizeLabel } from '../core/formatFigure.js';
+
+/** A display scale for SI values: multiply by `factor`, print with `unit` (see core/formatFigure). */
+export type DisplayScale = DisplayUnit;
 
 /**
- * The largest unit in which the biggest of `valuesSI` is at least 1 (energy in
- * J → mJ…fJ; area in m² → mm², µm²), so axes and tables read `12.3 nJ`.
+ * The unit in which the biggest of `valuesSI` is at least 1 (energy in J → mJ…fJ;
+ * area in µm² below 1 mm², else mm²), so axes and tables read `12.3 nJ`: the rule
+ * of core/formatFigure, which `compare` uses too.
  */
 export function pickScale(kind: 'energy' | 'area', valuesSI: ReadonlyArray<number | null>): DisplayScale {
-  const scales = kind === 'energy' ? ENERGY : AREA;
-  let max = 0;
-  for (const v of valuesSI) if (v !== null && Number.isFinite(v) && Math.abs(v) > max) max = Math.abs(v);
-  if (max === 0) return scales[0]!;
-  for (const s of scales) if (max * s.factor >= 1) return s;
-  return scales[scales.length - 1]!;
+  return displayUnit(kind === 'energy' ? 'J' : 'm^2', valuesSI);
 }
 
-/** A number with `digits` significant digits, no exponent for ordinary magnitudes, thousands not grouped. */
+/** A number with `digits` significant digits (integer part whole, thousands grouped): core/formatFigure's `formatSignificant`. */
 export function formatNumber(v: number, digits = 4): string {
-  if (!Number.isFinite(v)) return String(v);
-  if (v === 0) return '0';
-  if (Math.abs(v) >= 1e-3 && Math.abs(v) < 1e9) {
-    if (Number.isInteger(v)) return String(v);
-    return String(Number(v.toPrecision(digits)));
-  }
-  return v.toPrecision(digits).replace(/e\+?/, 'e');
-}
-
-/** `"64×128"` (rows × columns). */
-export function sizeLabel(rows: number, cols: number): string {
-  return `${rows}×${cols}`;
+  return formatSignificant(v, digits);
 }
 
 /** A preset reference shortened for display: a YAML path becomes its file name without `.yaml`. */

@@ -1,25 +1,28 @@
-import { createCanvas } from '@napi-rs/canvas';
+import type { Chart as ChartClass, ChartConfiguration, Plugin } from 'chart.js';
+import type { Canvas2d } from './_internals/Canvas2d.js';
 import { canvasToPngRgb } from './_internals/encodePngRgb.js';
-import { Chart, registerables, type ChartConfiguration, type Plugin } from 'chart.js';
+import { loadCanvas, loadChartJs } from './_internals/loadCanvas.js';
 import { FONT_FAMILY, registerChartFonts } from './fonts.js';
-import type { ChartContext2D } from './_internals/ChartContext2D.js';
 
 let ready = false;
-function setup(): void {
-  if (ready) return;
-  registerChartFonts();
+/** Loads chart.js (first call), registers its parts and the bundled font. */
+async function setup(): Promise<typeof ChartClass> {
+  const { Chart, registerables } = await loadChartJs();
+  if (ready) return Chart;
+  await registerChartFonts();
   Chart.register(...registerables);
   Chart.defaults.font.family = FONT_FAMILY;
   Chart.defaults.font.size = 20;
   Chart.defaults.color = '#222';
   ready = true;
+  return Chart;
 }
 
 /** Paints the chart area white (a PNG is otherwise transparent). */
 const whiteBackground: Plugin = {
   id: 'xsnnWhiteBackground',
   beforeDraw(chart) {
-    const ctx = chart.ctx as unknown as ChartContext2D;
+    const ctx = chart.ctx as unknown as Canvas2d;
     ctx.save();
     ctx.globalCompositeOperation = 'destination-over';
     ctx.fillStyle = '#ffffff';
@@ -37,10 +40,12 @@ export interface RenderChartOptions {
 
 /**
  * Renders a chart.js configuration to PNG bytes on an @napi-rs/canvas canvas,
- * with the bundled font, no animation, white background.
+ * with the bundled font, no animation, white background. chart.js and the canvas
+ * are loaded on the first call.
  */
-export function renderChartPng(config: ChartConfiguration, options: RenderChartOptions = {}): Buffer {
-  setup();
+export async function renderChartPng(config: ChartConfiguration, options: RenderChartOptions = {}): Promise<Buffer> {
+  const Chart = await setup();
+  const { createCanvas } = await loadCanvas();
   const width = options.width ?? 1200;
   const height = options.height ?? 680;
   const canvas = createCanvas(width, height);

@@ -1,5 +1,5 @@
-import { createCanvas } from '@napi-rs/canvas';
 import { canvasToPngRgb } from './_internals/encodePngRgb.js';
+import { loadCanvas } from './_internals/loadCanvas.js';
 import { checkReceptiveFields, type ReceptiveFieldsInput } from './FigureInputs.js';
 
 /** Options of {@link renderReceptiveFields}. */
@@ -23,7 +23,8 @@ function hot(t: number): [number, number, number] {
  * tiles in a grid), each scaled to its own maximum weight (black = 0 or pruned,
  * white = the neuron's largest weight). Returns PNG bytes.
  */
-export function renderReceptiveFields(rf: ReceptiveFieldsInput, options: RenderReceptiveFieldsOptions = {}): Buffer {
+export async function renderReceptiveFields(rf: ReceptiveFieldsInput, options: RenderReceptiveFieldsOptions = {}): Promise<Buffer> {
+  const { createCanvas } = await loadCanvas();
   checkReceptiveFields(rf);
   const n = Math.min(rf.neurons, options.maxNeurons ?? 100);
   const width = options.width ?? 1200;

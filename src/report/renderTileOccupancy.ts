@@ -1,5 +1,5 @@
-import { createCanvas } from '@napi-rs/canvas';
 import { canvasToPngRgb } from './_internals/encodePngRgb.js';
+import { loadCanvas } from './_internals/loadCanvas.js';
 import { XsnnError } from '../config/XsnnError.js';
 import { tileCells, type TileOccupancyInput } from './FigureInputs.js';
 import { FONT_FAMILY, registerChartFonts } from './fonts.js';
@@ -40,9 +40,10 @@ function layout(n: number, rows: number, cols: number, width: number, height: nu
  * Draws a mapping's tiles side by side, each as its R × C cells (dark = holds a
  * synapse, light = empty), labelled with its fill percentage. Returns PNG bytes.
  */
-export function renderTileOccupancy(occ: TileOccupancyInput, options: RenderTileOccupancyOptions = {}): Buffer {
+export async function renderTileOccupancy(occ: TileOccupancyInput, options: RenderTileOccupancyOptions = {}): Promise<Buffer> {
+  const { createCanvas } = await loadCanvas();
   if (occ.tiles.length === 0) throw new XsnnError('renderTileOccupancy: the mapping has no tiles');
-  registerChartFonts();
+  await registerChartFonts();
   const n = Math.min(occ.tiles.length, options.maxTiles ?? 48);
   const { gridCols, boxW, boxH } = layout(n, occ.rows, occ.cols, options.width ?? 1200, options.height ?? 900);
   const gridRows = Math.ceil(n / gridCols);

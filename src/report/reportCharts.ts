@@ -1,8 +1,11 @@
 import type { ChartConfiguration, ChartDataset, Plugin } from 'chart.js';
+import type { Canvas2d } from './_internals/Canvas2d.js';
+import { formatSignificant } from '../core/formatFigure.js';
+import { coincidenceNote, coincidentSeries } from './_internals/coincidentSeries.js';
+import { binomialHalfWidthPoints } from './_internals/confidence.js';
 import { displayName, formatNumber, pickScale } from './format.js';
 import type { Breakdown, ReportData, Series, SizeSeries } from './ReportData.js';
 import { renderChartPng } from './renderChart.js';
-import type { ChartContext2D } from './_internals/ChartContext2D.js';
 
 /** One figure of the report: a rendered chart, or a note saying why it is absent. */
 export interface ReportFigure {
@@ -63,16 +66,31 @@ function allPositive(series: ReadonlyArray<Series>, scale = 1): boolean {
   return series.every((s) => s.values.every((v) => v === null || v * scale > 0));
 }
 
+/**
+ * Makes coincident series visible: a series that lies on an earlier one at some
+ * point is drawn with larger hollow markers, so the earlier one shows inside.
+ */
+function showCoincident(datasets: ChartDataset<'line'>[], series: ReadonlyArray<Series>): void {
+  const hidden = new Set(coincidentSeries(series).map((c) => c.b));
+  series.forEach((s, i) => {
+    if (!hidden.has(s.label)) return;
+    const ds = datasets[i]!;
+    ds.pointRadius = 11;
+    ds.pointBorderWidth = 3;
+    ds.pointBorderColor = String(ds.borderColor);
+    ds.pointBackgroundColor = 'rgba(0,0,0,0)';
+  });
+}
+
 function note(id: string, title: string, caption: string, why: string): ReportFigure {
   return { id, title, caption, png: null, note: why };
 }
 
-function tilesFigure(t: SizeSeries): ReportFigure {
+async function tilesFigure(t: SizeSeries, ref: ReportData['reference']): Promise<ReportFigure> {
   const id = 'tiles-vs-size';
-  const title = 'Tiles versus crossbar size';
-  const caption =
-    'Tiles the mapper uses for each network, against naive blocking (every R×C block of the weight matrix holding a synapse) and the lower bound, per crossbar size.';
+  const title = `Tiles versus crossbar size (device ${displayName(ref.device)})`;
   const series = t.series.filter(hasData);
+  const caption = `Tiles the mapper uses for each network, against naive blocking (every R×C block of the weight matrix holding a synapse) and the lower bound, per crossbar size, on device ${displayName(ref.device)} (the summary's): the device sets the cells per weight (a weight whose precision the device's levels cannot hold is bit-sliced over several cells), so another device can need another tile count.${coincidenceNote(series, t.sizes)}`;
   if (series.length === 0) return note(id, title, caption, 'No tile counts in the results.');
   const nets = [...new Set(series.map((s) => s.network))];
   const datasets: ChartDataset<'line'>[] = series.map((s) => {
@@ -95,16 +113,25 @@ function tilesFigure(t: SizeSeries): ReportFigure {
     data: { labels: [...t.sizes], datasets },
     options: { plugins: { legend: legend() }, scales: { x: sizeAxis(), y: logAxis('Tiles (count)', allPositive(series)) } },
   };
-  return { id, title, caption, png: renderChartPng(config), note: null };
+  showCoincident(datasets, series);
+  return { id, title, caption, png: await renderChartPng(config), note: null };
 }
 
-function breakdownFigure(kind: 'energy' | 'area', b: Breakdown, maxTotal: number): ReportFigure {
+async function breakdownFigure(
+  kind: 'energy' | 'area',
+  b: Breakdown,
+  maxTotal: number,
+  ref: ReportData['reference'],
+  turns: ReadonlyArray<string>,
+): Promise<ReportFigure> {
   const id = `${kind}-breakdown-${b.network}`;
   const what = kind === 'energy' ? 'Energy per inference' : 'Area';
   const title = `${what} breakdown: ${b.network}`;
   const nonZero = b.components.filter((c) => c.values.some((v) => v !== null && v > 0));
   const zero = b.components.filter((c) => !nonZero.includes(c)).map((c) => c.label);
-  const caption = `${what} of network ${b.network} split by component, per crossbar size (stacked).${zero.length > 0 ? ` Components that are zero at every size are omitted: ${zero.map((z) => COMPONENT_LABELS[kind][z] ?? z).join(', ')}.` : ''}`;
+  const plain = `${what} of network ${b.network} split by component, per crossbar size (stacked), on device ${displayName(ref.device)}, σ = ${formatNumber(ref.variationSigma * 100, 3)} %.${zero.length > 0 ? ` Components that are zero at every size are omitted: ${zero.map((z) => COMPONENT_LABELS[kind][z] ?? z).join(', ')}.` : ''}`;
+  const mine = turns.filter((t) => t.startsWith(`${b.network} on ${displayName(ref.device)}:`));
+  const caption = mine.length === 0 ? plain : `${plain} Where it rises with a larger crossbar: ${mine.join(' ')}`;
   if (nonZero.length === 0) return note(id, title, caption, `No ${kind} data for ${b.network} at the reference device and variation.`);
   const scale = pickScale(kind, [maxTotal]);
   const datasets: ChartDataset<'bar'>[] = nonZero.map((c, i) => ({
@@ -121,15 +148,17 @@ function breakdownFigure(kind: 'energy' | 'area', b: Breakdown, maxTotal: number
       scales: { x: { ...sizeAxis(), stacked: true }, y: { stacked: true, beginAtZero: true, grace: '4%', title: axisTitle(`${what} (${scale.unit})`) } },
     },
   };
-  return { id, title, caption, png: renderChartPng(config), note: null };
+  return { id, title, caption, png: await renderChartPng(config), note: null };
 }
 
-function perDeviceFigure(kind: 'energy' | 'area', s: SizeSeries): ReportFigure {
+async function perDeviceFigure(kind: 'energy' | 'area', s: SizeSeries, turns: ReadonlyArray<string>): Promise<ReportFigure> {
   const id = `${kind}-vs-size`;
   const what = kind === 'energy' ? 'Energy per inference' : 'Area';
   const title = `${what} versus crossbar size, per device`;
   const series = s.series.filter(hasData);
-  const caption = `${what} of each network on each device preset, per crossbar size (${dashLegend(series)}; colour: device).${allPositive(series) ? ' Log scale.' : ''}`;
+  const turnText =
+    turns.length === 0 ? ' It never rises with a larger crossbar.' : ` Where it rises with a larger crossbar or two devices change places: ${turns.join(' ')}`;
+  const caption = `${what} of each network on each device preset, per crossbar size (${dashLegend(series)}; colour: device).${allPositive(series) ? ' Log scale.' : ''}${coincidenceNote(series, s.sizes)}${turnText}`;
   if (series.length === 0) return note(id, title, caption, `No ${kind} data at the reference periphery and variation.`);
   const all = series.flatMap((x) => x.values);
   const scale = pickScale(kind, all);
@@ -154,14 +183,15 @@ function perDeviceFigure(kind: 'energy' | 'area', s: SizeSeries): ReportFigure {
     data: { labels: [...s.sizes], datasets },
     options: { plugins: { legend: legend() }, scales: { x: sizeAxis(), y: logAxis(`${what} (${scale.unit})`, allPositive(series)) } },
   };
-  return { id, title, caption, png: renderChartPng(config), note: null };
+  showCoincident(datasets, series);
+  return { id, title, caption, png: await renderChartPng(config), note: null };
 }
 
 /** Draws ±1 std error bars from each dataset's `xsnnStd` array. */
 const errorBars: Plugin<'line'> = {
   id: 'xsnnErrorBars',
   afterDatasetsDraw(chart) {
-    const ctx = chart.ctx as unknown as ChartContext2D;
+    const ctx = chart.ctx as unknown as Canvas2d;
     chart.data.datasets.forEach((ds, i) => {
       const std = (ds as unknown as { xsnnStd?: Array<number | null> }).xsnnStd;
       const meta = chart.getDatasetMeta(i);
@@ -190,21 +220,98 @@ const errorBars: Plugin<'line'> = {
   },
 };
 
-function accuracyFigure(a: ReportData['accuracyVsVariation'], ref: ReportData['reference']): ReportFigure {
+/** Draws each dataset's `xsnnCi` (95 % test-set half-widths) as a translucent box behind its points. */
+const ciBands: Plugin<'line'> = {
+  id: 'xsnnCiBands',
+  beforeDatasetsDraw(chart) {
+    const ctx = chart.ctx as unknown as Canvas2d;
+    chart.data.datasets.forEach((ds, i) => {
+      const ci = (ds as unknown as { xsnnCi?: Array<number | null> }).xsnnCi;
+      const meta = chart.getDatasetMeta(i);
+      if (ci === undefined || meta.hidden) return;
+      const y = chart.scales['y']!;
+      const n = chart.data.datasets.length;
+      const dx = (i - (n - 1) / 2) * 9; // side by side, so the intervals of different series do not stack
+      ctx.save();
+      ctx.fillStyle = String(ds.borderColor);
+      ctx.globalAlpha = 0.3;
+      meta.data.forEach((pt, j) => {
+        const v = ds.data[j] as number | null;
+        const h = ci[j];
+        if (v === null || h === null || h === undefined || !Number.isFinite(h)) return;
+        const top = y.getPixelForValue(v + h);
+        ctx.fillRect(pt.x + dx - 3.5, top, 7, y.getPixelForValue(v - h) - top);
+      });
+      ctx.restore();
+    });
+  },
+};
+
+/** 95 % test-set half-widths (points) of a series' accuracies (%). */
+function ciOf(values: ReadonlyArray<number | null>, testImages: number): Array<number | null> {
+  return values.map((v) => (v === null ? null : binomialHalfWidthPoints(v / 100, testImages)));
+}
+
+/**
+ * The caption's account of sampling error: the 95 % test-set interval, how each
+ * series changes from the lowest to the highest σ against it, and how many of the
+ * differences between two series at one σ are within the interval of a difference.
+ */
+function samplingText(series: ReadonlyArray<Series>, sigmas: ReadonlyArray<number>, testImages: number, samples: ReadonlyArray<number>): string {
+  const all = series.flatMap((x) => x.values.filter((v): v is number => v !== null));
+  const worst = all.length === 0 ? 50 : all.reduce((m, v) => (Math.abs(v - 50) < Math.abs(m - 50) ? v : m));
+  const hw = binomialHalfWidthPoints(worst / 100, testImages);
+  let pairs = 0;
+  let within = 0;
+  for (let k = 0; k < sigmas.length; k++)
+    for (let i = 0; i < series.length; i++)
+      for (let j = i + 1; j < series.length; j++) {
+        const a = series[i]!.values[k];
+        const b = series[j]!.values[k];
+        if (a === null || a === undefined || b === null || b === undefined) continue;
+        pairs++;
+        const h = Math.hypot(binomialHalfWidthPoints(a / 100, testImages), binomialHalfWidthPoints(b / 100, testImages));
+        if (Math.abs(a - b) <= h) within++;
+      }
+  const last = sigmas.length - 1;
+  const changes =
+    last > 0
+      ? series
+          .map((x) => {
+            const a = x.values[0];
+            const b = x.values[last];
+            if (a === null || a === undefined || b === null || b === undefined) return null;
+            const h = Math.hypot(binomialHalfWidthPoints(a / 100, testImages), binomialHalfWidthPoints(b / 100, testImages));
+            const d = b - a;
+            return `${x.label} ${d >= 0 ? '+' : '−'}${Math.abs(d).toFixed(2)} (${Math.abs(d) <= h ? 'within' : 'outside'} ±${h.toFixed(1)})`;
+          })
+          .filter((t): t is string => t !== null)
+      : [];
+  const n = samples.join(', ');
+  return ` Shaded bars beside each point: the 95 % binomial interval of each accuracy from its ${formatSignificant(testImages)} test images (±${hw.toFixed(1)} points near ${worst.toFixed(0)} %). ${within} of ${pairs} differences between two series at the same σ are within the 95 % interval of a difference, i.e. not measured effects.${changes.length > 0 ? ` Change from σ = ${formatNumber(sigmas[0]! * 100, 3)} % to ${formatNumber(sigmas[last]! * 100, 3)} %, in points: ${changes.join('; ')}.` : ''} Error bars: ±1 std over ${n} device sample(s) per point${samples.every((x) => x < 2) ? ' (one sample: no error bars)' : samples.some((x) => x < 5) ? ', a rough spread from so few samples' : ''}.`;
+}
+
+async function accuracyFigure(a: ReportData['accuracyVsVariation'], ref: ReportData['reference'], prov: ReportData['provenance']): Promise<ReportFigure> {
   const id = 'accuracy-vs-variation';
   const title = 'Accuracy versus device variation';
   const series = a.series.filter(hasData);
-  const caption = `Test accuracy (mean ± 1 std over Monte Carlo device samples, error bars) against device-to-device conductance variation σ (fraction of the conductance range), on ${ref.rows}×${ref.cols} crossbars (${dashLegend(series)}; colour: device).`;
+  const testImages = Math.min(...prov.testImages);
+  const caption = `Test accuracy (mean over Monte Carlo device samples) against device-to-device conductance variation σ (fraction of the conductance range), on ${ref.rows}×${ref.cols} crossbars (${dashLegend(series)}; colour: device).${samplingText(series, a.sigmas, testImages, prov.samples)}${coincidenceNote(
+    series,
+    a.sigmas.map((x) => `σ = ${formatNumber(x * 100, 3)} %`),
+    'σ',
+  )}`;
   if (series.length === 0 || a.sigmas.length === 0) return note(id, title, caption, `No accuracy data at crossbar size ${ref.rows}×${ref.cols}.`);
   const devs = [...new Set(series.map((x) => x.device))];
   const nets = [...new Set(series.map((x) => x.network))];
-  if (a.sigmas.length === 1) return accuracyPerDevice(a.sigmas[0]!, series, devs, nets, ref);
+  if (a.sigmas.length === 1) return await accuracyPerDevice(a.sigmas[0]!, series, devs, nets, caption, testImages);
   const datasets = series.map((x) => {
     const color = PALETTE[devs.indexOf(x.device) % PALETTE.length]!;
     return {
       label: x.label,
       data: [...x.values],
       xsnnStd: x.std ?? null,
+      xsnnCi: ciOf(x.values, testImages),
       borderColor: color,
       backgroundColor: 'rgba(0,0,0,0)',
       pointBackgroundColor: color,
@@ -214,6 +321,12 @@ function accuracyFigure(a: ReportData['accuracyVsVariation'], ref: ReportData['r
       spanGaps: true,
     };
   });
+  const ends = series.flatMap((x) =>
+    x.values.flatMap((v) => (v === null ? [] : [v - binomialHalfWidthPoints(v / 100, testImages), v + binomialHalfWidthPoints(v / 100, testImages)])),
+  );
+  const ciLow = Math.max(0, Math.floor(Math.min(...ends)));
+  const ciHigh = Math.min(100, Math.ceil(Math.max(...ends)));
+  showCoincident(datasets, series);
   const config = {
     type: 'line',
     data: { labels: a.sigmas.map((s) => `${formatNumber(s * 100, 3)} %`), datasets },
@@ -221,25 +334,26 @@ function accuracyFigure(a: ReportData['accuracyVsVariation'], ref: ReportData['r
       plugins: { legend: legend() },
       scales: {
         x: { type: 'category', offset: true, title: axisTitle('Device-to-device variation σ (% of conductance range)') },
-        y: { title: axisTitle('Test accuracy (%)') },
+        y: { suggestedMin: ciLow, suggestedMax: ciHigh, title: axisTitle('Test accuracy (%)') },
       },
     },
-    plugins: [errorBars],
+    plugins: [ciBands, errorBars],
   } as unknown as ChartConfiguration;
-  return { id, title, caption, png: renderChartPng(config), note: null };
+  return { id, title, caption, png: await renderChartPng(config), note: null };
 }
 
 /** A sweep with one variation level: accuracy per device (bars, one per network), with the Monte Carlo spread when there is one. */
-function accuracyPerDevice(
+async function accuracyPerDevice(
   sigma: number,
   series: ReadonlyArray<Series>,
   devs: ReadonlyArray<string | undefined>,
   nets: ReadonlyArray<string | undefined>,
-  ref: ReportData['reference'],
-): ReportFigure {
+  lineCaption: string,
+  testImages: number,
+): Promise<ReportFigure> {
   const id = 'accuracy-vs-variation';
   const title = `Accuracy per device (σ = ${formatNumber(sigma * 100, 3)} %)`;
-  const caption = `Test accuracy (mean ± 1 std over Monte Carlo device samples, error bars where there is more than one sample) of each network on each device, on ${ref.rows}×${ref.cols} crossbars. This sweep has one variation level; a sweep with several (e.g. reports/paper-mnist-variation.yaml) draws accuracy against σ here.`;
+  const caption = `${lineCaption.replace(/ \([^()]*colour: device\)\./, '.').replace('against device-to-device conductance variation σ (fraction of the conductance range), ', `of each network on each device at σ = ${formatNumber(sigma * 100, 3)} %, `)} This sweep has one variation level; a sweep with several (e.g. reports/paper-mnist-variation.yaml) draws accuracy against σ here.`;
   const datasets = nets.map((net, n) => {
     const at = devs.map((d) => series.find((x) => x.device === d && x.network === net));
     const color = PALETTE[n % PALETTE.length]!;
@@ -248,6 +362,10 @@ function accuracyPerDevice(
       label: net ?? '',
       data: at.map((x) => x?.values[0] ?? null),
       xsnnStd: at.map((x) => x?.std?.[0] ?? null),
+      xsnnCi: ciOf(
+        at.map((x) => x?.values[0] ?? null),
+        testImages,
+      ),
       backgroundColor: color,
       borderColor: '#222222',
     };
@@ -259,13 +377,13 @@ function accuracyPerDevice(
       plugins: { legend: legend(false) },
       scales: { x: { title: axisTitle('Device') }, y: { min: 0, max: 100, title: axisTitle('Test accuracy (%)') } },
     },
-    plugins: [errorBars],
+    plugins: [ciBands, errorBars],
   } as unknown as ChartConfiguration;
-  return { id, title, caption, png: renderChartPng(config), note: null };
+  return { id, title, caption, png: await renderChartPng(config), note: null };
 }
 
-/** Renders every chart of a report from its data (no I/O). */
-export function buildReportCharts(data: ReportData): ReportFigure[] {
+/** Renders every chart of a report from its data (no I/O; loads chart.js and the canvas on first use). */
+export async function buildReportCharts(data: ReportData): Promise<ReportFigure[]> {
   const maxTotal = (b: Breakdown): number => {
     let m = 0;
     for (let i = 0; i < b.sizes.length; i++)
@@ -275,12 +393,11 @@ export function buildReportCharts(data: ReportData): ReportFigure[] {
       );
     return m;
   };
-  return [
-    tilesFigure(data.tiles),
-    ...data.energyBreakdown.map((b) => breakdownFigure('energy', b, maxTotal(b))),
-    ...data.areaBreakdown.map((b) => breakdownFigure('area', b, maxTotal(b))),
-    perDeviceFigure('energy', data.energyVsSize),
-    perDeviceFigure('area', data.areaVsSize),
-    accuracyFigure(data.accuracyVsVariation, data.reference),
-  ];
+  const figures: ReportFigure[] = [await tilesFigure(data.tiles, data.reference)];
+  for (const b of data.energyBreakdown) figures.push(await breakdownFigure('energy', b, maxTotal(b), data.reference, data.turns.energy));
+  for (const b of data.areaBreakdown) figures.push(await breakdownFigure('area', b, maxTotal(b), data.reference, data.turns.area));
+  figures.push(await perDeviceFigure('energy', data.energyVsSize, data.turns.energy));
+  figures.push(await perDeviceFigure('area', data.areaVsSize, data.turns.area));
+  figures.push(await accuracyFigure(data.accuracyVsVariation, data.reference, data.provenance));
+  return figures;
 }

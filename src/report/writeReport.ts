@@ -71,30 +71,31 @@ export async function writeReport(options: WriteReportOptions): Promise<WrittenR
     ...(options.reference !== undefined ? { reference: options.reference } : {}),
   });
   const inputs = readFigureInputs(options.resultsDir);
-  const charts = buildReportCharts(data);
+  const charts = await buildReportCharts(data);
   const order = (name: string): number => {
     const i = manifest.networks.findIndex((n) => n.name === name);
     return i < 0 ? manifest.networks.length : i;
   };
-  const receptiveFields: ReportFigure[] = [...inputs.receptiveFields]
-    .sort((a, b) => order(a.network) - order(b.network))
-    .map((rf) => ({
+  const receptiveFields: ReportFigure[] = [];
+  for (const rf of [...inputs.receptiveFields].sort((a, b) => order(a.network) - order(b.network)))
+    receptiveFields.push({
       id: `receptive-fields-${rf.network}`,
       title: `Receptive fields: ${rf.network}`,
-      caption: `Input weights of the first ${Math.min(rf.neurons, 100)} of ${rf.totalNeurons} neurons of ${rf.network} (checkpoint sha256 ${rf.checkpointHash.slice(0, 16)}…), each drawn as a ${rf.imageWidth}×${rf.imageHeight} image on its own scale (black = 0 or pruned, white = the neuron's largest weight).`,
-      png: renderReceptiveFields(rf),
+      caption: `Input weights of the first ${Math.min(rf.neurons, 100)} of ${rf.totalNeurons} neurons of ${rf.network} (checkpoint sha256 ${rf.checkpointHash.slice(0, 16)}…), each drawn as a ${rf.imageWidth}×${rf.imageHeight} image on its own scale, colour map 'hot': black = 0 or pruned, dark red ≈ 1/6, red = 1/3, orange ≈ 1/2, yellow = 2/3, white = the neuron's largest weight (linear in the weight).`,
+      png: await renderReceptiveFields(rf),
       note: null,
-    }));
-  const occupancy: ReportFigure[] = inputs.occupancy.map((o) => {
+    });
+  const occupancy: ReportFigure[] = [];
+  for (const o of inputs.occupancy) {
     const s = occupancyStats(o);
-    return {
+    occupancy.push({
       id: `occupancy-${o.network}-${o.rows}x${o.cols}`,
       title: `Tile occupancy: ${o.network} on ${o.rows}×${o.cols} crossbars`,
       caption: `Each box is one ${o.rows}×${o.cols} tile of the mapping of ${o.network} (${o.matrixRows} inputs × ${o.matrixCols} neurons); dark cells hold a synapse; labels give each tile's fill. ${o.tiles.length} tiles${o.tiles.length > 48 ? ' (first 48 shown)' : ''}, ${(s.utilisation * 100).toFixed(1)} % of their cells used.`,
-      png: renderTileOccupancy(o),
+      png: await renderTileOccupancy(o),
       note: null,
-    };
-  });
+    });
+  }
   const pdfBytes = await renderReportPdf(data, { charts, receptiveFields, occupancy }, { compress: options.compress ?? true });
   writeFileSetAtomic(set, [
     [csv, resultsCsv(log.lines, manifest)],

@@ -126,7 +126,7 @@ describe('writeReport', () => {
         series: d.series.map((x) => ({ ...x, values: x.values.slice(0, 1), ...(x.std !== undefined ? { std: x.std.slice(0, 1) } : {}) })),
       },
     };
-    const f = buildReportCharts(one).find((x) => x.id === 'accuracy-vs-variation')!;
+    const f = (await buildReportCharts(one)).find((x) => x.id === 'accuracy-vs-variation')!;
     expect(f.title).toMatch(/^Accuracy per device \(σ = 0 %\)$/);
     const s = await pixelStats(f.png!);
     expect(s.variance).toBeGreaterThan(200);
@@ -139,7 +139,7 @@ describe('writeReport', () => {
       ...r.data,
       energyVsSize: { sizes: r.data.energyVsSize.sizes, series: r.data.energyVsSize.series.map((s) => ({ ...s, values: s.values.map(() => null) })) },
     };
-    const figs = buildReportCharts(empty);
+    const figs = await buildReportCharts(empty);
     const e = figs.find((f) => f.id === 'energy-vs-size')!;
     expect(e.png).toBeNull();
     expect(e.note).toMatch(/No energy data/);

@@ -1,0 +1,55 @@
+import { formatFigure, formatSignificant } from '../../core/formatFigure.js';
+import { displayName } from '../format.js';
+import type { ReportData } from '../ReportData.js';
+import { WARN, type PdfLayout } from './PdfLayout.js';
+import { referenceText } from './referenceText.js';
+
+/** Whether the accuracy difference is an effect or within the test set's sampling error, in words. */
+function intervalText(s: NonNullable<ReportData['summary']>): string {
+  const i = s.accuracyInterval;
+  const diff = Math.abs(s.rows[0]!.factor);
+  return `With ${formatSignificant(i.testImages)} test images an accuracy is known to ±${i.halfWidthPoints.toFixed(1)} points and a difference of two to ±${i.differenceHalfWidthPoints.toFixed(1)} points (95 % binomial intervals, normal approximation): the difference here (${diff.toFixed(2)} points) is ${i.differenceWithin ? 'within that interval, not a measured effect' : 'outside that interval'}. The ± after an accuracy is one standard deviation over the Monte Carlo device samples, shown only with two samples or more.`;
+}
+
+/** At which size each network is best, in words. */
+function bestSizesText(data: ReportData): string {
+  if (data.bestSizes.length === 0) return '';
+  const parts = data.bestSizes.map(
+    (b) =>
+      `${b.network}: smallest area at ${b.area.size} (${formatFigure(b.area.valueSI, 'm^2')}), lowest energy per inference at ${b.energy.size} (${formatFigure(b.energy.valueSI, 'J')})`,
+  );
+  return `Best crossbar size on device ${displayName(data.reference.device)} (of the sizes swept): ${parts.join('; ')}.`;
+}
+
+/** The summary page: compressed versus dense at the reference point (or why there is no summary), the accuracy interval and the best sizes. */
+export function summarySection(out: PdfLayout, data: ReportData): void {
+  const ref = data.reference;
+  const p = data.provenance;
+  out.doc.addPage();
+  out.heading('Summary: compressed versus dense');
+  if (data.summary === null) {
+    out.para(`No summary: the results need a dense and a compressed network evaluated at the reference point (${referenceText(ref)}).`, 10, WARN);
+    return;
+  }
+  const s = data.summary;
+  out.para(
+    `At ${referenceText(ref)}. Improvement = dense / compressed (how many times smaller); for accuracy, the difference compressed − dense in percentage points. Accuracy here is measured on ${p.testImages.join(', ')} test images with neuron labels from ${p.labelImages ?? "the definition's"} training images, the sweep's image budget; \`xsnn eval\` (10,000 label and 10,000 test images by default) gives each network's own accuracy.`,
+    9.5,
+  );
+  out.table(
+    [
+      'metric',
+      'unit',
+      s.dense === 'dense' ? 'dense' : `dense (${s.dense})`,
+      s.compressed === 'compressed' ? 'compressed' : `compressed (${s.compressed})`,
+      'improvement',
+    ],
+    s.rows.map((r) => [r.metric, r.unit, r.text.dense, r.text.compressed, r.text.factor]),
+    [0.27, 0.1, 0.23, 0.23, 0.17],
+    9.5,
+    ['left', 'left', 'right', 'right', 'right'],
+  );
+  out.para(intervalText(s), 9);
+  const best = bestSizesText(data);
+  if (best !== '') out.para(best, 9);
+}

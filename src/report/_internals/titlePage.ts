@@ -1,0 +1,87 @@
+import type { ReportData } from '../ReportData.js';
+import { MARGIN, type PdfLayout } from './PdfLayout.js';
+import { referenceText } from './referenceText.js';
+import { UNDATED_REPORT } from '../undatedReport.js';
+
+/** How the neuron labels of a record were assigned, in words. */
+function labelsText(labels: ReadonlyArray<string>): string {
+  return labels
+    .map((l) =>
+      l === 'network' ? "the trained network's own (label pass without hardware, deployed with the weights)" : 'a label pass through each programmed chip',
+    )
+    .join('; ');
+}
+
+/** The provenance table: versions, date, sweep definition, image budgets and the reference point. */
+function provenanceTable(out: PdfLayout, data: ReportData): void {
+  const p = data.provenance;
+  const ref = data.reference;
+  out.table(
+    ['item', 'value'],
+    [
+      ['report written by', `xsnn ${data.xsnnVersion}`],
+      ['sweep run by', `xsnn ${data.sweep.xsnnVersion}`],
+      ['results date (UTC)', data.date === UNDATED_REPORT ? 'not given (xsnn report --date <iso>)' : data.date.replace('T', ' ').replace(/\.\d+Z$/, 'Z')],
+      ['sweep definition', data.sweep.name],
+      ['definition sha256', data.sweep.definitionHash],
+      [
+        'points',
+        `${data.sweep.points} of ${data.sweep.pointCount} evaluated${data.sweep.points < data.sweep.pointCount ? ' (incomplete sweep: missing points are absent from charts)' : ''}`,
+      ],
+      ['seeds', p.seeds.join(', ')],
+      ['Monte Carlo samples per point', p.samples.join(', ')],
+      ['test images per sample', p.testImages.join(', ')],
+      ['label images', p.labelImages === null ? 'not stated' : String(p.labelImages)],
+      ['neuron labels', labelsText(p.labels)],
+      ['energy: events counted on the first', `${p.energyImages.join(', ')} test images per sample (energy per inference is their mean)`],
+      ['reference point of the summary', referenceText(ref)],
+    ],
+    [0.27, 0.73],
+    8,
+  );
+}
+
+/** Checkpoints (role, recipe, synapses, levels, hashes) and presets (hashes). */
+function inputsTables(out: PdfLayout, data: ReportData): void {
+  const p = data.provenance;
+  out.heading('Checkpoints', 13);
+  out.table(
+    ['network', 'role', 'recipe', 'synapses', 'weight levels'],
+    p.networks.map((n) => [
+      n.name,
+      n.role,
+      n.recipe ?? '—',
+      n.synapses === null ? '—' : String(n.synapses),
+      n.levels === null ? '—' : n.levels === 0 ? 'not quantized' : String(n.levels),
+    ]),
+    [0.2, 0.18, 0.32, 0.15, 0.15],
+    8,
+  );
+  out.table(
+    ['checkpoint', 'sha256 of its files'],
+    p.networks.map((n) => [n.name, n.checkpointHash]),
+    [0.27, 0.73],
+    8,
+  );
+  out.heading('Presets', 13);
+  out.table(
+    ['preset', 'sha256 of its merged contents'],
+    [...p.devices.map((d) => [`device ${d.name}`, d.hash]), ...p.periphery.map((d) => [`periphery ${d.name}`, d.hash])],
+    [0.27, 0.73],
+    8,
+  );
+}
+
+/** The title page: title, description, what the report is, provenance, checkpoints and presets. */
+export function titlePage(out: PdfLayout, data: ReportData): void {
+  out.doc.font('bold').fontSize(24).fillColor('#000000').text(data.title, MARGIN, 90, { width: out.width });
+  out.doc.moveDown(0.5);
+  if (data.description !== null) out.para(data.description, 11);
+  out.para(
+    `Sparse (pruned and quantized) versus dense spiking networks on in-memory crossbar hardware: tiles, area, energy per inference and accuracy across crossbar sizes, device presets and device variation. Every number below is computed by xsnn from the sweep results listed here; the methods section lists the formulas and preset values they came from.`,
+    10,
+  );
+  out.heading('Provenance', 13);
+  provenanceTable(out, data);
+  inputsTables(out, data);
+}
