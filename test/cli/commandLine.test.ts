@@ -99,7 +99,7 @@ describe('xsnn command line', () => {
     for (const key of ['accuracy', 'energyPerInferenceJ', 'areaM2', 'tiles', 'energyBreakdownJ']) expect(b[key]).toEqual(a[key]);
     // without --recipe: a clear error
     const bad = xsnn('simulate', '--weights', mtx, ...common);
-    expect(bad.status).toBe(1);
+    expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--weights needs --recipe/);
   }, 120_000);
 });

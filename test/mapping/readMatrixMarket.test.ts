@@ -60,7 +60,8 @@ describe('parseMatrixMarket', () => {
     ['a float32 overflow', `${HEAD}\n2 2 1\n1 1 1e39\n`, 'w.mtx:3', 'float32'],
     ['a non-integer in an integer matrix', '%%MatrixMarket matrix coordinate integer general\n2 2 1\n1 1 0.5\n', 'w.mtx:3', 'integer'],
     ['a duplicate entry', `${HEAD}\n2 2 2\n1 2 1\n1 2 3\n`, 'w.mtx:4', 'duplicate entry (1, 2)'],
-    ['too few entries', `${HEAD}\n2 2 3\n1 1 1\n`, 'w.mtx', 'fewer entries'],
+    ['more entries announced than the file has lines', `${HEAD}\n2 2 3\n1 1 1\n`, 'w.mtx:2', 'more entries than the file has lines'],
+    ['too few entries', `${HEAD}\n2 2 3\n1 1 1\n\n\n`, 'w.mtx', 'fewer entries'],
     ['too many entries', `${HEAD}\n2 2 1\n1 1 1\n2 2 1\n`, 'w.mtx:4', 'more entries'],
   ])('rejects %s naming file and line', (_what, text, where, problem) => {
     const e = errorOf(text);

@@ -76,7 +76,7 @@ describe('checkpoints', () => {
     saveCheckpoint(join(tmp, 'ver'), a.checkpoint);
     const m = join(tmp, 'ver', 'manifest.json');
     writeFileSync(m, readFileSync(m, 'utf8').replace('"formatVersion": 1', '"formatVersion": 99'));
-    expect(() => loadCheckpoint(join(tmp, 'ver'))).toThrow(/format version/);
+    expect(() => loadCheckpoint(join(tmp, 'ver'))).toThrow(/'formatVersion'.*expected 1 \(received 99\)|format version/);
 
     expect(() => loadCheckpoint(join(tmp, 'nope'))).toThrow(/not a checkpoint directory/);
   });

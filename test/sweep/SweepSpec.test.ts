@@ -42,7 +42,7 @@ describe('sweep definition', () => {
     [
       'an unknown device preset',
       (s) => s.replace(/devices: \[[^\]]*\]/, 'devices: [no-such-device-xyz]'),
-      /devices\.0: unknown devices preset 'no-such-device-xyz'/,
+      /unknown devices preset 'no-such-device-xyz'[\s\S]*field 'devices\.0'/,
     ],
     [
       'a missing checkpoint',
