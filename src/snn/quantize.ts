@@ -25,28 +25,26 @@ export function quantizationLevels(spec: Pick<QuantizationSpec, 'levels' | 'valu
  * level). Idempotent; the result has at most `levels.length` distinct values.
  */
 export function quantizeWeights(w: Float32Array, levels: Float64Array): void {
+  if (levels.length === 0) throw new XsnnError('quantizeWeights: no levels');
+  for (let e = 0; e < w.length; e++) w[e] = nearestLevel(w[e]!, levels);
+}
+
+/** The level nearest to x (ties go to the lower level; below the first or above the last: the end level). `levels` sorted ascending, not empty. */
+export function nearestLevel(x: number, levels: Float64Array): number {
   const L = levels.length;
-  if (L === 0) throw new XsnnError('quantizeWeights: no levels');
-  for (let e = 0; e < w.length; e++) {
-    const x = w[e]!;
-    // binary search: first level >= x
-    let lo = 0;
-    let hi = L;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (levels[mid]! < x) lo = mid + 1;
-      else hi = mid;
-    }
-    let q: number;
-    if (lo === 0) q = levels[0]!;
-    else if (lo === L) q = levels[L - 1]!;
-    else {
-      const a = levels[lo - 1]!;
-      const b = levels[lo]!;
-      q = x - a <= b - x ? a : b;
-    }
-    w[e] = q;
+  // binary search: first level >= x
+  let lo = 0;
+  let hi = L;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (levels[mid]! < x) lo = mid + 1;
+    else hi = mid;
   }
+  if (lo === 0) return levels[0]!;
+  if (lo === L) return levels[L - 1]!;
+  const a = levels[lo - 1]!;
+  const b = levels[lo]!;
+  return x - a <= b - x ? a : b;
 }
 
 /** The optional quantization fields with their defaults filled in (the one place they are defined). */
