@@ -71,6 +71,7 @@ function bytesOf(a: SnapshotArray): Uint8Array {
  * file per array (`<name>.<dtype>`).
  */
 export function saveTrainingSnapshot(dir: string, s: TrainingSnapshot): void {
+  assertSnapshotTarget(dir);
   const entries = Object.entries(s.arrays).map(([name, a]) => {
     const bytes = bytesOf(a);
     const file: SnapshotFile = { name, dtype: dtypeOf(a), length: a.length, sha256: sha256(bytes) };
@@ -95,6 +96,13 @@ export function saveTrainingSnapshot(dir: string, s: TrainingSnapshot): void {
     ['manifest.json', `${JSON.stringify(JSON.parse(canonicalJson(manifest)), null, 2)}\n`],
     ...entries.map((e) => [`${e.file.name}.${e.file.dtype}`, e.bytes] as const),
   ]);
+}
+
+/** Throws unless `dir` is free or holds a training snapshot (a snapshot replaces only an older snapshot, never other files). */
+export function assertSnapshotTarget(dir: string): void {
+  if (existsSync(dir) && !isTrainingSnapshot(dir)) {
+    throw new XsnnError('will not write a training snapshot over a path that is not one', { file: dir, expected: 'a new path or an earlier training snapshot' });
+  }
 }
 
 /** Whether `dir` holds a training snapshot (a manifest of {@link SNAPSHOT_FORMAT}); anything else is not ours. */

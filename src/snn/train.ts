@@ -5,7 +5,7 @@ import { loadMnist } from '../data/loadMnist.js';
 import { loadImageFolder } from '../data/loadImageFolder.js';
 import type { Checkpoint } from './Checkpoint.js';
 import { loadRecipe, parseRecipe, type SnnRecipe } from './SnnRecipe.js';
-import { loadTrainingSnapshot, saveTrainingSnapshot } from './TrainingSnapshot.js';
+import { assertSnapshotTarget, loadTrainingSnapshot, saveTrainingSnapshot } from './TrainingSnapshot.js';
 import { PartitionTeam, partitionRange, trainWorkersAvailable } from './_internals/PartitionTeam.js';
 import { SharedStepExchange } from './_internals/SharedStepExchange.js';
 import { TrainingRun, type TrainingSetup } from './_internals/TrainingRun.js';
@@ -190,6 +190,7 @@ function trainingSetup(options: TrainOptions): TrainingSetup {
   if (snap !== undefined && !(Number.isInteger(snap.every) && snap.every >= 1)) {
     throw new XsnnError(`train: snapshot.every must be a whole number >= 1, got ${snap.every}`);
   }
+  if (snap !== undefined) assertSnapshotTarget(snap.dir);
   return { recipe, raw, name, dataset, seed, perEpoch, epochs };
 }
 

@@ -1,7 +1,9 @@
+import { rmSync } from 'node:fs';
 import type { Command } from 'commander';
 import { createProgress } from '../../core/progress.js';
 import { saveCheckpoint } from '../../snn/Checkpoint.js';
 import { recipeDataset, resolveRecipe, train } from '../../snn/train.js';
+import { isTrainingSnapshot } from '../../snn/TrainingSnapshot.js';
 import { parseIntOption, printJson } from '../output.js';
 
 interface TrainCliOptions {
@@ -11,6 +13,10 @@ interface TrainCliOptions {
   epochs?: number;
   seed?: number;
   json?: boolean;
+  threads?: number;
+  resume?: string;
+  snapshotEvery: number;
+  snapshotDir?: string;
 }
 
 /** `xsnn train`: trains a network from a recipe and writes a checkpoint directory. */
@@ -23,6 +29,10 @@ export function registerTrain(program: Command): void {
     .option('--train-images <n>', "train on the first N training images (default: the recipe's, else all)", parseIntOption('--train-images', 1))
     .option('--epochs <n>', "passes over the training images (default: the recipe's)", parseIntOption('--epochs', 1))
     .option('--seed <n>', "seed (default: the recipe's)", parseIntOption('--seed', 0))
+    .option('--threads <n>', 'threads the neurons are split over (default: all cores, fewer for small networks; the checkpoint does not depend on it)', parseIntOption('--threads', 1))
+    .option('--snapshot-every <n>', 'write a training snapshot every N images (0 = never)', parseIntOption('--snapshot-every', 0), 5000)
+    .option('--snapshot-dir <dir>', 'where snapshots go (default: <out>.snapshot; removed once the checkpoint is written)')
+    .option('--resume <dir>', 'continue an interrupted run from its snapshot directory (same recipe, seed, images and xsnn version)')
     .option('--json', 'print a JSON summary on stdout')
     .action(async (opts: TrainCliOptions) => {
       const resolved = resolveRecipe(opts.recipe);
@@ -33,12 +43,16 @@ export function registerTrain(program: Command): void {
         'train {bar} {value}/{total} img | {rate} img/s | {spikes} spikes/img | pruned {pruned}% | levels {levels} | eta {eta_formatted}',
         { spikes: '-', pruned: '0.0', levels: '-' },
       );
+      const snapshotDir = opts.snapshotDir ?? `${opts.out}.snapshot`;
       const result = train({
         recipe: opts.recipe,
         dataset,
         ...(opts.trainImages !== undefined ? { trainImages: opts.trainImages } : {}),
         ...(opts.epochs !== undefined ? { epochs: opts.epochs } : {}),
         ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+        ...(opts.threads !== undefined ? { threads: opts.threads } : {}),
+        ...(opts.resume !== undefined ? { resume: opts.resume } : {}),
+        ...(opts.snapshotEvery > 0 ? { snapshot: { dir: snapshotDir, every: opts.snapshotEvery } } : {}),
         progressEvery: 20,
         onProgress: (p) => {
           bar.update(p.imagesDone, {
@@ -50,6 +64,7 @@ export function registerTrain(program: Command): void {
       });
       bar.stop();
       saveCheckpoint(opts.out, result.checkpoint);
+      if (isTrainingSnapshot(snapshotDir)) rmSync(snapshotDir, { recursive: true, force: true });
       const summary = {
         checkpoint: opts.out,
         recipe: result.checkpoint.recipeName,
