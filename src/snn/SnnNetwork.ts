@@ -314,7 +314,6 @@ export class SnnNetwork {
     const P = this.recipe.protocol;
     let intensity = P.intensityStart;
     let presentations = 0;
-    let total = 0;
     for (;;) {
       if (!learn) this.resetState(false);
       else if (this.leader) {
@@ -324,12 +323,13 @@ export class SnnNetwork {
       this.meet(0); // the leader is done with the weights
       if (!this.leader) this.afterRelease?.();
       this.spikes.generate(pixels, offset, this.nInputs, this.inputScale * intensity, this.presSteps, rng);
-      total = this.meet(this.run(learn ? this.presSteps + this.restSteps : this.presSteps, learn));
+      const total = this.meet(this.run(learn ? this.presSteps + this.restSteps : this.presSteps, learn));
       presentations++;
-      if (total >= P.minSpikes || (P.maxRetries !== null && presentations > P.maxRetries) || isBlank(pixels, offset, this.nInputs)) break;
+      if (total >= P.minSpikes || (P.maxRetries !== null && presentations > P.maxRetries) || isBlank(pixels, offset, this.nInputs)) {
+        return { counts: this.counts, total, presentations };
+      }
       intensity += P.intensityStep;
     }
-    return { counts: this.counts, total, presentations };
   }
 
   /** One round of the exchange: the sum of every partition's `value` (`value` itself when alone). */

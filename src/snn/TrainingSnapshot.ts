@@ -101,7 +101,10 @@ export function saveTrainingSnapshot(dir: string, s: TrainingSnapshot): void {
 /** Throws unless `dir` is free or holds a training snapshot (a snapshot replaces only an older snapshot, never other files). */
 export function assertSnapshotTarget(dir: string): void {
   if (existsSync(dir) && !isTrainingSnapshot(dir)) {
-    throw new XsnnError('will not write a training snapshot over a path that is not one', { file: dir, expected: 'a new path or an earlier training snapshot' });
+    throw new XsnnError('will not write a training snapshot over a path that is not one', {
+      file: dir,
+      expected: 'a new path or an earlier training snapshot',
+    });
   }
 }
 
@@ -143,7 +146,8 @@ export function loadTrainingSnapshot(dir: string, expect: SnapshotIdentity): Tra
   if (m.format !== SNAPSHOT_FORMAT) refuse('format', SNAPSHOT_FORMAT, m.format);
   if (m.formatVersion !== SNAPSHOT_VERSION) refuse('formatVersion', String(SNAPSHOT_VERSION), m.formatVersion);
   if (m.xsnnVersion !== expect.xsnnVersion) refuse('xsnnVersion', expect.xsnnVersion, m.xsnnVersion);
-  if (canonicalJson(m.recipe) !== canonicalJson(expect.recipe)) refuse('recipe', `recipe '${expect.recipeName}' as resolved now`, `recipe '${String(m.recipeName)}'`);
+  if (canonicalJson(m.recipe) !== canonicalJson(expect.recipe))
+    refuse('recipe', `recipe '${expect.recipeName}' as resolved now`, `recipe '${String(m.recipeName)}'`);
   if (m.seed !== expect.seed) refuse('seed', String(expect.seed), m.seed);
   const ds = m.dataset as { sha256?: unknown } | undefined;
   if (ds?.sha256 !== expect.dataset.sha256) refuse('dataset', `${expect.dataset.name} (sha256 ${expect.dataset.sha256})`, m.dataset);

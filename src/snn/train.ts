@@ -195,7 +195,8 @@ function trainingSetup(options: TrainOptions): TrainingSetup {
 }
 
 function trainThreads(requested: number | undefined, neurons: number): number {
-  if (requested !== undefined && !(Number.isInteger(requested) && requested >= 1)) throw new XsnnError(`train: threads must be a whole number >= 1, got ${requested}`);
+  if (requested !== undefined && !(Number.isInteger(requested) && requested >= 1))
+    throw new XsnnError(`train: threads must be a whole number >= 1, got ${requested}`);
   const want = Math.min(requested ?? defaultTrainThreads(neurons), neurons);
   return want > 1 && trainWorkersAvailable() ? want : 1;
 }

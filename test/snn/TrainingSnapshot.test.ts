@@ -32,7 +32,7 @@ describe('training snapshots', () => {
   const whole = run({ dir: join(tmp, 'snap') });
 
   it('resuming from a snapshot taken mid-run (second epoch, after pruning, shadow weights) gives the uninterrupted checkpoint', () => {
-    const manifest = JSON.parse(readFileSync(join(tmp, 'snap', 'manifest.json'), 'utf8'));
+    const manifest = JSON.parse(readFileSync(join(tmp, 'snap', 'manifest.json'), 'utf8')) as { imagesDone: number };
     expect(manifest.imagesDone).toBe(50);
     const resumed = run({ resume: join(tmp, 'snap') });
     expect(resumed.imagesTrained).toBe(10);
@@ -52,7 +52,7 @@ describe('training snapshots', () => {
 
   it('refuses a snapshot written by another xsnn version', () => {
     const m = join(tmp, 'snap', 'manifest.json');
-    const j = JSON.parse(readFileSync(m, 'utf8'));
+    const j = JSON.parse(readFileSync(m, 'utf8')) as Record<string, unknown>;
     writeFileSync(m, JSON.stringify({ ...j, xsnnVersion: '0.0.0-other' }));
     let err: unknown;
     try {

@@ -45,7 +45,7 @@ describe('xsnn train --threads', () => {
       const b = xsnn('train', '--recipe', path, '--threads', '2', '--out', two, '--json');
       expect(a.stderr).toBe('');
       expect(b.stderr).toBe('');
-      expect(JSON.parse(b.stdout).threads).toBe(2);
+      expect((JSON.parse(b.stdout) as { threads: number }).threads).toBe(2);
       expect(files(two)).toEqual(files(one));
     });
   }
@@ -67,12 +67,12 @@ describe('xsnn train --resume', () => {
     child.kill('SIGKILL');
     expect(await exit).toBe('SIGKILL');
     expect(existsSync(cut)).toBe(false);
-    const done = JSON.parse(readFileSync(join(snap, 'manifest.json'), 'utf8')).imagesDone as number;
+    const done = (JSON.parse(readFileSync(join(snap, 'manifest.json'), 'utf8')) as { imagesDone: number }).imagesDone;
     expect(done).toBeGreaterThanOrEqual(40);
     expect(done).toBeLessThan(400);
     const r = xsnn('train', '--recipe', long, '--threads', '1', '--resume', snap, '--out', cut, '--json');
     expect(r.stderr).toBe('');
-    expect(JSON.parse(r.stdout).imagesTrained).toBe(400 - done);
+    expect((JSON.parse(r.stdout) as { imagesTrained: number }).imagesTrained).toBe(400 - done);
     expect(files(cut)).toEqual(files(whole));
     expect(existsSync(snap)).toBe(false); // removed once the checkpoint is written
   }, 120_000);

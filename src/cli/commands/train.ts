@@ -29,7 +29,11 @@ export function registerTrain(program: Command): void {
     .option('--train-images <n>', "train on the first N training images (default: the recipe's, else all)", parseIntOption('--train-images', 1))
     .option('--epochs <n>', "passes over the training images (default: the recipe's)", parseIntOption('--epochs', 1))
     .option('--seed <n>', "seed (default: the recipe's)", parseIntOption('--seed', 0))
-    .option('--threads <n>', 'threads the neurons are split over (default: all cores, fewer for small networks; the checkpoint does not depend on it)', parseIntOption('--threads', 1))
+    .option(
+      '--threads <n>',
+      'threads the neurons are split over (default: all cores, fewer for small networks; the checkpoint does not depend on it)',
+      parseIntOption('--threads', 1),
+    )
     .option('--snapshot-every <n>', 'write a training snapshot every N images (0 = never)', parseIntOption('--snapshot-every', 0), 5000)
     .option('--snapshot-dir <dir>', 'where snapshots go (default: <out>.snapshot; removed once the checkpoint is written)')
     .option('--resume <dir>', 'continue an interrupted run from its snapshot directory (same recipe, seed, images and xsnn version)')
@@ -79,6 +83,8 @@ export function registerTrain(program: Command): void {
         synapses: result.synapses,
         prunedFraction: result.prunedFraction,
         levels: result.levels,
+        threads: result.threads,
+        imagesTrained: result.imagesTrained,
       };
       if (opts.json === true) printJson(summary);
       else {

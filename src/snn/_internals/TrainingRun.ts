@@ -153,7 +153,15 @@ export class TrainingRun {
     this.shadow?.fold(this.syn);
     const dense = this.syn.toDenseWeights();
     const mask = this.syn.toMask();
-    const n = pruneSynapses({ weights: dense, mask, nInputs: this.nIn, neurons: N, criterion: P.criterion, threshold: P.threshold, fraction: pruneFractionAt(P, done) });
+    const n = pruneSynapses({
+      weights: dense,
+      mask,
+      nInputs: this.nIn,
+      neurons: N,
+      criterion: P.criterion,
+      threshold: P.threshold,
+      fraction: pruneFractionAt(P, done),
+    });
     if (n > 0) this.replaceSynapses(InputSynapses.fromDense(dense, mask, this.init.delays, this.nIn, N, this.init.maxDelay, this.shared));
     else this.net.touchAll();
   }
@@ -229,7 +237,13 @@ export class TrainingRun {
       arrays.shadow = sw.shadow;
       arrays.shadowStart = sw.start;
     }
-    const counters = { presentations: this.presentations, spikes: this.spikes, windowSpikes: this.windowSpikes, windowImages: this.windowImages, quantized: this.quantized };
+    const counters = {
+      presentations: this.presentations,
+      spikes: this.spikes,
+      windowSpikes: this.windowSpikes,
+      windowImages: this.windowImages,
+      quantized: this.quantized,
+    };
     return { ...this.identity(), imagesDone, step: net.t, counters, arrays };
   }
 
@@ -251,6 +265,12 @@ export class TrainingRun {
     net.rebuildActiveList();
     net.touchAll();
     if (a.shadow !== undefined && a.shadowStart !== undefined) this.shadow?.restore(a.shadow as Float32Array, a.shadowStart as Float32Array);
-    ({ presentations: this.presentations, spikes: this.spikes, windowSpikes: this.windowSpikes, windowImages: this.windowImages, quantized: this.quantized } = s.counters);
+    ({
+      presentations: this.presentations,
+      spikes: this.spikes,
+      windowSpikes: this.windowSpikes,
+      windowImages: this.windowImages,
+      quantized: this.quantized,
+    } = s.counters);
   }
 }
