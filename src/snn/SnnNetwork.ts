@@ -137,7 +137,7 @@ export class SnnNetwork {
   private readonly tabPost2: Float64Array;
   private readonly spikedE: Int32Array;
   private readonly spikedI: Int32Array;
-  /** Step of each I neuron's latest spike (for the all-but-partner inhibition). */
+  /** Step of each I neuron's latest spike at an odd / even step (`[(n & 1)·N + j]`, for the all-but-partner inhibition one step later). */
   private readonly iSpikeStep: Float64Array;
   private readonly activeI: Int32Array;
   private readonly isActiveI: Uint8Array;
@@ -202,7 +202,7 @@ export class SnnNetwork {
     }
     this.spikedE = new Int32Array(N);
     this.spikedI = new Int32Array(N);
-    this.iSpikeStep = new Float64Array(N).fill(NEVER);
+    this.iSpikeStep = new Float64Array(2 * N).fill(NEVER);
     this.activeI = new Int32Array(N);
     this.groups = new Int32Array(this.nInputs * (this.maxDelay + 1));
     this.normalizer = new ColumnNormalizer(N);
@@ -335,8 +335,7 @@ export class SnnNetwork {
   /** One round of the exchange: the sum of every partition's `value` (`value` itself when alone). */
   private meet(value: number): number {
     if (this.exchange === null) return value;
-    this.exchange.post(value);
-    return this.exchange.sum();
+    return this.exchange.sum(this.exchange.post(value));
   }
 
   /**
@@ -356,14 +355,20 @@ export class SnnNetwork {
     const pres = c.presSteps;
     const lastArrival = pres + this.maxDelay;
     let total = 0;
+    // I→E inhibition of a step is applied at the start of the next one (it only enters the next E update),
+    // so a partition waits for the others' I spike count of step n − 1 only after posting its own of step n.
+    let pendingStep = 0;
+    let pendingRound = 0;
+    let pendingNI = 0;
     for (let s = startStep; s < startStep + steps; s++) {
       const n = ++this.t;
-      // 1+2. state update (Euler, values from the start of the step), then thresholds
+      // 1+2. state update (Euler, values from the start of the step), then thresholds; I first, E then
+      const nI = this.updateInhibitory(n, c);
+      const round = exchange !== null ? exchange.post(nI) : 0;
+      if (pendingStep !== 0) this.inhibit(exchange !== null ? exchange.sum(pendingRound) : pendingNI, pendingStep, wIE);
       const nE = this.updateExcitatory(n, c);
       if (this.depActive) this.decayDepression(c.decPost1);
-      const nI = this.updateInhibitory(n, c);
-      if (exchange !== null) exchange.post(nI);
-      // 3. synapses: input emissions (for the pre traces), arrivals, E→I, I→E, post STDP
+      // 3. synapses: input emissions (for the pre traces), arrivals, E→I, post STDP (I→E: next step)
       if (s <= lastArrival) {
         if (learn) {
           if (s < pres) this.recordEmissions(s, n);
@@ -371,12 +376,15 @@ export class SnnNetwork {
         } else this.drive.deliver(this.spikes, s, this.geE);
       }
       this.exciteInhibitory(nE);
-      this.inhibit(exchange === null ? nI : exchange.sum(), n, wIE);
       if (learn && nE > 0) this.learnAtPostSpikes(nE, n, c);
       // 4. resets
       this.resetSpiked(nE, nI, n, c.thetaPlusMv, s < pres);
       if (s < pres) total += nE;
+      pendingStep = n;
+      pendingRound = round;
+      pendingNI = nI;
     }
+    if (pendingStep !== 0) this.inhibit(exchange !== null ? exchange.sum(pendingRound) : pendingNI, pendingStep, wIE);
     return total;
   }
 
@@ -494,7 +502,7 @@ export class SnnNetwork {
         vI[j] = nv;
         if (nv > vTh) {
           spikedI[nI++] = j;
-          iSpikeStep[j] = n;
+          iSpikeStep[(n & 1) * this.neurons + j] = n;
           keep = true;
         } else if (nv !== v) keep = true;
       } else keep = true;
@@ -576,10 +584,11 @@ export class SnnNetwork {
   private inhibit(nITotal: number, n: number, wIE: number): void {
     if (nITotal === 0) return;
     const giE = this.giE,
-      iSpikeStep = this.iSpikeStep;
+      iSpikeStep = this.iSpikeStep,
+      base = (n & 1) * this.neurons;
     for (let j = this.lo, hi = this.hi; j < hi; j++) {
       let g = giE[j]!;
-      for (let r = iSpikeStep[j] === n ? nITotal - 1 : nITotal; r > 0; r--) g += wIE;
+      for (let r = iSpikeStep[base + j] === n ? nITotal - 1 : nITotal; r > 0; r--) g += wIE;
       giE[j] = g;
     }
   }

@@ -10,9 +10,9 @@ const NAP_MS = 500;
 
 /**
  * A {@link StepExchange} between threads over one shared Int32Array: each
- * partition p has a round counter `seq[p]`, two value slots (rounds alternate
- * between them, so a partition can post round r + 1 while a slow one still
- * reads round r) and a count of partitions sleeping on its counter (it calls
+ * partition p has a round counter `seq[p]`, four value slots (round r goes to
+ * slot r mod 4: partitions drift by at most two rounds, so no slot is reused
+ * before it is read) and a count of partitions sleeping on its counter (it calls
  * Atomics.notify only then). A waiting partition polls the counter `SPIN`
  * times, then sleeps in Atomics.wait. Cell 0 is a failure flag (a partition
  * that failed sets it; waiters then call `onFail`); cell 1 a generation
@@ -35,7 +35,7 @@ export class SharedStepExchange implements StepExchange {
 
   /** The shared cells for `parts` partitions. */
   static cells(parts: number): Int32Array {
-    return new Int32Array(new SharedArrayBuffer(4 * (HEAD + 4 * parts)));
+    return new Int32Array(new SharedArrayBuffer(4 * (HEAD + 6 * parts)));
   }
 
   /** Marks the exchange failed and wakes every sleeper. */
@@ -54,19 +54,19 @@ export class SharedStepExchange implements StepExchange {
     Atomics.add(cells, GEN, 1);
   }
 
-  post(value: number): void {
+  post(value: number): number {
     const c = this.cells;
     const r = (this.round = (this.round + 1) | 0);
-    Atomics.store(c, HEAD + 2 * this.parts + 2 * this.me + (r & 1), value);
+    Atomics.store(c, HEAD + 2 * this.parts + 4 * this.me + (r & 3), value);
     Atomics.store(c, HEAD + this.me, r);
     if (Atomics.load(c, HEAD + this.parts + this.me) > 0) Atomics.notify(c, HEAD + this.me);
+    return r;
   }
 
-  sum(): number {
+  sum(r: number): number {
     const c = this.cells;
-    const r = this.round;
     const P = this.parts;
-    let total = Atomics.load(c, HEAD + 2 * P + 2 * this.me + (r & 1));
+    let total = Atomics.load(c, HEAD + 2 * P + 4 * this.me + (r & 3));
     for (let v = 0; v < P; v++) {
       if (v === this.me) continue;
       const seq = HEAD + v;
@@ -79,7 +79,7 @@ export class SharedStepExchange implements StepExchange {
         Atomics.sub(c, HEAD + P + v, 1);
         if (Atomics.load(c, FAIL) !== 0) this.onFail();
       }
-      total += Atomics.load(c, HEAD + 2 * P + 2 * v + (r & 1));
+      total += Atomics.load(c, HEAD + 2 * P + 4 * v + (r & 3));
     }
     return total;
   }
