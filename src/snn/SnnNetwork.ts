@@ -100,6 +100,8 @@ export class SnnNetwork {
   readonly maxDelay: number;
   private readonly inputScale: number;
   private readonly dtMs: number;
+  private readonly tauPreMs: number;
+  private readonly tauPost2Ms: number;
   private readonly lo: number;
   private readonly hi: number;
   private readonly exchange: StepExchange | null;
@@ -170,6 +172,8 @@ export class SnnNetwork {
     this.drive = new SynapticDrive(synapses);
     const dt = recipe.network.dt;
     this.dtMs = dt;
+    this.tauPreMs = recipe.learning.tauPre;
+    this.tauPost2Ms = recipe.learning.tauPost2;
     this.presSteps = Math.round(recipe.protocol.presentation / dt);
     this.restSteps = Math.round(recipe.protocol.rest / dt);
     this.maxDelay = synapses.maxDelay;
@@ -197,8 +201,8 @@ export class SnnNetwork {
     this.tabPre = new Float64Array(TABLE);
     this.tabPost2 = new Float64Array(TABLE);
     for (let k = 0; k < TABLE; k++) {
-      this.tabPre[k] = Math.exp((-k * dt) / L.tauPre);
-      this.tabPost2[k] = Math.exp((-k * dt) / L.tauPost2);
+      this.tabPre[k] = Math.exp((-k * dt) / this.tauPreMs);
+      this.tabPost2[k] = Math.exp((-k * dt) / this.tauPost2Ms);
     }
     this.spikedE = new Int32Array(N);
     this.spikedI = new Int32Array(N);
@@ -650,7 +654,7 @@ export class SnnNetwork {
 
   /** exp(−k·dt/τ_pre): the pre-synaptic trace's decay over k steps. */
   private preDecay(k: number): number {
-    return k < TABLE ? this.tabPre[k]! : Math.exp((-k * this.dtMs) / this.recipe.learning.tauPre);
+    return k < TABLE ? this.tabPre[k]! : Math.exp((-k * this.dtMs) / this.tauPreMs);
   }
 
   /**
@@ -684,7 +688,7 @@ export class SnnNetwork {
     const base = j * nIn;
     if (L.rule === 'dc2015') {
       const k2 = n - this.lastPost[j]!;
-      const post2 = k2 < TABLE ? this.tabPost2[k2]! : Math.exp((-k2 * this.dtMs) / L.tauPost2);
+      const post2 = k2 < TABLE ? this.tabPost2[k2]! : Math.exp((-k2 * this.dtMs) / this.tauPost2Ms);
       this.lastPost[j] = n;
       const a = L.etaPost * this.learningRateScale * post2;
       if (a === 0) return;

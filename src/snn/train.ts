@@ -2,7 +2,6 @@ import { availableParallelism } from 'node:os';
 import { XsnnError } from '../config/XsnnError.js';
 import type { Dataset } from '../data/Dataset.js';
 import { loadMnist } from '../data/loadMnist.js';
-import { loadImageFolder } from '../data/loadImageFolder.js';
 import type { Checkpoint } from './Checkpoint.js';
 import { loadRecipe, parseRecipe, type SnnRecipe } from './SnnRecipe.js';
 import { assertSnapshotTarget, loadTrainingSnapshot, saveTrainingSnapshot } from './TrainingSnapshot.js';
@@ -93,6 +92,8 @@ export async function recipeDataset(recipe: SnnRecipe, split: 'train' | 'test'):
       return mnistOf(recipe, split);
     case 'folder': {
       const d = recipe.data;
+      // loaded here only: the image decoder (a native canvas module) costs start-up that MNIST runs should not pay
+      const { loadImageFolder } = await import('../data/loadImageFolder.js');
       return loadImageFolder({
         dir: d.dir!,
         width: d.width,
