@@ -18,7 +18,11 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
 const IMAGES = Number(process.env.XSNN_BENCH_SNN_IMAGES ?? 200);
 const SIZES = (process.env.XSNN_BENCH_SNN_SIZES ?? '400,1600,6400').split(',').map(Number);
-const PEER = process.env.XSNN_BRIAN2_PEER ?? resolve(root, '..', 'shared', 'peers', 'brian2', 'diehl_cook.py');
+// the peer sits in ../shared beside the checkout (or two levels up from a worktree in wt/<name>)
+const PEER =
+  process.env.XSNN_BRIAN2_PEER ??
+  [resolve(root, '..', 'shared'), resolve(root, '..', '..', 'shared')].map((d) => join(d, 'peers', 'brian2', 'diehl_cook.py')).find((p) => existsSync(p)) ??
+  resolve(root, '..', 'shared', 'peers', 'brian2', 'diehl_cook.py');
 const PYTHON = '/usr/bin/python3';
 
 function brian2Available() {
