@@ -51,7 +51,7 @@ export interface TrainOptions {
  * Fewest neurons per training thread worth a barrier per time step: below it, the
  * per-step meeting of the threads costs more than the work it shares (see snn/README.md, "Speed").
  */
-export const MIN_NEURONS_PER_TRAIN_THREAD = 800;
+export const MIN_NEURONS_PER_TRAIN_THREAD = 3200;
 
 /** Training threads by default: every core, but at least {@link MIN_NEURONS_PER_TRAIN_THREAD} neurons each. */
 export function defaultTrainThreads(neurons: number): number {
