@@ -1,3 +1,4 @@
+import { arrivingGroups } from './arrivingGroups.js';
 import type { InputSpikes } from './InputSpikes.js';
 import type { InputSynapses } from './InputSynapses.js';
 
@@ -24,27 +25,20 @@ export interface InputDrive {
  */
 export class SynapticDrive implements InputDrive {
   readonly synapses: InputSynapses;
+  private readonly groups: Int32Array;
 
   constructor(synapses: InputSynapses) {
     this.synapses = synapses;
+    this.groups = new Int32Array(synapses.nInputs * (synapses.maxDelay + 1));
   }
 
   deliver(spikes: InputSpikes, step: number, ge: Float64Array): void {
     const { grpPtr, col, w, maxDelay } = this.synapses;
-    const D1 = maxDelay + 1;
-    const stepPtr = spikes.stepPtr;
-    const inputs = spikes.inputs;
-    const last = spikes.steps - 1;
-    for (let d = 0; d <= maxDelay; d++) {
-      const se = step - d;
-      if (se < 0) break;
-      if (se > last) continue;
-      const qEnd = stepPtr[se + 1]!;
-      for (let q = stepPtr[se]!; q < qEnd; q++) {
-        const k = inputs[q]! * D1 + d;
-        const eEnd = grpPtr[k + 1]!;
-        for (let e = grpPtr[k]!; e < eEnd; e++) ge[col[e]!]! += w[e]!;
-      }
+    const groups = this.groups;
+    const m = arrivingGroups(spikes.stepPtr, spikes.inputs, step, maxDelay, spikes.steps - 1, groups);
+    for (let g = 0; g < m; g++) {
+      const k = groups[g]!;
+      for (let e = grpPtr[k]!, eEnd = grpPtr[k + 1]!; e < eEnd; e++) ge[col[e]!]! += w[e]!;
     }
   }
 }

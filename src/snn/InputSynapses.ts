@@ -1,6 +1,18 @@
 import { csrFromDense, type CsrMatrix } from '../core/CsrMatrix.js';
 import { XsnnError } from '../config/XsnnError.js';
 
+/** The arrays and shape of an {@link InputSynapses} layout. */
+export interface InputSynapsesParts {
+  readonly nInputs: number;
+  readonly neurons: number;
+  readonly maxDelay: number;
+  readonly grpPtr: Int32Array;
+  readonly col: Uint16Array;
+  readonly w: Float32Array;
+  readonly colPos: Int32Array;
+  readonly delays: Uint8Array;
+}
+
 /**
  * The input→E synapses in the sparse layout the simulator's hot loops read.
  *
@@ -47,6 +59,17 @@ export class InputSynapses {
     this.delays = delays;
   }
 
+  /** Wraps the arrays of {@link parts} (e.g. shared ones received by a worker thread); no copy, no check. */
+  static of(p: InputSynapsesParts): InputSynapses {
+    return new InputSynapses(p.nInputs, p.neurons, p.maxDelay, p.grpPtr, p.col, p.w, p.colPos, p.delays);
+  }
+
+  /** The layout as a plain record (to post to a worker thread: shared buffers are shared, not copied). */
+  parts(): InputSynapsesParts {
+    const { nInputs, neurons, maxDelay, grpPtr, col, w, colPos, delays } = this;
+    return { nInputs, neurons, maxDelay, grpPtr, col, w, colPos, delays };
+  }
+
   /** Number of stored (surviving) synapses. */
   get size(): number {
     return this.col.length;
@@ -55,8 +78,18 @@ export class InputSynapses {
   /**
    * Builds the layout from dense row-major `[input][neuron]` arrays: weights,
    * a mask (non-zero = synapse exists) and delays in steps (each ≤ `maxDelay`).
+   * With `shared`, the layout's arrays live in `SharedArrayBuffer`s (for training on several threads).
    */
-  static fromDense(weights: ArrayLike<number>, mask: ArrayLike<number>, delays: Uint8Array, nInputs: number, neurons: number, maxDelay: number): InputSynapses {
+  static fromDense(
+    weights: ArrayLike<number>,
+    mask: ArrayLike<number>,
+    delays: Uint8Array,
+    nInputs: number,
+    neurons: number,
+    maxDelay: number,
+    shared = false,
+  ): InputSynapses {
+    const buf = (bytes: number): ArrayBuffer | SharedArrayBuffer => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
     const total = nInputs * neurons;
     if (weights.length !== total || mask.length !== total || delays.length !== total) {
       throw new XsnnError(
@@ -65,7 +98,7 @@ export class InputSynapses {
     }
     if (neurons > 65535) throw new XsnnError(`InputSynapses.fromDense: at most 65535 neurons, got ${neurons}`);
     const D1 = maxDelay + 1;
-    const grpPtr = new Int32Array(nInputs * D1 + 1);
+    const grpPtr = new Int32Array(buf(4 * (nInputs * D1 + 1)));
     // count per (input, delay)
     for (let i = 0; i < nInputs; i++) {
       const base = i * neurons;
@@ -78,9 +111,9 @@ export class InputSynapses {
     }
     for (let k = 0; k < nInputs * D1; k++) grpPtr[k + 1]! += grpPtr[k]!;
     const nnz = grpPtr[nInputs * D1]!;
-    const col = new Uint16Array(nnz);
-    const w = new Float32Array(nnz);
-    const colPos = new Int32Array(total).fill(-1);
+    const col = new Uint16Array(buf(2 * nnz));
+    const w = new Float32Array(buf(4 * nnz));
+    const colPos = new Int32Array(buf(4 * total)).fill(-1);
     const fill = grpPtr.slice(0, nInputs * D1);
     for (let i = 0; i < nInputs; i++) {
       const base = i * neurons;

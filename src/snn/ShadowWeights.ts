@@ -1,4 +1,6 @@
+import { ColumnNormalizer } from './ColumnNormalizer.js';
 import type { InputSynapses } from './InputSynapses.js';
+import { nearestLevel } from '../devices/nearestLevel.js';
 
 /**
  * Full-precision shadow of the surviving input weights for quantization-aware
@@ -15,18 +17,23 @@ export class ShadowWeights {
   private shadow: Float32Array | null = null;
   private start: Float32Array | null = null;
   private readonly colSum: Float64Array;
+  private readonly normalizer: ColumnNormalizer;
 
   /**
    * @param neurons E neurons (columns).
    * @param normalizeSum column sum the shadow is rescaled to before each presentation; null = off.
    * @param quantize quantizes `syn.w` in place (nearest rounding).
+   * @param elementLevels when `quantize` is plain nearest rounding to these levels, weight by weight
+   *   (range `w-max` or a `values` list), pass them: {@link beforePresentation} then visits only the changed columns.
    */
   constructor(
     private readonly neurons: number,
     private readonly normalizeSum: number | null,
     private readonly quantize: (syn: InputSynapses) => void,
+    private readonly elementLevels: Float64Array | null = null,
   ) {
     this.colSum = new Float64Array(neurons);
+    this.normalizer = new ColumnNormalizer(neurons);
   }
 
   /** The full-precision weights (aligned with `syn.w`), or null before the first presentation / after a fold. */
@@ -34,8 +41,17 @@ export class ShadowWeights {
     return this.shadow;
   }
 
-  /** Before a presentation: accumulate the last presentation's change, normalise the shadow, load its quantization into `syn.w`. */
-  beforePresentation(syn: InputSynapses): void {
+  /**
+   * Before a presentation: accumulate the last presentation's change, normalise the shadow, load its quantization into `syn.w`.
+   * With `touched` (1 = the column's weights may have changed since the last call) and element-wise levels, only those
+   * columns (and columns whose normalisation is not the identity) are visited: bit-for-bit the full pass.
+   */
+  beforePresentation(syn: InputSynapses, touched?: Uint8Array): void {
+    if (touched !== undefined && this.elementLevels !== null && this.shadow !== null && this.start !== null && this.shadow.length === syn.w.length) {
+      this.changedColumns(syn, touched, this.elementLevels);
+      return;
+    }
+    this.normalizer.invalidate();
     const w = syn.w;
     const col = syn.col;
     let s = this.shadow;
@@ -61,6 +77,49 @@ export class ShadowWeights {
     w.set(s);
     this.quantize(syn);
     q.set(w);
+  }
+
+  private changedColumns(syn: InputSynapses, touched: Uint8Array, levels: Float64Array): void {
+    const { w, colPos, nInputs } = syn;
+    const s = this.shadow!;
+    const q = this.start!;
+    const S = this.normalizeSum;
+    for (let j = 0; j < this.neurons; j++) {
+      let dirty = touched[j] !== 0;
+      const base = j * nInputs;
+      if (dirty) {
+        for (let i = 0; i < nInputs; i++) {
+          const e = colPos[base + i]!;
+          if (e < 0) continue;
+          const v = s[e]! + (w[e]! - q[e]!);
+          s[e] = v > 0 ? v : 0;
+        }
+      }
+      if (S !== null && this.normalizer.needs(j, dirty, S)) {
+        this.normalizer.column(j, s, colPos, nInputs, S);
+        dirty = true;
+      }
+      if (!dirty) continue;
+      for (let i = 0; i < nInputs; i++) {
+        const e = colPos[base + i]!;
+        if (e < 0) continue;
+        const v = levels[nearestLevel(levels, s[e]!, 'down')]!;
+        w[e] = v;
+        q[e] = v;
+      }
+    }
+  }
+
+  /** The shadow and the quantized weights the presentation started from (null before the first presentation / after a fold). */
+  state(): { shadow: Float32Array; start: Float32Array } | null {
+    return this.shadow === null || this.start === null ? null : { shadow: this.shadow, start: this.start };
+  }
+
+  /** Restores {@link state} (e.g. from a training snapshot). */
+  restore(shadow: Float32Array, start: Float32Array): void {
+    this.shadow = Float32Array.from(shadow);
+    this.start = Float32Array.from(start);
+    this.normalizer.invalidate();
   }
 
   /** Writes the full-precision weights (shadow plus the pending change) into `syn.w` and forgets the shadow. */

@@ -1,10 +1,14 @@
 import type { Rng } from '../core/Rng.js';
 import { XsnnError } from '../config/XsnnError.js';
+import { arrivingGroups } from './arrivingGroups.js';
+import { ColumnNormalizer } from './ColumnNormalizer.js';
 import type { InputDrive } from './InputDrive.js';
 import { SynapticDrive } from './InputDrive.js';
 import { InputSpikes } from './InputSpikes.js';
 import type { InputSynapses } from './InputSynapses.js';
+import { NetworkState } from './NetworkState.js';
 import { UNCAPPED_RETRY_LIMIT, type SnnRecipe } from './SnnRecipe.js';
+import type { StepExchange } from './StepExchange.js';
 
 const NEVER = -1e15;
 const TABLE = 8192;
@@ -18,6 +22,40 @@ export interface ImageResponse {
   readonly total: number;
   /** Number of presentations (1 + re-presentations). */
   readonly presentations: number;
+}
+
+/** Options of the {@link SnnNetwork} constructor (all optional: alone in one thread by default). */
+export interface SnnNetworkOptions {
+  /** Per-neuron state, e.g. shared with the other partitions. @defaultValue fresh, private arrays */
+  readonly state?: NetworkState;
+  /** The E/I neurons `[lo, hi)` this instance simulates. @defaultValue all */
+  readonly range?: readonly [lo: number, hi: number];
+  /** Meeting point with the other partitions (I spike counts per step, E totals per presentation). @defaultValue none (alone) */
+  readonly exchange?: StepExchange | null;
+  /** Whether to set the state to the recipe's initial values. @defaultValue true when `state` is not given */
+  readonly initialise?: boolean;
+  /** Non-leader partitions: called each presentation right after the leader released the weights (e.g. to pick up new synapses). */
+  readonly afterRelease?: () => void;
+  /** Whether this partition normalises (or runs `beforePresentation`) for all columns while the others wait. @defaultValue true */
+  readonly leader?: boolean;
+}
+
+/** Per-presentation constants of the step loop (units in the names: ms, mV, steps). */
+interface StepConstants {
+  readonly dtTauE: number;
+  readonly dtTauI: number;
+  readonly vThEMv: number;
+  readonly refrSteps: number;
+  readonly refrStepsI: number;
+  readonly timerSteps: number;
+  readonly decGe: number;
+  readonly decGi: number;
+  readonly decTheta: number;
+  readonly thetaPlusMv: number;
+  readonly depression: boolean;
+  readonly decPost1: number;
+  readonly etaPre: number;
+  readonly presSteps: number;
 }
 
 /**
@@ -34,6 +72,14 @@ export interface ImageResponse {
  * ({@link inferImage}) delegates the input drive to an {@link InputDrive} and
  * resets the state to rest before every presentation (a documented deviation
  * from DC1's carried-over state that makes images independent).
+ *
+ * Partitions: in training the neurons can be split over threads (`range`),
+ * each instance simulating its E/I neurons and their input columns over a shared
+ * {@link NetworkState} and shared synapses. The only coupling inside a step is
+ * the number of I spikes (each inhibits every other E neuron by w_IE, so neuron
+ * j gets w_IE added once per other I spike, in any order: the same sum), which
+ * the partitions swap through a {@link StepExchange}; everything else is per
+ * neuron or per column, so the result is bit-for-bit that of one instance.
  */
 export class SnnNetwork {
   readonly recipe: SnnRecipe;
@@ -45,14 +91,24 @@ export class SnnNetwork {
   readonly theta: Float64Array;
   /** Test-mode input drive; defaults to the exact {@link SynapticDrive} over {@link synapses}. */
   drive: InputDrive;
+  /** The per-neuron state (shared between partitions). */
+  readonly state: NetworkState;
 
   // --- derived constants
   readonly presSteps: number;
   readonly restSteps: number;
   readonly maxDelay: number;
   private readonly inputScale: number;
+  private readonly dtMs: number;
+  private readonly tauPreMs: number;
+  private readonly tauPost2Ms: number;
+  private readonly lo: number;
+  private readonly hi: number;
+  private readonly exchange: StepExchange | null;
+  private readonly leader: boolean;
+  private readonly afterRelease: (() => void) | null;
 
-  // --- state
+  // --- state (views of `state`)
   readonly vE: Float64Array;
   readonly geE: Float64Array;
   readonly giE: Float64Array;
@@ -68,49 +124,74 @@ export class SnnNetwork {
   readonly counts: Int32Array;
   readonly spikes = new InputSpikes();
 
-  // --- learning state
+  // --- learning state; the pre-synaptic spike history (ring*) is per input: each partition keeps its own copy
   private readonly dep: Float64Array;
   private readonly lastPost: Float64Array;
+  private readonly touched: Uint8Array;
   private readonly ringLen: number;
-  private readonly ring: Float64Array;
-  private readonly ringHead: Int32Array;
-  private readonly ringCount: Int32Array;
+  /** Emission steps of each input's last `maxDelay + 2` spikes (ring buffer per input). */
+  readonly ring: Float64Array;
+  readonly ringHead: Int32Array;
+  readonly ringCount: Int32Array;
   /** `preTrace: add`: the source's summed trace right after each emission in `ring` (null for `set`). */
-  private readonly ringX: Float64Array | null;
+  readonly ringX: Float64Array | null;
   private readonly tabPre: Float64Array;
   private readonly tabPost2: Float64Array;
   private readonly spikedE: Int32Array;
   private readonly spikedI: Int32Array;
-  private readonly colSum: Float64Array;
+  /** Step of each I neuron's latest spike at an odd / even step (`[(n & 1)·N + j]`, for the all-but-partner inhibition one step later). */
+  private readonly iSpikeStep: Float64Array;
   private readonly activeI: Int32Array;
   private readonly isActiveI: Uint8Array;
   private nActI = 0;
+  private readonly groups: Int32Array;
+  /** This partition's slice of every delay group: entries `[gLo[k], gHi[k])`. */
+  private gLo!: Int32Array;
+  private gHi!: Int32Array;
+  private readonly normalizer: ColumnNormalizer;
+  private depActive = false;
 
-  constructor(recipe: SnnRecipe, synapses: InputSynapses, theta: Float64Array) {
+  constructor(recipe: SnnRecipe, synapses: InputSynapses, theta: Float64Array, options: SnnNetworkOptions = {}) {
     const N = recipe.network.neurons;
     if (synapses.neurons !== N) throw new XsnnError(`SnnNetwork: recipe has ${N} neurons, synapses have ${synapses.neurons}`);
     if (theta.length !== N) throw new XsnnError(`SnnNetwork: expected ${N} thresholds, got ${theta.length}`);
+    const [lo, hi] = options.range ?? [0, N];
+    if (!(Number.isInteger(lo) && Number.isInteger(hi) && lo >= 0 && lo < hi && hi <= N)) {
+      throw new XsnnError(`SnnNetwork: range [${lo}, ${hi}) is not inside [0, ${N})`);
+    }
     this.recipe = recipe;
     this.neurons = N;
     this.nInputs = synapses.nInputs;
     this.synapses = synapses;
     this.theta = theta;
+    this.lo = lo;
+    this.hi = hi;
+    this.exchange = options.exchange ?? null;
+    this.leader = options.leader ?? true;
+    this.afterRelease = options.afterRelease ?? null;
     this.drive = new SynapticDrive(synapses);
     const dt = recipe.network.dt;
+    this.dtMs = dt;
+    this.tauPreMs = recipe.learning.tauPre;
+    this.tauPost2Ms = recipe.learning.tauPost2;
     this.presSteps = Math.round(recipe.protocol.presentation / dt);
     this.restSteps = Math.round(recipe.protocol.rest / dt);
     this.maxDelay = synapses.maxDelay;
     this.inputScale = recipe.network.input.pixelRate * dt * 1e-3;
-    this.vE = new Float64Array(N);
-    this.geE = new Float64Array(N);
-    this.giE = new Float64Array(N);
-    this.lastE = new Float64Array(N);
-    this.vI = new Float64Array(N);
-    this.geI = new Float64Array(N);
-    this.lastI = new Float64Array(N);
-    this.counts = new Int32Array(N);
-    this.dep = new Float64Array(N);
-    this.lastPost = new Float64Array(N).fill(NEVER);
+    const state = options.state ?? NetworkState.allocate(N);
+    this.state = state;
+    this.vE = state.vE;
+    this.geE = state.geE;
+    this.giE = state.giE;
+    this.lastE = state.lastE;
+    this.vI = state.vI;
+    this.geI = state.geI;
+    this.lastI = state.lastI;
+    this.counts = state.counts;
+    this.dep = state.dep;
+    this.lastPost = state.lastPost;
+    this.isActiveI = state.isActiveI;
+    this.touched = state.touched;
     this.ringLen = this.maxDelay + 2;
     this.ring = new Float64Array(this.nInputs * this.ringLen);
     this.ringHead = new Int32Array(this.nInputs);
@@ -120,15 +201,21 @@ export class SnnNetwork {
     this.tabPre = new Float64Array(TABLE);
     this.tabPost2 = new Float64Array(TABLE);
     for (let k = 0; k < TABLE; k++) {
-      this.tabPre[k] = Math.exp((-k * dt) / L.tauPre);
-      this.tabPost2[k] = Math.exp((-k * dt) / L.tauPost2);
+      this.tabPre[k] = Math.exp((-k * dt) / this.tauPreMs);
+      this.tabPost2[k] = Math.exp((-k * dt) / this.tauPost2Ms);
     }
     this.spikedE = new Int32Array(N);
     this.spikedI = new Int32Array(N);
-    this.colSum = new Float64Array(N);
+    this.iSpikeStep = new Float64Array(2 * N).fill(NEVER);
     this.activeI = new Int32Array(N);
-    this.isActiveI = new Uint8Array(N);
-    this.resetState(true);
+    this.groups = new Int32Array(this.nInputs * (this.maxDelay + 1));
+    this.normalizer = new ColumnNormalizer(N);
+    this.sliceGroups();
+    if (options.initialise ?? options.state === undefined) {
+      this.lastPost.fill(NEVER);
+      this.touched.fill(1);
+      this.resetState(true);
+    } else this.rebuildActiveList();
   }
 
   /** Replaces the synapses (e.g. after pruning) and the default drive. */
@@ -139,6 +226,15 @@ export class SnnNetwork {
     const wasDefault = this.drive instanceof SynapticDrive && this.drive.synapses === this.synapses;
     this.synapses = synapses;
     if (wasDefault) this.drive = new SynapticDrive(synapses);
+    this.sliceGroups();
+    if (this.leader) this.touchAll();
+    else this.normalizer.invalidate();
+  }
+
+  /** Marks every input column as changed (after weights were rewritten wholesale, e.g. quantized or restored). */
+  touchAll(): void {
+    this.touched.fill(1);
+    this.normalizer.invalidate();
   }
 
   /**
@@ -155,20 +251,44 @@ export class SnnNetwork {
     this.lastE.fill(NEVER);
     this.lastI.fill(NEVER);
     // every I neuron starts active; it leaves the list once at its fixed point
-    for (let j = 0; j < this.neurons; j++) this.activeI[j] = j;
     this.isActiveI.fill(1);
-    this.nActI = this.neurons;
+    this.rebuildActiveList();
   }
 
-  /** Rescales each E neuron's surviving input weights to sum to `target`: w_ij ← w_ij · target / Σ_i w_ij. */
+  /** Rebuilds this partition's list of active I neurons from the (shared) flags, e.g. after restoring a snapshot. */
+  rebuildActiveList(): void {
+    let m = 0;
+    for (let j = this.lo; j < this.hi; j++) if (this.isActiveI[j] !== 0) this.activeI[m++] = j;
+    this.nActI = m;
+  }
+
+  /**
+   * Rescales each E neuron's surviving input weights to sum to `target`: w_ij ← w_ij · target / Σ_i w_ij.
+   * Only columns that changed since the last call are visited (bit-for-bit the full pass, see {@link ColumnNormalizer}).
+   */
   normalize(target: number): void {
-    const { col, w } = this.synapses;
-    const sum = this.colSum;
-    sum.fill(0);
-    const n = col.length;
-    for (let e = 0; e < n; e++) sum[col[e]!]! += w[e]!;
-    for (let j = 0; j < this.neurons; j++) sum[j] = sum[j]! > 0 ? target / sum[j]! : 1;
-    for (let e = 0; e < n; e++) w[e] = w[e]! * sum[col[e]!]!;
+    const { w, colPos } = this.synapses;
+    const nIn = this.nInputs;
+    const touched = this.touched;
+    const norm = this.normalizer;
+    for (let j = 0; j < this.neurons; j++) if (norm.needs(j, touched[j] !== 0, target)) norm.column(j, w, colPos, nIn, target);
+    this.columnsSettled();
+  }
+
+  /** Which input columns may have changed since {@link columnsSettled} (1 = changed); read by shadow weights. */
+  get touchedColumns(): Uint8Array {
+    return this.touched;
+  }
+
+  /**
+   * Call once the columns are brought up to date before a presentation: a
+   * column stays marked as changing only while its neuron's pre-synaptic
+   * depression is pending (it lowers weights without a spike of its own).
+   */
+  columnsSettled(): void {
+    const touched = this.touched;
+    const dep = this.dep;
+    for (let j = 0; j < this.neurons; j++) touched[j] = dep[j] !== 0 ? 1 : 0;
   }
 
   /**
@@ -180,20 +300,7 @@ export class SnnNetwork {
    * the built-in normalisation (train's shadow-weight mode uses it).
    */
   trainImage(pixels: Uint8Array, offset: number, rng: Rng, beforePresentation?: () => void): ImageResponse {
-    const P = this.recipe.protocol;
-    let intensity = P.intensityStart;
-    let presentations = 0;
-    let total: number;
-    for (;;) {
-      if (beforePresentation !== undefined) beforePresentation();
-      else if (P.normalizeSum !== null) this.normalize(P.normalizeSum);
-      this.spikes.generate(pixels, offset, this.nInputs, this.inputScale * intensity, this.presSteps, rng);
-      total = this.run(this.presSteps + this.restSteps, true);
-      presentations++;
-      if (total >= P.minSpikes || presentations > (P.maxRetries ?? UNCAPPED_RETRY_LIMIT) || isBlank(pixels, offset, this.nInputs)) break;
-      intensity += P.intensityStep;
-    }
-    return { counts: this.counts, total, presentations };
+    return this.present(pixels, offset, rng, true, beforePresentation);
   }
 
   /**
@@ -203,247 +310,351 @@ export class SnnNetwork {
    * towards the reset values). Same retry rule as training.
    */
   inferImage(pixels: Uint8Array, offset: number, rng: Rng): ImageResponse {
+    return this.present(pixels, offset, rng, false);
+  }
+
+  /** The retry loop shared by {@link trainImage} and {@link inferImage}. */
+  private present(pixels: Uint8Array, offset: number, rng: Rng, learn: boolean, beforePresentation?: () => void): ImageResponse {
     const P = this.recipe.protocol;
     let intensity = P.intensityStart;
     let presentations = 0;
-    let total: number;
     for (;;) {
-      this.resetState(false);
+      if (!learn) this.resetState(false);
+      else if (this.leader) {
+        if (beforePresentation !== undefined) beforePresentation();
+        else if (P.normalizeSum !== null) this.normalize(P.normalizeSum);
+      }
+      this.meet(0); // the leader is done with the weights
+      if (!this.leader) this.afterRelease?.();
       this.spikes.generate(pixels, offset, this.nInputs, this.inputScale * intensity, this.presSteps, rng);
-      total = this.run(this.presSteps, false);
+      const total = this.meet(this.run(learn ? this.presSteps + this.restSteps : this.presSteps, learn));
       presentations++;
-      if (total >= P.minSpikes || presentations > (P.maxRetries ?? UNCAPPED_RETRY_LIMIT) || isBlank(pixels, offset, this.nInputs)) break;
+      if (total >= P.minSpikes || presentations > (P.maxRetries ?? UNCAPPED_RETRY_LIMIT) || isBlank(pixels, offset, this.nInputs)) {
+        return { counts: this.counts, total, presentations };
+      }
       intensity += P.intensityStep;
     }
-    return { counts: this.counts, total, presentations };
+  }
+
+  /** One round of the exchange: the sum of every partition's `value` (`value` itself when alone). */
+  private meet(value: number): number {
+    if (this.exchange === null) return value;
+    return this.exchange.sum(this.exchange.post(value));
   }
 
   /**
    * Simulates `steps` steps of the current presentation (`this.spikes`, whose
    * window is the first `presSteps` steps); counts E spikes of the window into
-   * `counts`; returns their total. `learn` switches STDP and θ adaptation on.
+   * `counts`; returns this partition's total. `learn` switches STDP and θ adaptation on.
    * `startStep` continues a presentation at that step (stepping it in pieces).
    */
   run(steps: number, learn: boolean, startStep = 0): number {
+    if (!learn && (this.lo !== 0 || this.hi !== this.neurons)) throw new XsnnError('SnnNetwork.run: test mode runs the whole network (no partitions)');
+    const c = this.constants(learn);
+    const wIE = this.recipe.network.synapses.wInhExc;
+    const exchange = this.exchange;
+    this.counts.fill(0, this.lo, this.hi);
+    this.depActive = false;
+    if (c.depression) for (let j = this.lo; j < this.hi; j++) if (this.dep[j] !== 0) this.depActive = true;
+    const pres = c.presSteps;
+    const lastArrival = pres + this.maxDelay;
+    let total = 0;
+    // I→E inhibition of a step is applied at the start of the next one (it only enters the next E update),
+    // so a partition waits for the others' I spike count of step n − 1 only after posting its own of step n.
+    let pendingStep = 0;
+    let pendingRound = 0;
+    let pendingNI = 0;
+    for (let s = startStep; s < startStep + steps; s++) {
+      const n = ++this.t;
+      // 1+2. state update (Euler, values from the start of the step), then thresholds; I first, E then
+      const nI = this.updateInhibitory(n, c);
+      const round = exchange !== null ? exchange.post(nI) : 0;
+      if (pendingStep !== 0) this.inhibit(exchange !== null ? exchange.sum(pendingRound) : pendingNI, pendingStep, wIE);
+      const nE = this.updateExcitatory(n, c);
+      if (this.depActive) this.decayDepression(c.decPost1);
+      // 3. synapses: input emissions (for the pre traces), arrivals, E→I, post STDP (I→E: next step)
+      if (s <= lastArrival) {
+        if (learn) {
+          if (s < pres) this.recordEmissions(s, n);
+          this.deliverPlastic(s, pres - 1);
+        } else this.drive.deliver(this.spikes, s, this.geE);
+      }
+      this.exciteInhibitory(nE);
+      if (learn && nE > 0) this.learnAtPostSpikes(nE, n, c);
+      // 4. resets
+      this.resetSpiked(nE, nI, n, c.thetaPlusMv, s < pres);
+      if (s < pres) total += nE;
+      pendingStep = n;
+      pendingRound = round;
+      pendingNI = nI;
+    }
+    if (pendingStep !== 0) this.inhibit(exchange !== null ? exchange.sum(pendingRound) : pendingNI, pendingStep, wIE);
+    return total;
+  }
+
+  private constants(learn: boolean): StepConstants {
     const R = this.recipe;
-    const N = this.neurons;
-    const nIn = this.nInputs;
-    const dt = R.network.dt;
+    const dt = this.dtMs;
     const ex = R.network.exc;
     const ih = R.network.inh;
-    const dtTauE = dt / ex.tauMembrane;
-    const dtTauI = dt / ih.tauMembrane;
-    const vRestE = ex.vRest,
-      vResetE = ex.vReset,
-      eExcE = ex.eExc,
-      eInhE = ex.eInh;
-    const vRestI = ih.vRest,
-      vResetI = ih.vReset,
-      eExcI = ih.eExc,
-      vThI = ih.vThresh;
-    const vThE = ex.vThresh - R.network.threshold.thetaOffset;
-    const refrE = Math.round(ex.refractory / dt);
-    const refrI = Math.round(ih.refractory / dt);
-    const timerE = Math.max(refrE, Math.round(R.network.threshold.timer / dt));
-    const decGe = 1 - dt / R.network.synapses.tauGe;
-    const decGi = 1 - dt / R.network.synapses.tauGi;
-    const decTheta = learn ? 1 - dt / R.network.threshold.tauTheta : 1;
-    const thetaPlus = learn ? R.network.threshold.thetaPlus : 0;
-    const wEI = R.network.synapses.wExcInh;
-    const wIE = R.network.synapses.wInhExc;
     const L = R.learning;
-    const dc = learn && (L.rule === 'dc2015' || L.powerLaw.preDepression === true);
-    const decPost1 = Math.exp(-dt / L.tauPost1);
-    const etaPre = L.etaPre * this.learningRateScale;
+    const refrSteps = Math.round(ex.refractory / dt);
+    return {
+      dtTauE: dt / ex.tauMembrane,
+      dtTauI: dt / ih.tauMembrane,
+      vThEMv: ex.vThresh - R.network.threshold.thetaOffset,
+      refrSteps,
+      refrStepsI: Math.round(ih.refractory / dt),
+      timerSteps: Math.max(refrSteps, Math.round(R.network.threshold.timer / dt)),
+      decGe: 1 - dt / R.network.synapses.tauGe,
+      decGi: 1 - dt / R.network.synapses.tauGi,
+      decTheta: learn ? 1 - dt / R.network.threshold.tauTheta : 1,
+      thetaPlusMv: learn ? R.network.threshold.thetaPlus : 0,
+      depression: learn && (L.rule === 'dc2015' || L.powerLaw.preDepression === true),
+      decPost1: Math.exp(-dt / L.tauPost1),
+      etaPre: L.etaPre * this.learningRateScale,
+      presSteps: Math.min(this.presSteps, this.spikes.steps),
+    };
+  }
+
+  /**
+   * E state update and thresholds of step n; returns the number of spiking E neurons (listed in `spikedE`).
+   * Conductances below TINY are flushed to 0: their effect on v is far below
+   * v's rounding (so it is exact) and it keeps the arithmetic out of denormals.
+   */
+  private updateExcitatory(n: number, c: StepConstants): number {
+    const ex = this.recipe.network.exc;
+    const vRest = ex.vRest,
+      eExc = ex.eExc,
+      eInh = ex.eInh;
+    const { dtTauE, vThEMv, refrSteps, timerSteps, decGe, decGi, decTheta } = c;
+    const learnTheta = decTheta !== 1;
     const vE = this.vE,
       geE = this.geE,
       giE = this.giE,
       lastE = this.lastE,
-      theta = this.theta;
+      theta = this.theta,
+      spikedE = this.spikedE;
+    let nE = 0;
+    for (let j = this.lo, hi = this.hi; j < hi; j++) {
+      const ge = geE[j]!,
+        gi = giE[j]!;
+      let th = theta[j]!;
+      if (learnTheta) {
+        th *= decTheta;
+        theta[j] = th;
+      }
+      const since = n - lastE[j]!;
+      if (since >= refrSteps) {
+        const v = vE[j]!;
+        const nv = v + dtTauE * (vRest - v + ge * (eExc - v) + gi * (eInh - v));
+        vE[j] = nv;
+        if (nv > th + vThEMv && since >= timerSteps) spikedE[nE++] = j;
+      }
+      const nge = ge * decGe;
+      geE[j] = nge < TINY ? 0 : nge;
+      const ngi = gi * decGi;
+      giE[j] = ngi < TINY ? 0 : ngi;
+    }
+    return nE;
+  }
+
+  /** Decays the pending pre-synaptic depression by exp(−dt/τ_post1), flushing values below TINY. */
+  private decayDepression(decPost1: number): void {
+    const dep = this.dep;
+    let any = false;
+    for (let j = this.lo, hi = this.hi; j < hi; j++) {
+      const x = dep[j]! * decPost1;
+      if (x < TINY) dep[j] = 0;
+      else {
+        dep[j] = x;
+        any = true;
+      }
+    }
+    this.depActive = any;
+  }
+
+  /**
+   * I state update and thresholds; returns the number of spiking I neurons (listed in `spikedI`).
+   * Only neurons not at a fixed point are updated ("active" list): a neuron with
+   * g_e = 0, not refractory and v unchanged by its update stays unchanged until
+   * an E spike drives it, so skipping it is exact.
+   */
+  private updateInhibitory(n: number, c: StepConstants): number {
+    const ih = this.recipe.network.inh;
+    const vRest = ih.vRest,
+      eExc = ih.eExc,
+      vTh = ih.vThresh;
+    const { dtTauI, refrStepsI, decGe } = c;
     const vI = this.vI,
       geI = this.geI,
-      lastI = this.lastI;
-    const counts = this.counts;
-    const spikedE = this.spikedE,
-      spikedI = this.spikedI;
-    const dep = this.dep;
-    const spk = this.spikes;
-    const stepPtr = spk.stepPtr,
-      inputs = spk.inputs;
-    const pres = Math.min(this.presSteps, spk.steps);
-    const D = this.maxDelay;
-    const D1 = D + 1;
-    const syn = this.synapses;
-    const grpPtr = syn.grpPtr,
-      col = syn.col,
-      w = syn.w;
+      lastI = this.lastI,
+      activeI = this.activeI,
+      isActiveI = this.isActiveI,
+      spikedI = this.spikedI,
+      iSpikeStep = this.iSpikeStep;
+    let nI = 0;
+    let m = 0;
+    for (let q = 0, nAct = this.nActI; q < nAct; q++) {
+      const j = activeI[q]!;
+      const ge = geI[j]!;
+      let keep = ge !== 0;
+      const since = n - lastI[j]!;
+      if (since >= refrStepsI) {
+        const v = vI[j]!;
+        const nv = v + dtTauI * (vRest - v + ge * (eExc - v));
+        vI[j] = nv;
+        if (nv > vTh) {
+          spikedI[nI++] = j;
+          iSpikeStep[(n & 1) * this.neurons + j] = n;
+          keep = true;
+        } else if (nv !== v) keep = true;
+      } else keep = true;
+      const nge = ge * decGe;
+      geI[j] = nge < TINY ? 0 : nge;
+      if (keep) activeI[m++] = j;
+      else isActiveI[j] = 0;
+    }
+    this.nActI = m;
+    return nI;
+  }
+
+  /** Records the input spikes emitted at presentation step s (global step n) in the per-input spike history. */
+  private recordEmissions(s: number, n: number): void {
+    const { stepPtr, inputs } = this.spikes;
     const ring = this.ring,
       ringHead = this.ringHead,
       ringCount = this.ringCount,
       RL = this.ringLen,
       ringX = this.ringX;
-    const drive = this.drive;
-    counts.fill(0);
-    let total = 0;
-    let depActive = false;
-    if (dc)
-      for (let j = 0; j < N; j++)
-        if (dep[j] !== 0) {
-          depActive = true;
-          break;
-        }
-    const lastArrival = pres + D;
-    const learnTheta = decTheta !== 1;
-    const activeI = this.activeI,
-      isActiveI = this.isActiveI;
-    let nActI = this.nActI;
-    for (let s = startStep; s < startStep + steps; s++) {
-      const n = ++this.t;
-      // 1+2. state update (Euler, values from the start of the step), then threshold.
-      // Conductances below TINY are flushed to 0: their effect on v is far below
-      // v's rounding (so it is exact) and it keeps the arithmetic out of denormals.
-      let nE = 0;
-      for (let j = 0; j < N; j++) {
-        const ge = geE[j]!,
-          gi = giE[j]!;
-        let th = theta[j]!;
-        if (learnTheta) {
-          th *= decTheta;
-          theta[j] = th;
-        }
-        const since = n - lastE[j]!;
-        if (since >= refrE) {
-          const v = vE[j]!;
-          const nv = v + dtTauE * (vRestE - v + ge * (eExcE - v) + gi * (eInhE - v));
-          vE[j] = nv;
-          if (nv > th + vThE && since >= timerE) spikedE[nE++] = j;
-        }
-        const nge = ge * decGe;
-        geE[j] = nge < TINY ? 0 : nge;
-        const ngi = gi * decGi;
-        giE[j] = ngi < TINY ? 0 : ngi;
-      }
+    for (let q = stepPtr[s]!, qe = stepPtr[s + 1]!; q < qe; q++) {
+      const i = inputs[q]!;
+      const prev = ringHead[i]!;
+      const h = (prev + 1) % RL;
+      ringHead[i] = h;
+      ring[i * RL + h] = n;
+      // summed trace: the previous emission's value, decayed to now, plus 1
+      if (ringX !== null) ringX[i * RL + h] = ringCount[i] === 0 ? 1 : 1 + ringX[i * RL + prev]! * this.preDecay(n - ring[i * RL + prev]!);
+      if (ringCount[i]! < RL) ringCount[i]!++;
+    }
+  }
+
+  /** Input arrivals of step s into g_e (this partition's columns), applying the pending pre-synaptic depression to each arriving synapse. */
+  private deliverPlastic(s: number, last: number): void {
+    const groups = this.groups;
+    const m = arrivingGroups(this.spikes.stepPtr, this.spikes.inputs, s, this.maxDelay, last, groups);
+    const gLo = this.gLo,
+      gHi = this.gHi,
+      col = this.synapses.col,
+      w = this.synapses.w,
+      geE = this.geE,
+      dep = this.dep;
+    const depActive = this.depActive;
+    for (let g = 0; g < m; g++) {
+      const k = groups[g]!;
+      const eEnd = gHi[k]!;
       if (depActive) {
-        let any = false;
-        for (let j = 0; j < N; j++) {
-          const x = dep[j]! * decPost1;
-          if (x < TINY) dep[j] = 0;
-          else {
-            dep[j] = x;
-            any = true;
-          }
+        for (let e = gLo[k]!; e < eEnd; e++) {
+          const j = col[e]!;
+          const wv = w[e]!;
+          geE[j]! += wv;
+          const nw = wv - dep[j]!;
+          w[e] = nw > 0 ? nw : 0;
         }
-        depActive = any;
-      }
-      // I neurons: only those not at a fixed point are updated ("active" list);
-      // a neuron with g_e = 0, not refractory and v unchanged by its update stays
-      // unchanged until an E spike drives it, so skipping it is exact.
-      let nI = 0;
-      {
-        let m = 0;
-        for (let q = 0; q < nActI; q++) {
-          const j = activeI[q]!;
-          const ge = geI[j]!;
-          let keep = ge !== 0;
-          const since = n - lastI[j]!;
-          if (since >= refrI) {
-            const v = vI[j]!;
-            const nv = v + dtTauI * (vRestI - v + ge * (eExcI - v));
-            vI[j] = nv;
-            if (nv > vThI) {
-              spikedI[nI++] = j;
-              keep = true;
-            } else if (nv !== v) keep = true;
-          } else keep = true;
-          const nge = ge * decGe;
-          geI[j] = nge < TINY ? 0 : nge;
-          if (keep) activeI[m++] = j;
-          else isActiveI[j] = 0;
-        }
-        nActI = m;
-      }
-      // 3. synapses: input emissions (for the pre traces), arrivals, E→I, I→E, post STDP
-      if (s <= lastArrival) {
-        if (learn) {
-          if (s < pres) {
-            for (let q = stepPtr[s]!, qe = stepPtr[s + 1]!; q < qe; q++) {
-              const i = inputs[q]!;
-              const prev = ringHead[i]!;
-              const h = (prev + 1) % RL;
-              ringHead[i] = h;
-              ring[i * RL + h] = n;
-              // summed trace: the previous emission's value, decayed to now, plus 1
-              if (ringX !== null) ringX[i * RL + h] = ringCount[i] === 0 ? 1 : 1 + ringX[i * RL + prev]! * this.preDecay(n - ring[i * RL + prev]!);
-              if (ringCount[i]! < RL) ringCount[i]!++;
-            }
-          }
-          for (let d = 0; d <= D; d++) {
-            const se = s - d;
-            if (se < 0) break;
-            if (se >= pres) continue;
-            const qEnd = stepPtr[se + 1]!;
-            for (let q = stepPtr[se]!; q < qEnd; q++) {
-              const k = inputs[q]! * D1 + d;
-              const eEnd = grpPtr[k + 1]!;
-              if (depActive) {
-                for (let e = grpPtr[k]!; e < eEnd; e++) {
-                  const j = col[e]!;
-                  const wv = w[e]!;
-                  geE[j]! += wv;
-                  const nw = wv - dep[j]!;
-                  w[e] = nw > 0 ? nw : 0;
-                }
-              } else {
-                for (let e = grpPtr[k]!; e < eEnd; e++) geE[col[e]!]! += w[e]!;
-              }
-            }
-          }
-        } else {
-          drive.deliver(spk, s, geE);
-        }
-      }
-      for (let q = 0; q < nE; q++) {
-        const j = spikedE[q]!;
-        geI[j]! += wEI;
-        if (isActiveI[j] === 0) {
-          isActiveI[j] = 1;
-          activeI[nActI++] = j;
-        }
-      }
-      for (let q = 0; q < nI; q++) {
-        const jj = spikedI[q]!;
-        for (let j = 0; j < N; j++) if (j !== jj) giE[j]! += wIE;
-      }
-      if (learn && nE > 0) {
-        for (let q = 0; q < nE; q++) this.postSpike(spikedE[q]!, n);
-        if (dc) {
-          for (let q = 0; q < nE; q++) dep[spikedE[q]!] = etaPre;
-          depActive = etaPre > 0;
-        }
-      }
-      // 4. resets
-      for (let q = 0; q < nE; q++) {
-        const j = spikedE[q]!;
-        vE[j] = vResetE;
-        theta[j] = theta[j]! + thetaPlus;
-        lastE[j] = n;
-        if (s < pres) counts[j]!++;
-      }
-      if (s < pres) total += nE;
-      for (let q = 0; q < nI; q++) {
-        const j = spikedI[q]!;
-        vI[j] = vResetI;
-        lastI[j] = n;
+      } else {
+        for (let e = gLo[k]!; e < eEnd; e++) geE[col[e]!]! += w[e]!;
       }
     }
-    this.nActI = nActI;
-    void nIn;
-    return total;
+  }
+
+  /** E→I, one to one: each spiking E neuron adds w_EI to its partner's g_e (and wakes it). */
+  private exciteInhibitory(nE: number): void {
+    const wEI = this.recipe.network.synapses.wExcInh;
+    const geI = this.geI,
+      isActiveI = this.isActiveI,
+      activeI = this.activeI,
+      spikedE = this.spikedE;
+    for (let q = 0; q < nE; q++) {
+      const j = spikedE[q]!;
+      geI[j]! += wEI;
+      if (isActiveI[j] === 0) {
+        isActiveI[j] = 1;
+        activeI[this.nActI++] = j;
+      }
+    }
+  }
+
+  /** I→E, all but partner: with `nITotal` I spikes in the network at step n, E neuron j gets w_IE added once per spike except its partner's. */
+  private inhibit(nITotal: number, n: number, wIE: number): void {
+    if (nITotal === 0) return;
+    const giE = this.giE,
+      iSpikeStep = this.iSpikeStep,
+      base = (n & 1) * this.neurons;
+    for (let j = this.lo, hi = this.hi; j < hi; j++) {
+      let g = giE[j]!;
+      for (let r = iSpikeStep[base + j] === n ? nITotal - 1 : nITotal; r > 0; r--) g += wIE;
+      giE[j] = g;
+    }
+  }
+
+  /** Post-synaptic STDP of this step's E spikes; the dc2015 rule also arms their pre-synaptic depression. */
+  private learnAtPostSpikes(nE: number, n: number, c: StepConstants): void {
+    const spikedE = this.spikedE;
+    for (let q = 0; q < nE; q++) {
+      const j = spikedE[q]!;
+      this.postSpike(j, n);
+      this.touched[j] = 1;
+    }
+    if (c.depression) {
+      for (let q = 0; q < nE; q++) this.dep[spikedE[q]!] = c.etaPre;
+      this.depActive = c.etaPre > 0;
+    }
+  }
+
+  /** Resets of this step's spiking neurons (v, θ, refractoriness) and the window's spike counts. */
+  private resetSpiked(nE: number, nI: number, n: number, thetaPlusMv: number, inWindow: boolean): void {
+    const vResetE = this.recipe.network.exc.vReset;
+    const vResetI = this.recipe.network.inh.vReset;
+    const { vE, theta, lastE, counts, spikedE, spikedI, vI, lastI } = this;
+    for (let q = 0; q < nE; q++) {
+      const j = spikedE[q]!;
+      vE[j] = vResetE;
+      theta[j] = theta[j]! + thetaPlusMv;
+      lastE[j] = n;
+      if (inWindow) counts[j]!++;
+    }
+    for (let q = 0; q < nI; q++) {
+      const j = spikedI[q]!;
+      vI[j] = vResetI;
+      lastI[j] = n;
+    }
+  }
+
+  /** This partition's slice `[gLo[k], gHi[k])` of every delay group (entries inside a group are sorted by neuron). */
+  private sliceGroups(): void {
+    const { grpPtr, col } = this.synapses;
+    const K = grpPtr.length - 1;
+    if (this.lo === 0 && this.hi === this.neurons) {
+      this.gLo = grpPtr.subarray(0, K);
+      this.gHi = grpPtr.subarray(1);
+      return;
+    }
+    this.gLo = new Int32Array(K);
+    this.gHi = new Int32Array(K);
+    for (let k = 0; k < K; k++) {
+      let a = grpPtr[k]!;
+      const end = grpPtr[k + 1]!;
+      while (a < end && col[a]! < this.lo) a++;
+      let b = a;
+      while (b < end && col[b]! < this.hi) b++;
+      this.gLo[k] = a;
+      this.gHi[k] = b;
+    }
   }
 
   /** exp(−k·dt/τ_pre): the pre-synaptic trace's decay over k steps. */
   private preDecay(k: number): number {
-    return k < TABLE ? this.tabPre[k]! : Math.exp((-k * this.recipe.network.dt) / this.recipe.learning.tauPre);
+    return k < TABLE ? this.tabPre[k]! : Math.exp((-k * this.dtMs) / this.tauPreMs);
   }
 
   /**
@@ -477,7 +688,7 @@ export class SnnNetwork {
     const base = j * nIn;
     if (L.rule === 'dc2015') {
       const k2 = n - this.lastPost[j]!;
-      const post2 = k2 < TABLE ? this.tabPost2[k2]! : Math.exp((-k2 * this.recipe.network.dt) / L.tauPost2);
+      const post2 = k2 < TABLE ? this.tabPost2[k2]! : Math.exp((-k2 * this.dtMs) / this.tauPost2Ms);
       this.lastPost[j] = n;
       const a = L.etaPost * this.learningRateScale * post2;
       if (a === 0) return;

@@ -4,10 +4,25 @@
  * label assignment and evaluation. See snn/README.md for the recipes.
  */
 export { SnnRecipeSchema, loadRecipe, parseRecipe, type SnnRecipe, type SnnRecipeInput } from './SnnRecipe.js';
-export { InputSynapses } from './InputSynapses.js';
+export { InputSynapses, type InputSynapsesParts } from './InputSynapses.js';
 export { InputSpikes } from './InputSpikes.js';
 export { type InputDrive, SynapticDrive } from './InputDrive.js';
-export { SnnNetwork, type ImageResponse } from './SnnNetwork.js';
+export { SnnNetwork, type ImageResponse, type SnnNetworkOptions } from './SnnNetwork.js';
+export { NetworkState, type NetworkStateArrays } from './NetworkState.js';
+export { type StepExchange } from './StepExchange.js';
+export { ColumnNormalizer } from './ColumnNormalizer.js';
+export { arrivingGroups } from './arrivingGroups.js';
+export {
+  saveTrainingSnapshot,
+  loadTrainingSnapshot,
+  isTrainingSnapshot,
+  assertSnapshotTarget,
+  SNAPSHOT_FORMAT,
+  SNAPSHOT_VERSION,
+  type TrainingSnapshot,
+  type SnapshotIdentity,
+  type SnapshotCounters,
+} from './TrainingSnapshot.js';
 export { initialSynapses, maxDelaySteps, type InitialSynapses } from './initialSynapses.js';
 export { pruneSynapses, pruneFractionAt, type PruneOptions, type PruningSpec } from './prune.js';
 export { learningRateScaleAt } from './learningRateScaleAt.js';
@@ -37,7 +52,16 @@ export {
 export { networkFromCheckpoint, type NetworkSnapshot } from './networkFromCheckpoint.js';
 export { computeResponses, workersAvailable, type ComputeResponsesOptions, type Responses, type ResponsePhase } from './computeResponses.js';
 export { assignLabels, predictClasses, type AssignLabelsOptions } from './assignLabels.js';
-export { train, resolveRecipe, recipeDataset, type TrainOptions, type TrainResult, type TrainProgress } from './train.js';
+export {
+  train,
+  resolveRecipe,
+  recipeDataset,
+  defaultTrainThreads,
+  MIN_NEURONS_PER_TRAIN_THREAD,
+  type TrainOptions,
+  type TrainResult,
+  type TrainProgress,
+} from './train.js';
 export { evaluate, type EvaluateOptions, type EvaluateResult } from './evaluate.js';
 export { labelNeurons, type LabelNeuronsOptions, type NeuronLabels } from './labelNeurons.js';
 export { STREAM as SNN_STREAMS } from '../core/streams.js';

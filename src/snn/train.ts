@@ -1,20 +1,13 @@
-import { Rng } from '../core/Rng.js';
+import { availableParallelism } from 'node:os';
 import { XsnnError } from '../config/XsnnError.js';
 import type { Dataset } from '../data/Dataset.js';
-import { inputSize } from '../data/Dataset.js';
 import { loadMnist } from '../data/loadMnist.js';
-import { loadImageFolder } from '../data/loadImageFolder.js';
-import { version } from '../core/version.js';
 import type { Checkpoint } from './Checkpoint.js';
-import { initialSynapses } from './initialSynapses.js';
-import { InputSynapses } from './InputSynapses.js';
-import { learningRateScaleAt } from './learningRateScaleAt.js';
-import { pruneFractionAt, pruneSynapses } from './prune.js';
-import { quantizationDefaults, quantizationLevels, quantizeSynapseWeights } from './quantize.js';
-import { ShadowWeights } from './ShadowWeights.js';
-import { SnnNetwork } from './SnnNetwork.js';
 import { loadRecipe, parseRecipe, type SnnRecipe } from './SnnRecipe.js';
-import { STREAM } from '../core/streams.js';
+import { assertSnapshotTarget, loadTrainingSnapshot, saveTrainingSnapshot } from './TrainingSnapshot.js';
+import { PartitionTeam, partitionRange, trainWorkersAvailable } from './_internals/PartitionTeam.js';
+import { SharedStepExchange } from './_internals/SharedStepExchange.js';
+import { TrainingRun, type TrainingSetup } from './_internals/TrainingRun.js';
 
 /** Progress of {@link train}, reported every `progressEvery` images. */
 export interface TrainProgress {
@@ -43,6 +36,26 @@ export interface TrainOptions {
   readonly onProgress?: (p: TrainProgress) => void;
   /** Images between progress reports (default 50). */
   readonly progressEvery?: number;
+  /**
+   * Threads the neurons of the network are split over (each simulates its share of every time step, in lock step).
+   * The checkpoint does not depend on it. @defaultValue {@link defaultTrainThreads} (all cores, fewer for small networks)
+   */
+  readonly threads?: number;
+  /** Write a training snapshot to `dir` every `every` images (atomically replacing the previous one). @defaultValue none */
+  readonly snapshot?: { readonly dir: string; readonly every: number };
+  /** Continue from the snapshot in this directory (it must come from the same recipe, seed, data, lengths and xsnn version). */
+  readonly resume?: string;
+}
+
+/**
+ * Fewest neurons per training thread worth a barrier per time step: below it, the
+ * per-step meeting of the threads costs more than the work it shares (see snn/README.md, "Speed").
+ */
+export const MIN_NEURONS_PER_TRAIN_THREAD = 3200;
+
+/** Training threads by default: every core, but at least {@link MIN_NEURONS_PER_TRAIN_THREAD} neurons each. */
+export function defaultTrainThreads(neurons: number): number {
+  return Math.max(1, Math.min(availableParallelism(), Math.floor(neurons / MIN_NEURONS_PER_TRAIN_THREAD)));
 }
 
 /** What {@link train} returns. */
@@ -57,6 +70,10 @@ export interface TrainResult {
   readonly synapses: number;
   readonly prunedFraction: number;
   readonly levels: number | null;
+  /** Threads the training ran on. */
+  readonly threads: number;
+  /** Images trained by this call (fewer than all when resumed). */
+  readonly imagesTrained: number;
 }
 
 /** Resolves a recipe option into the validated recipe, its raw merged form and name. */
@@ -75,6 +92,8 @@ export async function recipeDataset(recipe: SnnRecipe, split: 'train' | 'test'):
       return mnistOf(recipe, split);
     case 'folder': {
       const d = recipe.data;
+      // loaded here only: the image decoder (a native canvas module) costs start-up that MNIST runs should not pay
+      const { loadImageFolder } = await import('../data/loadImageFolder.js');
       return loadImageFolder({
         dir: d.dir!,
         width: d.width,
@@ -97,13 +116,6 @@ function mnistOf(recipe: SnnRecipe, split: 'train' | 'test'): Dataset {
   return loadMnist(recipe.data.dir !== null ? { split, dir: recipe.data.dir } : { split });
 }
 
-function distinctLevels(w: Float32Array, hasZero: boolean): number {
-  const s = new Set<number>();
-  if (hasZero) s.add(0);
-  for (let e = 0; e < w.length; e++) s.add(w[e]!);
-  return s.size;
-}
-
 /**
  * Trains the network of a recipe with unsupervised STDP (method.md): for each
  * image, normalisation, Poisson presentation with retries and rest, plastic
@@ -115,162 +127,110 @@ function distinctLevels(w: Float32Array, hasZero: boolean): number {
  * presentation from full-precision shadow weights that accumulate STDP (see
  * {@link ShadowWeights}).
  * Image k of epoch e draws its input from `new Rng(seed, STREAM.train, e·count + k)`.
- * Deterministic: the same recipe, data and seed give the same checkpoint.
+ * Deterministic: the same recipe, data and seed give the same checkpoint, on any
+ * number of `threads`, and whether or not the run was interrupted and `resume`d
+ * from a `snapshot`.
  */
 export function train(options: TrainOptions): TrainResult {
+  const setup = trainingSetup(options);
+  const t0 = performance.now();
+  const threads = trainThreads(options.threads, setup.recipe.network.neurons);
+  const cells = threads > 1 ? PartitionTeam.cells(threads) : null;
+  let team: PartitionTeam | null = null;
+  const exchange =
+    cells === null
+      ? null
+      : new SharedStepExchange(cells, 0, threads, () => {
+          throw team?.failure() ?? new XsnnError('train: a training thread failed');
+        });
+  const run = new TrainingRun(setup, exchange === null ? null : { range: partitionRange(setup.recipe.network.neurons, 0, threads), exchange });
+  const start = options.resume === undefined ? 0 : resumeFrom(run, options.resume);
+  let failed = true;
+  try {
+    if (cells !== null) team = PartitionTeam.start(run, setup, cells, threads, start);
+    trainImages(run, start, options);
+    failed = false;
+  } finally {
+    team?.close(failed);
+  }
+  const checkpoint = run.finish();
+  const seconds = (performance.now() - t0) / 1000;
+  const { total } = run;
+  const c = checkpoint.counts;
+  return {
+    checkpoint,
+    trainImages: setup.perEpoch,
+    epochs: setup.epochs,
+    seconds,
+    imagesPerSecond: (total - start) / seconds,
+    presentations: run.presentations,
+    meanSpikesPerImage: run.spikes / total,
+    synapses: c.synapses,
+    prunedFraction: c.prunedFraction,
+    levels: c.levels,
+    threads,
+    imagesTrained: total - start,
+  };
+}
+
+/** Resolves and checks the options into what the run is. */
+function trainingSetup(options: TrainOptions): TrainingSetup {
   const { recipe, raw, name } = resolveRecipe(options.recipe);
   if (options.dataset === undefined && recipe.data.kind !== 'mnist') {
     throw new XsnnError(
       `train: recipe '${name}' reads a ${recipe.data.kind} dataset; load it first and pass it: train({ recipe, dataset: await recipeDataset(recipe, 'train') })`,
     );
   }
-  const ds = options.dataset ?? mnistOf(recipe, 'train');
+  const dataset = options.dataset ?? mnistOf(recipe, 'train');
   const seed = options.seed ?? recipe.seed;
   if (!Number.isInteger(seed)) throw new XsnnError(`train: seed must be an integer, got ${seed}`);
-  if (ds.count < 1) throw new XsnnError(`train: dataset '${ds.name}' holds no images`, { field: 'dataset', expected: 'at least one training image' });
-  const perEpoch = Math.min(ds.count, options.trainImages ?? recipe.protocol.trainImages ?? ds.count);
+  if (dataset.count < 1) throw new XsnnError(`train: dataset '${dataset.name}' holds no images`, { field: 'dataset', expected: 'at least one training image' });
+  const perEpoch = Math.min(dataset.count, options.trainImages ?? recipe.protocol.trainImages ?? dataset.count);
   if (!Number.isInteger(perEpoch) || perEpoch < 1) throw new XsnnError(`train: trainImages must be a whole number >= 1, got ${options.trainImages}`);
   const epochs = options.epochs ?? recipe.protocol.epochs;
-  const nIn = inputSize(ds);
-  const N = recipe.network.neurons;
-  const t0 = performance.now();
+  const snap = options.snapshot;
+  if (snap !== undefined && !(Number.isInteger(snap.every) && snap.every >= 1)) {
+    throw new XsnnError(`train: snapshot.every must be a whole number >= 1, got ${snap.every}`);
+  }
+  if (snap !== undefined) assertSnapshotTarget(snap.dir);
+  return { recipe, raw, name, dataset, seed, perEpoch, epochs };
+}
 
-  const init = initialSynapses(recipe, nIn, seed);
-  let syn = InputSynapses.fromDense(init.weights, new Uint8Array(nIn * N).fill(1), init.delays, nIn, N, init.maxDelay);
-  const theta = new Float64Array(N).fill(recipe.network.threshold.thetaInit);
-  const net = new SnnNetwork(recipe, syn, theta);
+function trainThreads(requested: number | undefined, neurons: number): number {
+  if (requested !== undefined && !(Number.isInteger(requested) && requested >= 1))
+    throw new XsnnError(`train: threads must be a whole number >= 1, got ${requested}`);
+  const want = Math.min(requested ?? defaultTrainThreads(neurons), neurons);
+  return want > 1 && trainWorkersAvailable() ? want : 1;
+}
 
-  const P = recipe.pruning;
-  const Q = recipe.quantization;
-  const wMax = recipe.network.input.wMax;
-  const levels = quantizationLevels(Q, wMax);
-  const pruneEvery = P.criterion === 'none' ? 0 : P.every;
-  const choice = quantizationDefaults(Q);
-  const shadowMode = levels !== null && choice.shadow;
-  const quantEvery = levels === null || shadowMode ? 0 : (Q.every ?? pruneEvery);
-  const quantize = (rng?: Rng): void => quantizeSynapseWeights({ w: syn.w, col: syn.col, neurons: N, spec: Q, wMax, ...(rng !== undefined ? { rng } : {}) });
-  // shadow-weight mode: STDP accumulates in full precision, the network runs on the quantization
-  const shadow = shadowMode ? new ShadowWeights(N, recipe.protocol.normalizeSum, () => quantize()) : null;
-  const foldShadow = (): void => shadow?.fold(syn);
-  const beforePresentation =
-    shadow === null
-      ? undefined
-      : (): void => {
-          shadow.beforePresentation(syn);
-          quantized = true;
-        };
-  const total = perEpoch * epochs;
+/** Restores a snapshot into the run; returns the images already done. */
+function resumeFrom(run: TrainingRun, dir: string): number {
+  const snap = loadTrainingSnapshot(dir, run.identity());
+  run.restore(snap);
+  return snap.imagesDone;
+}
+
+/** The image loop from image `start`: train, report progress, write snapshots. */
+function trainImages(run: TrainingRun, start: number, options: TrainOptions): void {
+  const { total } = run;
   const every = options.progressEvery ?? 50;
-  let presentations = 0;
-  let spikes = 0;
-  let windowSpikes = 0;
-  let windowImages = 0;
-  let quantized = false;
-
-  const prune = (done: number): void => {
-    foldShadow();
-    const dense = syn.toDenseWeights();
-    const mask = syn.toMask();
-    const n = pruneSynapses({
-      weights: dense,
-      mask,
-      nInputs: nIn,
-      neurons: N,
-      criterion: P.criterion,
-      threshold: P.threshold,
-      fraction: pruneFractionAt(P, done),
-    });
-    if (n > 0) {
-      syn = InputSynapses.fromDense(dense, mask, init.delays, nIn, N, init.maxDelay);
-      net.setSynapses(syn);
+  const snap = options.snapshot;
+  for (let idx = start; idx < total; idx++) {
+    run.trainImage(idx);
+    const done = idx + 1;
+    if (options.onProgress !== undefined && (done % every === 0 || done === total)) {
+      const s = run.status();
+      options.onProgress({
+        imagesDone: done,
+        totalImages: total,
+        spikesPerImage: run.windowImages > 0 ? run.windowSpikes / run.windowImages : 0,
+        presentations: run.presentations,
+        prunedFraction: s.prunedFraction,
+        levels: s.levels,
+      });
+      run.windowSpikes = 0;
+      run.windowImages = 0;
     }
-  };
-  const prunedFraction = (): number => 1 - syn.size / (nIn * N);
-
-  const size = nIn;
-  for (let ep = 0; ep < epochs; ep++) {
-    for (let k = 0; k < perEpoch; k++) {
-      const idx = ep * perEpoch + k;
-      net.learningRateScale = learningRateScaleAt(recipe.learning, idx);
-      const r = net.trainImage(ds.pixels, k * size, new Rng(seed, STREAM.train, idx), beforePresentation);
-      presentations += r.presentations;
-      spikes += r.total;
-      windowSpikes += r.total;
-      windowImages++;
-      const done = idx + 1;
-      if (done < total) {
-        if (pruneEvery > 0 && done % pruneEvery === 0 && done >= P.startAfter) prune(done);
-        if (quantEvery > 0 && done % quantEvery === 0) {
-          quantize(choice.rounding === 'stochastic' ? new Rng(seed, STREAM.quantize, done) : undefined);
-          quantized = true;
-        }
-      }
-      if (options.onProgress !== undefined && (done % every === 0 || done === total)) {
-        options.onProgress({
-          imagesDone: done,
-          totalImages: total,
-          spikesPerImage: windowImages > 0 ? windowSpikes / windowImages : 0,
-          presentations,
-          prunedFraction: prunedFraction(),
-          levels: quantized ? distinctLevels(syn.w, syn.size < nIn * N) : null,
-        });
-        windowSpikes = 0;
-        windowImages = 0;
-      }
-    }
+    if (snap !== undefined && done % snap.every === 0 && done < total) saveTrainingSnapshot(snap.dir, run.snapshot(done));
   }
-  // final pruning and quantization (shadow mode: of the full-precision weights)
-  foldShadow();
-  if (pruneEvery > 0 && total >= P.startAfter) prune(total);
-  const mask = syn.toMask();
-  if (levels !== null) {
-    quantize();
-    if (Q.pruneZero) {
-      const dense = syn.toDenseWeights();
-      for (let k = 0; k < dense.length; k++) if (mask[k] !== 0 && dense[k] === 0) mask[k] = 0;
-      syn = InputSynapses.fromDense(dense, mask, init.delays, nIn, N, init.maxDelay);
-      net.setSynapses(syn);
-    }
-  }
-  const weights = syn.toDenseWeights();
-  const finalMask = syn.toMask();
-  const alive = syn.size;
-  const nLevels = levels === null ? null : distinctLevels(syn.w, alive < nIn * N);
-  const seconds = (performance.now() - t0) / 1000;
-  const checkpoint: Checkpoint = {
-    recipeName: name,
-    recipeRaw: raw,
-    recipe,
-    seed,
-    xsnnVersion: version,
-    dataset: { name: ds.name, sha256: ds.sha256, width: ds.width, height: ds.height, channels: ds.channels, classes: ds.classes },
-    counts: {
-      trainImages: perEpoch,
-      epochs,
-      presentations,
-      excSpikes: spikes,
-      synapses: alive,
-      prunedFraction: 1 - alive / (nIn * N),
-      levels: nLevels,
-    },
-    nInputs: nIn,
-    neurons: N,
-    maxDelay: init.maxDelay,
-    weights,
-    mask: finalMask,
-    delays: init.delays,
-    theta: net.theta,
-  };
-  return {
-    checkpoint,
-    trainImages: perEpoch,
-    epochs,
-    seconds,
-    imagesPerSecond: total / seconds,
-    presentations,
-    meanSpikesPerImage: spikes / total,
-    synapses: alive,
-    prunedFraction: 1 - alive / (nIn * N),
-    levels: nLevels,
-  };
 }

@@ -1,9 +1,11 @@
+import { rmSync } from 'node:fs';
 import type { Command } from 'commander';
 import { createProgress } from '../../core/progress.js';
 import { saveCheckpoint } from '../../snn/Checkpoint.js';
 import { pruneFractionAt } from '../../snn/prune.js';
 import type { SnnRecipe } from '../../snn/SnnRecipe.js';
 import { recipeDataset, resolveRecipe, train, type TrainResult } from '../../snn/train.js';
+import { isTrainingSnapshot } from '../../snn/TrainingSnapshot.js';
 import { parseIntOption, printJson } from '../output.js';
 import { checkTrainOutput } from './trainOutput.js';
 
@@ -15,6 +17,10 @@ interface TrainCliOptions {
   seed?: number;
   force?: boolean;
   json?: boolean;
+  threads?: number;
+  resume?: string;
+  snapshotEvery: number;
+  snapshotDir?: string;
 }
 
 /** `xsnn train`: trains a network from a recipe and writes a checkpoint directory. */
@@ -31,6 +37,14 @@ export function registerTrain(program: Command): void {
     .option('--epochs <n>', "passes over the training images (default: the recipe's)", parseIntOption('--epochs', 1))
     .option('--seed <n>', "seed (default: the recipe's)", parseIntOption('--seed', 0))
     .option('--force', 'replace an existing checkpoint at --out (anything else there is never replaced)')
+    .option(
+      '--threads <n>',
+      'threads the neurons are split over (default: all cores, fewer for small networks; the checkpoint does not depend on it)',
+      parseIntOption('--threads', 1),
+    )
+    .option('--snapshot-every <n>', 'write a training snapshot every N images (0 = never)', parseIntOption('--snapshot-every', 0), 5000)
+    .option('--snapshot-dir <dir>', 'where snapshots go (default: <out>.snapshot; removed once the checkpoint is written)')
+    .option('--resume <dir>', 'continue an interrupted run from its snapshot directory (same recipe, seed, images and xsnn version)')
     .option('--json', 'print a JSON summary on stdout')
     .action(async (opts: TrainCliOptions) => {
       const resolved = resolveRecipe(opts.recipe);
@@ -55,12 +69,16 @@ export function registerTrain(program: Command): void {
           .join(' | '),
         { spikes: '-', pruned: '0.0', target: '0.0' },
       );
+      const snapshotDir = opts.snapshotDir ?? `${opts.out}.snapshot`;
       const result = train({
         recipe: opts.recipe,
         dataset,
         ...(opts.trainImages !== undefined ? { trainImages: opts.trainImages } : {}),
         ...(opts.epochs !== undefined ? { epochs: opts.epochs } : {}),
         ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+        ...(opts.threads !== undefined ? { threads: opts.threads } : {}),
+        ...(opts.resume !== undefined ? { resume: opts.resume } : {}),
+        ...(opts.snapshotEvery > 0 ? { snapshot: { dir: snapshotDir, every: opts.snapshotEvery } } : {}),
         progressEvery: 20,
         onProgress: (p) => {
           bar.update(p.imagesDone, {
@@ -72,6 +90,7 @@ export function registerTrain(program: Command): void {
       });
       bar.stop();
       saveCheckpoint(opts.out, result.checkpoint);
+      if (isTrainingSnapshot(snapshotDir)) rmSync(snapshotDir, { recursive: true, force: true });
       for (const w of budgetWarnings(recipe, result)) process.stderr.write(`xsnn train: warning: ${w}\n`);
       const summary = {
         checkpoint: opts.out,
@@ -87,6 +106,8 @@ export function registerTrain(program: Command): void {
         synapses: result.synapses,
         prunedFraction: result.prunedFraction,
         levels: result.levels,
+        threads: result.threads,
+        imagesTrained: result.imagesTrained,
       };
       if (opts.json === true) printJson(summary);
       else {

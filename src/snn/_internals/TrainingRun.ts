@@ -1,0 +1,276 @@
+import { Rng } from '../../core/Rng.js';
+import { STREAM } from '../../core/streams.js';
+import { version } from '../../core/version.js';
+import type { Dataset } from '../../data/Dataset.js';
+import type { Checkpoint } from '../Checkpoint.js';
+import { initialSynapses, type InitialSynapses } from '../initialSynapses.js';
+import { InputSynapses } from '../InputSynapses.js';
+import { learningRateScaleAt } from '../learningRateScaleAt.js';
+import { NetworkState } from '../NetworkState.js';
+import { pruneFractionAt, pruneSynapses } from '../prune.js';
+import { quantizationDefaults, quantizationLevels, quantizeSynapseWeights } from '../quantize.js';
+import { ShadowWeights } from '../ShadowWeights.js';
+import { SnnNetwork } from '../SnnNetwork.js';
+import type { SnnRecipe } from '../SnnRecipe.js';
+import type { StepExchange } from '../StepExchange.js';
+import type { SnapshotIdentity, TrainingSnapshot } from '../TrainingSnapshot.js';
+
+/** What a training run is: the resolved recipe, data, seed and length. */
+export interface TrainingSetup {
+  readonly recipe: SnnRecipe;
+  readonly raw: Record<string, unknown>;
+  readonly name: string;
+  readonly dataset: Dataset;
+  readonly seed: number;
+  readonly perEpoch: number;
+  readonly epochs: number;
+}
+
+const STATE_F64 = ['vE', 'geE', 'giE', 'lastE', 'vI', 'geI', 'lastI', 'dep', 'lastPost'] as const;
+
+function distinctLevels(w: Float32Array, hasZero: boolean): number {
+  const s = new Set<number>();
+  if (hasZero) s.add(0);
+  for (let e = 0; e < w.length; e++) s.add(w[e]!);
+  return s.size;
+}
+
+/**
+ * The state of one training run and its steps between images: the network
+ * (partition 0 of it when `exchange` is given, over shared arrays), the
+ * synapses, shadow weights, pruning and quantization schedule, counters, and
+ * the conversions to a checkpoint and a snapshot.
+ */
+export class TrainingRun {
+  readonly net: SnnNetwork;
+  syn: InputSynapses;
+  readonly init: InitialSynapses;
+  readonly nIn: number;
+  readonly total: number;
+  presentations = 0;
+  spikes = 0;
+  windowSpikes = 0;
+  windowImages = 0;
+  quantized = false;
+  /** Called with the new synapses after pruning replaced them (the other partitions need them). */
+  onNewSynapses: ((syn: InputSynapses) => void) | null = null;
+  private readonly shadow: ShadowWeights | null;
+  private readonly beforePresentation: (() => void) | undefined;
+  private readonly levels: Float64Array | null;
+  private readonly pruneEvery: number;
+  private readonly quantEvery: number;
+  private readonly shared: boolean;
+
+  constructor(
+    readonly setup: TrainingSetup,
+    partition: { readonly range: readonly [number, number]; readonly exchange: StepExchange } | null = null,
+  ) {
+    const { recipe, dataset: ds, seed } = setup;
+    const nIn = ds.width * ds.height * ds.channels;
+    const N = recipe.network.neurons;
+    this.nIn = nIn;
+    this.total = setup.perEpoch * setup.epochs;
+    this.shared = partition !== null;
+    this.init = initialSynapses(recipe, nIn, seed);
+    this.syn = InputSynapses.fromDense(this.init.weights, new Uint8Array(nIn * N).fill(1), this.init.delays, nIn, N, this.init.maxDelay, this.shared);
+    const theta = this.shared ? new Float64Array(new SharedArrayBuffer(8 * N)) : new Float64Array(N);
+    theta.fill(recipe.network.threshold.thetaInit);
+    this.net = new SnnNetwork(recipe, this.syn, theta, {
+      state: NetworkState.allocate(N, this.shared),
+      initialise: true,
+      ...(partition !== null ? { range: partition.range, exchange: partition.exchange } : {}),
+    });
+    const P = recipe.pruning;
+    const Q = recipe.quantization;
+    const wMax = recipe.network.input.wMax;
+    this.levels = quantizationLevels(Q, wMax);
+    this.pruneEvery = P.criterion === 'none' ? 0 : P.every;
+    const choice = quantizationDefaults(Q);
+    const shadowMode = this.levels !== null && choice.shadow;
+    this.quantEvery = this.levels === null || shadowMode ? 0 : (Q.every ?? this.pruneEvery);
+    const elementwise = choice.range === 'w-max' || Q.values !== null ? this.levels : null;
+    // shadow-weight mode: STDP accumulates in full precision, the network runs on the quantization
+    this.shadow = shadowMode ? new ShadowWeights(N, recipe.protocol.normalizeSum, () => this.quantize(), elementwise) : null;
+    const shadow = this.shadow;
+    this.beforePresentation =
+      shadow === null
+        ? undefined
+        : (): void => {
+            shadow.beforePresentation(this.syn, this.net.touchedColumns);
+            this.net.columnsSettled();
+            this.quantized = true;
+          };
+  }
+
+  /** Trains on image `idx` (0-based over all epochs), then prunes/quantizes when the schedule says so. */
+  trainImage(idx: number): void {
+    const { recipe, dataset, seed, perEpoch } = this.setup;
+    const k = idx % perEpoch;
+    this.net.learningRateScale = learningRateScaleAt(recipe.learning, idx);
+    const r = this.net.trainImage(dataset.pixels, k * this.nIn, new Rng(seed, STREAM.train, idx), this.beforePresentation);
+    this.presentations += r.presentations;
+    this.spikes += r.total;
+    this.windowSpikes += r.total;
+    this.windowImages++;
+    const done = idx + 1;
+    if (done >= this.total) return;
+    const P = recipe.pruning;
+    if (this.pruneEvery > 0 && done % this.pruneEvery === 0 && done >= P.startAfter) this.prune(done);
+    if (this.quantEvery > 0 && done % this.quantEvery === 0) {
+      this.quantize(quantizationDefaults(recipe.quantization).rounding === 'stochastic' ? new Rng(seed, STREAM.quantize, done) : undefined);
+      this.net.touchAll();
+      this.quantized = true;
+    }
+  }
+
+  /** The pruned fraction and distinct levels now (for progress reports). */
+  status(): { prunedFraction: number; levels: number | null } {
+    const all = this.nIn * this.setup.recipe.network.neurons;
+    return { prunedFraction: 1 - this.syn.size / all, levels: this.quantized ? distinctLevels(this.syn.w, this.syn.size < all) : null };
+  }
+
+  private quantize(rng?: Rng): void {
+    const R = this.setup.recipe;
+    quantizeSynapseWeights({
+      w: this.syn.w,
+      col: this.syn.col,
+      neurons: R.network.neurons,
+      spec: R.quantization,
+      wMax: R.network.input.wMax,
+      ...(rng !== undefined ? { rng } : {}),
+    });
+  }
+
+  private replaceSynapses(syn: InputSynapses): void {
+    this.syn = syn;
+    this.net.setSynapses(syn);
+    this.onNewSynapses?.(syn);
+  }
+
+  private prune(done: number): void {
+    const P = this.setup.recipe.pruning;
+    const N = this.setup.recipe.network.neurons;
+    this.shadow?.fold(this.syn);
+    const dense = this.syn.toDenseWeights();
+    const mask = this.syn.toMask();
+    const n = pruneSynapses({
+      weights: dense,
+      mask,
+      nInputs: this.nIn,
+      neurons: N,
+      criterion: P.criterion,
+      threshold: P.threshold,
+      fraction: pruneFractionAt(P, done),
+    });
+    if (n > 0) this.replaceSynapses(InputSynapses.fromDense(dense, mask, this.init.delays, this.nIn, N, this.init.maxDelay, this.shared));
+    else this.net.touchAll();
+  }
+
+  /** Final pruning and quantization (shadow mode: of the full-precision weights), then the checkpoint. */
+  finish(): Checkpoint {
+    const { recipe, raw, name, dataset: ds, seed, perEpoch, epochs } = this.setup;
+    const N = recipe.network.neurons;
+    const nIn = this.nIn;
+    const { delays, maxDelay } = this.init;
+    this.shadow?.fold(this.syn);
+    if (this.pruneEvery > 0 && this.total >= recipe.pruning.startAfter) this.prune(this.total);
+    let syn = this.syn;
+    const mask = syn.toMask();
+    if (this.levels !== null) {
+      this.quantize();
+      if (recipe.quantization.pruneZero) {
+        const dense = syn.toDenseWeights();
+        for (let k = 0; k < dense.length; k++) if (mask[k] !== 0 && dense[k] === 0) mask[k] = 0;
+        syn = InputSynapses.fromDense(dense, mask, delays, nIn, N, maxDelay);
+      }
+    }
+    const alive = syn.size;
+    return {
+      recipeName: name,
+      recipeRaw: raw,
+      recipe,
+      seed,
+      xsnnVersion: version,
+      dataset: { name: ds.name, sha256: ds.sha256, width: ds.width, height: ds.height, channels: ds.channels, classes: ds.classes },
+      counts: {
+        trainImages: perEpoch,
+        epochs,
+        presentations: this.presentations,
+        excSpikes: this.spikes,
+        synapses: alive,
+        prunedFraction: 1 - alive / (nIn * N),
+        levels: this.levels === null ? null : distinctLevels(syn.w, alive < nIn * N),
+      },
+      nInputs: nIn,
+      neurons: N,
+      maxDelay,
+      weights: syn.toDenseWeights(),
+      mask: syn.toMask(),
+      delays,
+      theta: this.shared ? Float64Array.from(this.net.theta) : this.net.theta,
+    };
+  }
+
+  /** What a snapshot of this run must match to be resumed. */
+  identity(): SnapshotIdentity {
+    const { recipe, name, dataset, seed, perEpoch, epochs } = this.setup;
+    return { xsnnVersion: version, recipeName: name, recipe, seed, dataset: { name: dataset.name, sha256: dataset.sha256 }, trainImages: perEpoch, epochs };
+  }
+
+  /** The whole state after `imagesDone` images. */
+  snapshot(imagesDone: number): TrainingSnapshot {
+    const net = this.net;
+    const st = net.state;
+    const arrays: Record<string, Float32Array | Float64Array | Uint8Array | Int32Array> = {
+      weights: this.syn.toDenseWeights(),
+      mask: this.syn.toMask(),
+      theta: net.theta,
+      isActiveI: st.isActiveI,
+      ring: net.ring,
+      ringHead: net.ringHead,
+      ringCount: net.ringCount,
+    };
+    for (const k of STATE_F64) arrays[k] = st[k];
+    if (net.ringX !== null) arrays.ringX = net.ringX;
+    const sw = this.shadow?.state();
+    if (sw !== undefined && sw !== null) {
+      arrays.shadow = sw.shadow;
+      arrays.shadowStart = sw.start;
+    }
+    const counters = {
+      presentations: this.presentations,
+      spikes: this.spikes,
+      windowSpikes: this.windowSpikes,
+      windowImages: this.windowImages,
+      quantized: this.quantized,
+    };
+    return { ...this.identity(), imagesDone, step: net.t, counters, arrays };
+  }
+
+  /** Restores the state of a snapshot (taken of the same setup: see {@link identity}). */
+  restore(s: TrainingSnapshot): void {
+    const a = s.arrays;
+    const N = this.setup.recipe.network.neurons;
+    const syn = InputSynapses.fromDense(a.weights!, a.mask!, this.init.delays, this.nIn, N, this.init.maxDelay, this.shared);
+    this.replaceSynapses(syn);
+    const net = this.net;
+    net.theta.set(a.theta as Float64Array);
+    for (const k of STATE_F64) net.state[k].set(a[k] as Float64Array);
+    net.state.isActiveI.set(a.isActiveI as Uint8Array);
+    net.ring.set(a.ring as Float64Array);
+    net.ringHead.set(a.ringHead as Int32Array);
+    net.ringCount.set(a.ringCount as Int32Array);
+    if (net.ringX !== null) net.ringX.set(a.ringX as Float64Array);
+    net.t = s.step;
+    net.rebuildActiveList();
+    net.touchAll();
+    if (a.shadow !== undefined && a.shadowStart !== undefined) this.shadow?.restore(a.shadow as Float32Array, a.shadowStart as Float32Array);
+    ({
+      presentations: this.presentations,
+      spikes: this.spikes,
+      windowSpikes: this.windowSpikes,
+      windowImages: this.windowImages,
+      quantized: this.quantized,
+    } = s.counters);
+  }
+}

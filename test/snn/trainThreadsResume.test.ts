@@ -1,0 +1,79 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+// Training on 2 threads needs the compiled worker: these run the built CLI (npm test compiles first).
+const CLI = 'dist/cli/main.js';
+const tmp = mkdtempSync(join(tmpdir(), 'xsnn-train-threads-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function xsnn(...args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, XSNN_NO_PROGRESS: '1' } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function recipe(name: string, yaml: string): string {
+  const p = join(tmp, `${name}.yaml`);
+  writeFileSync(p, yaml);
+  return p;
+}
+
+/** Every file of a checkpoint directory, byte for byte. */
+function files(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of readdirSync(dir).sort()) out[f] = readFileSync(join(dir, f)).toString('base64');
+  return out;
+}
+
+const dense = recipe('dense', 'extends: tiny\nsource: test\nnetwork:\n  neurons: 41\nprotocol:\n  trainImages: 90\n');
+const rathi = recipe(
+  'rathi',
+  'extends: rathi-400\nsource: test\nnetwork:\n  neurons: 41\nprotocol:\n  trainImages: 90\npruning:\n  every: 30\n  ramp: { from: 0, to: 60 }\n',
+);
+
+describe('xsnn train --threads', () => {
+  for (const [name, path] of [
+    ['dense dc2015 rule', dense],
+    ['power-law rule with pruning, shadow weights and the summed trace', rathi],
+  ] as const) {
+    it(`gives the byte-identical checkpoint on 1 and 2 threads (${name}, 41 neurons split 20 + 21)`, () => {
+      const one = join(tmp, `${name}-1`);
+      const two = join(tmp, `${name}-2`);
+      const a = xsnn('train', '--recipe', path, '--threads', '1', '--out', one, '--json');
+      const b = xsnn('train', '--recipe', path, '--threads', '2', '--out', two, '--json');
+      expect(a.stderr).toBe('');
+      expect(b.stderr).toBe('');
+      expect((JSON.parse(b.stdout) as { threads: number }).threads).toBe(2);
+      expect(files(two)).toEqual(files(one));
+    });
+  }
+});
+
+describe('xsnn train --resume', () => {
+  it('after a SIGKILL in the middle of a run, resuming from the last snapshot gives the checkpoint of the uninterrupted run', async () => {
+    const long = recipe('long', 'extends: tiny\nsource: test\nnetwork:\n  neurons: 30\nprotocol:\n  trainImages: 400\n');
+    const whole = join(tmp, 'whole');
+    expect(xsnn('train', '--recipe', long, '--threads', '1', '--out', whole).status).toBe(0);
+    const cut = join(tmp, 'cut');
+    const snap = `${cut}.snapshot`;
+    const child = spawn(process.execPath, [CLI, 'train', '--recipe', long, '--threads', '2', '--snapshot-every', '40', '--out', cut], {
+      env: { ...process.env, XSNN_NO_PROGRESS: '1' },
+      stdio: 'ignore',
+    });
+    const exit = new Promise<NodeJS.Signals | null>((res) => child.on('exit', (_code, signal) => res(signal)));
+    while (!existsSync(join(snap, 'manifest.json')) && child.exitCode === null) await new Promise((r) => setTimeout(r, 20));
+    child.kill('SIGKILL');
+    expect(await exit).toBe('SIGKILL');
+    expect(existsSync(cut)).toBe(false);
+    const done = (JSON.parse(readFileSync(join(snap, 'manifest.json'), 'utf8')) as { imagesDone: number }).imagesDone;
+    expect(done).toBeGreaterThanOrEqual(40);
+    expect(done).toBeLessThan(400);
+    const r = xsnn('train', '--recipe', long, '--threads', '1', '--resume', snap, '--out', cut, '--json');
+    expect(r.stderr).toBe('');
+    expect((JSON.parse(r.stdout) as { imagesTrained: number }).imagesTrained).toBe(400 - done);
+    expect(files(cut)).toEqual(files(whole));
+    expect(existsSync(snap)).toBe(false); // removed once the checkpoint is written
+  }, 120_000);
+});
