@@ -26,6 +26,12 @@ export function formatComparison(c: NetworkComparison): string {
     ['area (um^2)', um2(D.area.totalM2), um2(S.area.totalM2), fx(c.areaImprovement)],
     ['area with naive blocking (um^2)', um2(c.dense.naive.areaM2), um2(c.sparse.naive.areaM2), fx(c.dense.naive.areaM2 / c.sparse.naive.areaM2)],
     ['energy / inference (J)', D.energy.perInferenceJ.toExponential(3), S.energy.perInferenceJ.toExponential(3), fx(c.energyImprovement)],
+    [`latency / inference (s, ${D.latency.mode})`, D.figures.latencyPerInferenceS.toExponential(3), S.figures.latencyPerInferenceS.toExponential(3), fx(c.latencyImprovement)],
+    ['throughput (inferences/s)', D.figures.throughputPerS.toExponential(3), S.figures.throughputPerS.toExponential(3), fx(c.throughputImprovement)],
+    ['energy-delay product (J s)', D.figures.edpJs.toExponential(3), S.figures.edpJs.toExponential(3), fx(c.edpImprovement)],
+    ['SOPs / inference', D.figures.sopsPerInference.toFixed(0), S.figures.sopsPerInference.toFixed(0), fx(D.figures.sopsPerInference / S.figures.sopsPerInference)],
+    ['energy / SOP (pJ)', (D.figures.energyPerSopJ * 1e12).toFixed(3), (S.figures.energyPerSopJ * 1e12).toFixed(3), fx(c.energyPerSopImprovement)],
+    ['programming, one-time (J / s)', `${D.programming.energyJ.toExponential(2)} / ${D.programming.timeS.toExponential(2)}`, `${S.programming.energyJ.toExponential(2)} / ${S.programming.timeS.toExponential(2)}`, ''],
     [
       'accuracy',
       `${pct(D.accuracy.mean)} ± ${pct(D.accuracy.std)}`,
@@ -37,6 +43,11 @@ export function formatComparison(c: NetworkComparison): string {
     const d = perInf(D, D.energy.breakdownJ[k as keyof typeof D.energy.breakdownJ]);
     const s = perInf(S, S.energy.breakdownJ[k as keyof typeof S.energy.breakdownJ]);
     return [`energy: ${k} (J)`, d.toExponential(3), s.toExponential(3), fx(c.energyImprovementByCategory[k]!)];
+  });
+  const lRows = Object.keys(D.latency.breakdownS).map((k) => {
+    const d = perInf(D, D.latency.breakdownS[k as keyof typeof D.latency.breakdownS]);
+    const s = perInf(S, S.latency.breakdownS[k as keyof typeof S.latency.breakdownS]);
+    return [`latency: ${k} (s)`, d.toExponential(3), s.toExponential(3), fx(c.latencyImprovementByStage[k]!)];
   });
   const aRows = Object.keys(D.area.breakdownM2).map((k) => [
     `area: ${k} (um^2)`,
@@ -54,6 +65,8 @@ export function formatComparison(c: NetworkComparison): string {
   const notes = [
     `crossbar ${D.crossbar.name} (${D.crossbar.rows}x${D.crossbar.cols}), device ${D.device.name}; ${D.testImages} test images, labels from ${D.labelImages} training images, ${D.samples.length} device sample(s).`,
     `dense storage: ${D.precision}. sparse storage: ${S.precision}.`,
+    `operating mode: ${D.latency.mode}${D.latency.pipelined ? ' (pipelined)' : ''}; leakage is charged over ${D.latency.mode === 'accelerated' ? 'the hardware latency' : 'the whole presentation (steps · dt)'}; delays: ${D.crossbar.delays.implementation}.`,
+    `leakage share of energy: dense ${pct(D.energy.breakdownJ.leakage / D.energy.totalJ)}, sparse ${pct(S.energy.breakdownJ.leakage / S.energy.totalJ)}.`,
   ];
-  return `${table(head, [...rows, ...eRows, ...aRows, ...cRows])}\n\n${notes.join('\n')}\n`;
+  return `${table(head, [...rows, ...eRows, ...lRows, ...aRows, ...cRows])}\n\n${notes.join('\n')}\n`;
 }

@@ -50,6 +50,15 @@ export function formatSimulation(r: SimulationResult): string {
     const per = v / Math.max(1, inf);
     lines.push(`  ${k.padEnd(14)} ${sci(per)} J  ${r.energy.totalJ > 0 ? pct(v / r.energy.totalJ) : '-'}`);
   }
+  const f = r.figures;
+  lines.push(
+    `latency per inference ${sci(f.latencyPerInferenceS)} s (${r.latency.mode}${r.latency.pipelined ? ', pipelined' : ''}${r.latency.keepsUp ? '' : '; the hardware cannot keep up with real time'}), throughput ${sci(f.throughputPerS)} inferences/s:`,
+  );
+  for (const [k, v] of Object.entries(r.latency.breakdownS)) lines.push(`  ${k.padEnd(14)} ${sci(v / Math.max(1, inf))} s`);
+  lines.push(
+    `EDP ${sci(f.edpJs)} J s; ${f.sopsPerInference.toFixed(0)} synaptic operations per inference, ${(f.energyPerSopJ * 1e12).toFixed(3)} pJ/SOP (context: TrueNorth ≈ 26 pJ per synaptic event, Loihi ≈ 24 pJ/SOP)`,
+  );
+  lines.push(`programming (one-time) ${sci(r.programming.energyJ)} J, ${sci(r.programming.timeS)} s; delays: ${r.crossbar.delays.implementation}`);
   lines.push(`area ${(r.area.totalM2 / 1e-12).toFixed(1)} um^2 (${sci(r.area.totalM2)} m^2):`);
   for (const [k, v] of Object.entries(r.area.breakdownM2)) lines.push(`  ${k.padEnd(14)} ${(v / 1e-12).toFixed(1)} um^2  ${pct(v / r.area.totalM2)}`);
   lines.push(`${r.imagesPerSecond.toFixed(1)} img/s co-simulated on ${r.threads} thread(s), ${r.seconds.toFixed(1)} s`);
@@ -71,6 +80,11 @@ export function explainSimulation(r: SimulationResult): string {
     ),
     explain(r.energy, { depth: 0 }),
     `energy per inference = total / inferences = ${r.energy.totalJ.toExponential(6)} J / ${inf} = ${r.energy.perInferenceJ.toExponential(6)} J\n`,
+    explain({ title: `Time constants ('${r.crossbar.name}')`, terms: r.latency.constants }, { depth: 2 }),
+    explain(r.latency, { depth: 0 }),
+    `latency per inference = total / inferences = ${r.latency.totalS.toExponential(6)} s / ${inf} = ${r.latency.perInferenceS.toExponential(6)} s (${r.latency.mode})\n`,
+    explain({ title: 'Per-inference figures', terms: r.figures.terms }, { depth: 0 }),
+    explain({ title: r.programming.title, terms: r.programming.terms }, { depth: 0 }),
     explain(r.area, { depth: 1 }),
   ];
   return parts.join('\n');

@@ -25,6 +25,7 @@ export interface CosimCliOptions {
   weightBits?: number | 'device';
   json?: boolean;
   explain?: boolean;
+  mode?: 'accelerated' | 'realtime';
 }
 
 /** A commander parser for a finite number ≥ 0 (e.g. σ). */
@@ -49,6 +50,12 @@ export function parseWeightBits(value: string): number | 'device' {
   if (!Number.isInteger(n) || n < 1 || n > 24)
     throw new InvalidArgumentError(`--weight-bits expects "device" or a whole number of bits in 1..24, got "${value}"`);
   return n;
+}
+
+/** A commander parser for `--mode`: `accelerated` or `realtime`. */
+export function parseMode(value: string): 'accelerated' | 'realtime' {
+  if (value === 'accelerated' || value === 'realtime') return value;
+  throw new InvalidArgumentError(`--mode expects "accelerated" or "realtime", got "${value}"`);
 }
 
 /** Adds the co-simulation options to a command. */
@@ -82,6 +89,7 @@ export function addCosimOptions(cmd: Command): Command {
       'weight storage: bits bit-sliced over cells, or "device" (default: 8 bits for dense float networks, one cell for quantized ones that fit)',
       parseWeightBits,
     )
+    .option('--mode <mode>', 'operating mode: "accelerated" (steps as fast as the hardware allows) or "realtime" (each step lasts dt); default: the crossbar preset\'s', parseMode)
     .option('--json', 'print the result as JSON (simulate: a sweep ResultRecord)')
     .option('--explain', 'print every term of the energy and area sums with its formula, inputs and sources, and the NeuroSim cross-check');
 }
@@ -100,6 +108,7 @@ export function cosimSettings(opts: CosimCliOptions) {
     ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
     ...(opts.threads !== undefined ? { threads: opts.threads } : {}),
     ...(opts.weightBits !== undefined ? { weightBits: opts.weightBits } : {}),
+    ...(opts.mode !== undefined ? { mode: opts.mode } : {}),
   };
 }
 
