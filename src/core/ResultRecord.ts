@@ -157,7 +157,11 @@ export const ResultRecordSchema = z
       ctx.addIssue({ code: 'custom', path: ['areaM2'], message: `must equal the sum of areaBreakdownM2 (${sum(r.areaBreakdownM2)})` });
     }
     if (r.timing !== undefined && !close(sum(r.timing.latencyBreakdownS), r.timing.latencyPerInferenceS)) {
-      ctx.addIssue({ code: 'custom', path: ['timing', 'latencyPerInferenceS'], message: `must equal the sum of latencyBreakdownS (${sum(r.timing.latencyBreakdownS)})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['timing', 'latencyPerInferenceS'],
+        message: `must equal the sum of latencyBreakdownS (${sum(r.timing.latencyBreakdownS)})`,
+      });
     }
     if (r.lowerBound > r.tiles) ctx.addIssue({ code: 'custom', path: ['lowerBound'], message: `must be <= tiles (${r.tiles})` });
   });

@@ -221,7 +221,9 @@ export async function simulateCrossbars(options: SimulateCrossbarsOptions): Prom
     throw new XsnnError(`${fn}: mode must be 'accelerated' or 'realtime', got ${String(options.mode)}`, { field: 'mode' });
   const baseXbs = options.crossbars
     .map((c) => (typeof c === 'string' ? loadCrossbar(c) : c))
-    .map((x) => (options.mode === undefined || x.timing.mode === options.mode ? x : Object.freeze({ ...x, timing: Object.freeze({ ...x.timing, mode: options.mode! }) })));
+    .map((x) =>
+      options.mode === undefined || x.timing.mode === options.mode ? x : Object.freeze({ ...x, timing: Object.freeze({ ...x.timing, mode: options.mode! }) }),
+    );
   let device = options.device === undefined ? baseXbs[0]!.device : typeof options.device === 'string' ? loadDevice(options.device) : options.device;
   if (options.sigma !== undefined) {
     if (!(options.sigma >= 0) || !Number.isFinite(options.sigma))
@@ -548,7 +550,15 @@ async function simulateSample(o: SampleInputs): Promise<SampleOutcome> {
     layout: lead.layout,
     weights: leadWeights,
     options: driveOptions,
-    ...(o.rest.length > 0 ? { observers: o.rest.map((b, x) => ({ layout: b.layout, weights: shareArrays(o.progs[x + 1]!.weights), options: { ...b.driveOptions, noiseSeed: o.programmingSeed } })) } : {}),
+    ...(o.rest.length > 0
+      ? {
+          observers: o.rest.map((b, x) => ({
+            layout: b.layout,
+            weights: shareArrays(o.progs[x + 1]!.weights),
+            options: { ...b.driveOptions, noiseSeed: o.programmingSeed },
+          })),
+        }
+      : {}),
   };
   const progress = (at: number) => (o.onProgress !== undefined ? { onProgress: (d: number) => o.onProgress!(at + d) } : {});
   let assignments = o.networkLabels;

@@ -70,7 +70,9 @@ export function simulationRecord(r: SimulationResult, meta: SimulationRecordMeta
     overlapOrIdle: 0,
   };
   // the last stage closes the sum exactly (rounding of the per-inference division)
-  latencyBreakdownS.overlapOrIdle = r.figures.latencyPerInferenceS - (latencyBreakdownS.rowDrive + latencyBreakdownS.sensing + latencyBreakdownS.partialSums + latencyBreakdownS.neurons + latencyBreakdownS.inhibition);
+  latencyBreakdownS.overlapOrIdle =
+    r.figures.latencyPerInferenceS -
+    (latencyBreakdownS.rowDrive + latencyBreakdownS.sensing + latencyBreakdownS.partialSums + latencyBreakdownS.neurons + latencyBreakdownS.inhibition);
   const m = r.mapping.metrics;
   return {
     network: {

@@ -88,7 +88,8 @@ export function areaOf(input_: AreaInput, device: DeviceModel, crossbar: Crossba
   const terms = [array, adcOrNeuron, drivers, accumulation, interconnect, other];
   const totalM2 = terms.reduce((s, t) => s + t.valueSI, 0);
   const T = g.T;
-  const peripheryPerTileM2 = tileCore - g.R * g.C * g.cellAreaM2 + (T > 0 ? (accumulation.valueSI + other.valueSI) / T - (g.R + g.cLog) * dffArea(g.F).valueSI : 0);
+  const peripheryPerTileM2 =
+    tileCore - g.R * g.C * g.cellAreaM2 + (T > 0 ? (accumulation.valueSI + other.valueSI) / T - (g.R + g.cLog) * dffArea(g.F).valueSI : 0);
   return {
     title: `Area of ${T} tile(s) of ${g.R}x${g.C} ${device.name} cells (${crossbar.name})`,
     totalM2,
@@ -285,7 +286,12 @@ function otherArea(g: AreaGeometry, input_: AreaInput): ExplainTerm {
       input('N_LIF = ⌈2N / neuronsPerUnit⌉', lifUnits, '1', `${g.src} neurons.neuronsPerUnit`),
       input('A_LIF', lif.valueSI, 'm^2', lif.source),
       input('A_state (per neuron)', state.valueSI, 'm^2', state.source),
-      input(`B_delay (delay-buffer bits, ${g.crossbar.delays.implementation})`, bufferBits, '1', 'fifo: T·R·D per-row FIFOs at the row drivers; sequential: N_in·D input spike history; none: 0'),
+      input(
+        `B_delay (delay-buffer bits, ${g.crossbar.delays.implementation})`,
+        bufferBits,
+        '1',
+        'fifo: T·R·D per-row FIFOs at the row drivers; sequential: N_in·D input spike history; none: 0',
+      ),
     ],
     source: 'spike input/output registers (one bit per row and per neuron), the digital LIF units and state of the E and I populations, and the delay buffers',
     parts: [dff, lif, state],

@@ -162,7 +162,11 @@ export function energyFromCounts(counts: EventCounts, energies: EventEnergies, o
   const lat = options.latency;
   const leak: LeakageTime =
     lat !== undefined
-      ? { timeS: lat.leakageTimeS, name: lat.mode === 'realtime' ? 'leakageTime (realtime)' : 'latency (accelerated)', source: 'latency model (docs/timing.md)' }
+      ? {
+          timeS: lat.leakageTimeS,
+          name: lat.mode === 'realtime' ? 'leakageTime (realtime)' : 'latency (accelerated)',
+          source: 'latency model (docs/timing.md)',
+        }
       : { timeS: counts.simulatedTimeS, name: 'simulatedTimeS', source: 'simulation' };
   const terms = contributions(counts, energies, leak);
   const breakdownJ = breakdownOf(terms);

@@ -86,7 +86,12 @@ export function eventEnergies(device: DeviceModel, crossbar: CrossbarSpec, optio
   const digital = digitalEnergies(ctx, options.neurons ?? crossbar.logicalCols);
   const area1 = areaOf({ tiles: 1 }, device, crossbar);
   const routingEnergyPerSpike = routingEnergy(ctx, area1.tilePitchM, tiles);
-  const partialSumPacketEnergy = explainTerm({ ...routingEnergyPerSpike, name: 'partialSumPacketEnergy', source: `${routingEnergyPerSpike.source}; a partial sum travels as one packet`, parts: [routingEnergyPerSpike] });
+  const partialSumPacketEnergy = explainTerm({
+    ...routingEnergyPerSpike,
+    name: 'partialSumPacketEnergy',
+    source: `${routingEnergyPerSpike.source}; a partial sum travels as one packet`,
+    parts: [routingEnergyPerSpike],
+  });
   const spikeBufferEnergy = bufferEnergy(ctx, options.maxDelay ?? 0);
   const writes = writeEnergies(ctx);
   const area = options.area ?? areaOf({ tiles }, device, crossbar);
@@ -238,7 +243,8 @@ function digitalEnergies(c: EnergyContext, neurons: number): Pick<EventEnergies,
     unit: 'J',
     formula: '(N − 1) · E_add',
     inputs: [input('N', neurons, '1', 'network'), input('E_add', add.valueSI, 'J', add.source)],
-    source: 'Diehl & Cook lateral inhibition: an E spike makes its I neuron fire (w_EI = 10.4), whose spike adds w_IE into the g_i of the N − 1 other E neurons',
+    source:
+      'Diehl & Cook lateral inhibition: an E spike makes its I neuron fire (w_EI = 10.4), whose spike adds w_IE into the g_i of the N − 1 other E neurons',
     parts: [add],
   });
   return { mergeEnergy, neuronUpdateEnergy, inhibitionEnergyPerSpike };

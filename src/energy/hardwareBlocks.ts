@@ -94,7 +94,11 @@ export function columnMuxEnergy(nodeM: number): ExplainTerm {
     valueSI: B.muxTransistorsPerColumn * B.gateCapacitanceFPerM * w * vdd * vdd,
     unit: 'J',
     formula: '2 · c_g · W_min · Vdd²',
-    inputs: [input('c_g', B.gateCapacitanceFPerM, 'F/m', B.gateCapacitanceSource), input('W_min', w, 'm', 'DNN+NeuroSim constant.h MIN_NMOS_SIZE 2'), input('Vdd', vdd, 'V', VDD_SOURCE)],
+    inputs: [
+      input('c_g', B.gateCapacitanceFPerM, 'F/m', B.gateCapacitanceSource),
+      input('W_min', w, 'm', 'DNN+NeuroSim constant.h MIN_NMOS_SIZE 2'),
+      input('Vdd', vdd, 'V', VDD_SOURCE),
+    ],
     source: 'xsnn assumption: the two gates of one transmission gate are charged once per column sensed through the mux',
   });
 }
@@ -129,7 +133,10 @@ export function lifUpdateEnergy(crossbar: CrossbarSpec): ExplainTerm {
     valueSI: n.updateEnergy * scale,
     unit: 'J',
     formula: 'E_LIF(F0) × energy scale factor',
-    inputs: [input('E_LIF(F0)', n.updateEnergy, 'J', 'crossbar spec neurons.updateEnergy (SpikeSim LIF module 1.274 pJ)'), ...scalingInputs('energy', n.energyNode, F)],
+    inputs: [
+      input('E_LIF(F0)', n.updateEnergy, 'J', 'crossbar spec neurons.updateEnergy (SpikeSim LIF module 1.274 pJ)'),
+      ...scalingInputs('energy', n.energyNode, F),
+    ],
     source: 'SpikeSim (Moitra et al. 2023): LIF module energy per neuron and time step, state read/write included',
   });
 }

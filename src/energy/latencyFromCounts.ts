@@ -67,7 +67,8 @@ export function latencyFromCounts(o: LatencyFromCountsOptions): LatencyReport {
   const { activity: a, timing: t, crossbar } = o;
   if (!(o.dtS > 0)) throw new XsnnError(`latencyFromCounts: dt must be a positive time, got ${o.dtS}`);
   for (const [k, v] of Object.entries(a)) {
-    if (!Number.isFinite(v) || v < 0) throw new XsnnError(`latencyFromCounts: step activity '${k}' must be a finite number >= 0`, { field: k, received: String(v) });
+    if (!Number.isFinite(v) || v < 0)
+      throw new XsnnError(`latencyFromCounts: step activity '${k}' must be a finite number >= 0`, { field: k, received: String(v) });
   }
   const tm = crossbar.timing;
   const stage = (name: string, what: string, n: number, c: ExplainTerm): ExplainTerm =>
@@ -126,7 +127,10 @@ export function latencyFromCounts(o: LatencyFromCountsOptions): LatencyReport {
       input('busy latency', busyS, 's', 'accelerated latency of the same steps'),
       input('g (powerGatedFraction)', g, '1', `crossbar '${crossbar.name}' timing.powerGatedFraction`),
     ],
-    source: tm.mode === 'realtime' ? 'realtime mode: leakage over the whole presentation, less the power-gated idle fraction' : 'accelerated mode: leakage power × hardware latency',
+    source:
+      tm.mode === 'realtime'
+        ? 'realtime mode: leakage over the whole presentation, less the power-gated idle fraction'
+        : 'accelerated mode: leakage power × hardware latency',
   });
   const inf = o.inferences;
   const perInferenceS = inf > 0 ? totalS / inf : 0;

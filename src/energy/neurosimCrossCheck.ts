@@ -105,7 +105,10 @@ export function neurosimCrossCheck(crossbarRef = 'rram-128x128-adc5'): CrossChec
     '',
     '| quantity | xsnn | NeuroSim | unit | xsnn/NeuroSim |',
     '|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.quantity} | ${fmt(r.xsnn)} | ${fmt(r.reference)} | ${r.unit} | ${Number.isFinite(r.ratio) ? r.ratio.toFixed(4) : r.reference === 0 && r.xsnn === 0 ? 'both 0' : 'NeuroSim 0'} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.quantity} | ${fmt(r.xsnn)} | ${fmt(r.reference)} | ${r.unit} | ${Number.isFinite(r.ratio) ? r.ratio.toFixed(4) : r.reference === 0 && r.xsnn === 0 ? 'both 0' : 'NeuroSim 0'} |`,
+    ),
     '',
     ...rows.map((r) => `- ${r.quantity}: ${r.note} (reference: ${r.referenceSource})`),
     '',

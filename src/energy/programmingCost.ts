@@ -40,7 +40,12 @@ export function programmingCost(counts: ProgrammingCountsInput, device: DeviceMo
       input('V_w', Vw, 'V', devSrc),
       input('t_pulse', tw, 's', devSrc),
       input('pulsesPerLevel', n, '1', devSrc),
-      input('Σ steps·(G_min+G_target)/2', counts.stepConductanceS, 'S', `programming of the mapped network: ${counts.cellsWritten} cells, ${counts.levelSteps} level steps from G_min`),
+      input(
+        'Σ steps·(G_min+G_target)/2',
+        counts.stepConductanceS,
+        'S',
+        `programming of the mapped network: ${counts.cellsWritten} cells, ${counts.levelSteps} level steps from G_min`,
+      ),
     ],
     source: 'xsnn spec/hardware.md write energy (NeuroSim Cell.cpp WriteEnergyCalculation, 1T1R), cells reset to G_min and stepped up to their level',
   });

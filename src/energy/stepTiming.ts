@@ -58,7 +58,10 @@ export function stepTiming(crossbar: CrossbarSpec, device: DeviceModel, options:
     valueSI: tm.rowDriveCycles / f,
     unit: 's',
     formula: 'rowDriveCycles / f_clk',
-    inputs: [input('rowDriveCycles', tm.rowDriveCycles, '1', `${src}.rowDriveCycles`), input('f_clk', f, 'Hz', `${src}.clock (DNN+NeuroSim V1.4 Param.cpp clkFreq = 1e9)`)],
+    inputs: [
+      input('rowDriveCycles', tm.rowDriveCycles, '1', `${src}.rowDriveCycles`),
+      input('f_clk', f, 'Hz', `${src}.clock (DNN+NeuroSim V1.4 Param.cpp clkFreq = 1e9)`),
+    ],
     source: 'xsnn assumption: row decode and drive complete within whole clock cycles (NeuroSim synchronous mode counts cycles)',
   });
   const senseS = senseTime(crossbar, device);
@@ -138,12 +141,7 @@ function senseTime(crossbar: CrossbarSpec, device: DeviceModel): ExplainTerm {
       inputs: [
         input('m (columns per ADC)', p.columnsPerAdc, '1', `${src} periphery.columnsPerAdc`),
         input('β', tm.calibration, '1', `${src} timing.calibration (DNN+NeuroSim V1.4 Param.cpp beta = 1.4, applied in SubArray.cpp CalculateLatency)`),
-        input(
-          't_conv',
-          tConv,
-          's',
-          isaac ? PERIPHERAL_FIGURES.isaacAdcSource : 'DNN+NeuroSim V1.4 SarADC.cpp CalculateLatency: (log2(levelOutput) + 1) ns',
-        ),
+        input('t_conv', tConv, 's', isaac ? PERIPHERAL_FIGURES.isaacAdcSource : 'DNN+NeuroSim V1.4 SarADC.cpp CalculateLatency: (log2(levelOutput) + 1) ns'),
       ],
       source: 'DNN+NeuroSim V1.4 SubArray.cpp (conventionalParallel, synchronous): readLatencyADC = numColMuxed cycles of a β-calibrated sensing cycle',
     });

@@ -89,7 +89,11 @@ export function addCosimOptions(cmd: Command): Command {
       'weight storage: bits bit-sliced over cells, or "device" (default: 8 bits for dense float networks, one cell for quantized ones that fit)',
       parseWeightBits,
     )
-    .option('--mode <mode>', 'operating mode: "accelerated" (steps as fast as the hardware allows) or "realtime" (each step lasts dt); default: the crossbar preset\'s', parseMode)
+    .option(
+      '--mode <mode>',
+      'operating mode: "accelerated" (steps as fast as the hardware allows) or "realtime" (each step lasts dt); default: the crossbar preset\'s',
+      parseMode,
+    )
     .option('--json', 'print the result as JSON (simulate: a sweep ResultRecord)')
     .option('--explain', 'print every term of the energy and area sums with its formula, inputs and sources, and the NeuroSim cross-check');
 }
