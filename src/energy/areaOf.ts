@@ -3,7 +3,7 @@ import type { CrossbarSpec } from '../crossbar/CrossbarSpec.js';
 import type { DeviceModel } from '../devices/DeviceModel.js';
 import { explainTerm, input, type ExplainTerm } from './ExplainTerm.js';
 import { adder, dac1b, dffArea, ifNeuron, isaacAdc, PERIPHERAL_FIGURES, sarAdcArea } from './peripherals.js';
-import { columnMuxArea, levelShifterArea, lifUnitArea, neuronStateArea, rowDecoderArea } from './hardwareBlocks.js';
+import { columnMuxArea, levelShifterArea, lifUnitArea, neuronStateArea, rowDecoderArea, sramBitArea } from './hardwareBlocks.js';
 
 /**
  * The minimal structure the area model needs: how many tiles, their size, and
@@ -272,11 +272,13 @@ function otherArea(g: AreaGeometry, input_: AreaInput): ExplainTerm {
   const state = neuronStateArea(g.crossbar);
   const D = input_.maxDelay ?? 0;
   const bufferBits = delayBufferBits(g.crossbar, g.T, g.R, input_.inputs ?? g.R, D);
+  // fifo: shift registers (flip-flops) at every tile row; sequential: one spike history per input in SRAM
+  const bufferBit = g.crossbar.delays.implementation === 'fifo' ? dff : sramBitArea(g.F);
   return explainTerm({
     name: 'other',
-    valueSI: g.T * (g.R + g.cLog) * dff.valueSI + lifUnits * lif.valueSI + 2 * n * state.valueSI + bufferBits * dff.valueSI,
+    valueSI: g.T * (g.R + g.cLog) * dff.valueSI + lifUnits * lif.valueSI + 2 * n * state.valueSI + bufferBits * bufferBit.valueSI,
     unit: 'm^2',
-    formula: 'T · (R + C_log) · A_DFF + N_LIF · A_LIF + 2N · A_state + B_delay · A_DFF',
+    formula: 'T · (R + C_log) · A_DFF + N_LIF · A_LIF + 2N · A_state + B_delay · A_bit (A_DFF for fifo, A_SRAM-bit for sequential)',
     inputs: [
       input('T', g.T, '1', 'mapping'),
       input('R', g.R, '1', g.src),
@@ -294,7 +296,7 @@ function otherArea(g: AreaGeometry, input_: AreaInput): ExplainTerm {
       ),
     ],
     source: 'spike input/output registers (one bit per row and per neuron), the digital LIF units and state of the E and I populations, and the delay buffers',
-    parts: [dff, lif, state],
+    parts: [dff, lif, state, bufferBit],
   });
 }
 

@@ -2,7 +2,7 @@ import type { CrossbarSpec } from '../crossbar/CrossbarSpec.js';
 import type { DeviceModel } from '../devices/DeviceModel.js';
 import { explainTerm, input, type ExplainTerm } from './ExplainTerm.js';
 import { energyScale, scalingInputs, vddAt, VDD_SOURCE } from './nodeScaling.js';
-import { adder, dffArea, PERIPHERAL_FIGURES, transistorDensityPerM2 } from './peripherals.js';
+import { adder, PERIPHERAL_FIGURES, transistorDensityPerM2 } from './peripherals.js';
 
 /**
  * Figures of the blocks added by issue 10 (docs/timing.md): row decoders, level
@@ -22,6 +22,9 @@ export const BLOCK_FIGURES = {
   muxTransistorsPerColumn: 2,
   /** A LIF unit: two adders (integrate/leak and threshold compare), as the digital neuron update of xsnn. */
   lifUnitAdders: 2,
+  /** 8T SRAM bit cell area in F² (DNN+NeuroSim V1.4 manual, Table V). */
+  sramBitAreaF2: 360,
+  sramSource: 'DNN+NeuroSim V1.4 manual, Table V: 8T SRAM cell 360 F² (xsnn docs/hardware.md)',
 } as const;
 
 const B = BLOCK_FIGURES;
@@ -155,16 +158,28 @@ export function lifUnitArea(nodeM: number): ExplainTerm {
   });
 }
 
-/** State registers of one neuron: stateBits · A_DFF. */
+/** One 8T SRAM bit at `nodeM`: 360 F². */
+export function sramBitArea(nodeM: number): ExplainTerm {
+  return explainTerm({
+    name: 'sramBitArea',
+    valueSI: B.sramBitAreaF2 * nodeM * nodeM,
+    unit: 'm^2',
+    formula: 'A_SRAM-bit · F²',
+    inputs: [input('A_SRAM-bit', B.sramBitAreaF2, 'F^2', B.sramSource), input('F', nodeM, 'm', 'crossbar spec')],
+    source: B.sramSource,
+  });
+}
+
+/** State storage of one neuron: stateBits SRAM bits. */
 export function neuronStateArea(crossbar: CrossbarSpec): ExplainTerm {
-  const dff = dffArea(crossbar.nodeM);
+  const bit = sramBitArea(crossbar.nodeM);
   return explainTerm({
     name: 'neuronStateArea',
-    valueSI: crossbar.neurons.stateBits * dff.valueSI,
+    valueSI: crossbar.neurons.stateBits * bit.valueSI,
     unit: 'm^2',
-    formula: 'stateBits · A_DFF',
-    inputs: [input('stateBits', crossbar.neurons.stateBits, '1', 'crossbar spec neurons.stateBits'), input('A_DFF', dff.valueSI, 'm^2', dff.source)],
-    source: 'xsnn assumption: neuron state (v, g_e, g_i, θ, refractory counter) held in flip-flops',
-    parts: [dff],
+    formula: 'stateBits · A_SRAM-bit',
+    inputs: [input('stateBits', crossbar.neurons.stateBits, '1', 'crossbar spec neurons.stateBits'), input('A_SRAM-bit', bit.valueSI, 'm^2', bit.source)],
+    source: 'xsnn assumption: neuron state (v, g_e, g_i, θ, refractory counter) held in SRAM next to the LIF units',
+    parts: [bit],
   });
 }

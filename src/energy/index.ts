@@ -37,4 +37,5 @@ export {
   lifUpdateEnergy,
   lifUnitArea,
   neuronStateArea,
+  sramBitArea,
 } from './hardwareBlocks.js';
