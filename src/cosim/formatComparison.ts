@@ -1,3 +1,5 @@
+import { energyFromCounts } from '../energy/energyFromCounts.js';
+import { latencyFromCounts } from '../energy/latencyFromCounts.js';
 import type { NetworkComparison } from './compareNetworks.js';
 import type { SimulationResult } from './simulate.js';
 
@@ -8,6 +10,34 @@ function table(head: string[], rows: string[][]): string {
   const w = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
   const line = (r: string[]): string => `| ${r.map((x, c) => (c === 0 ? x.padEnd(w[c]!) : x.padStart(w[c]!))).join(' | ')} |`;
   return [line(head), `|${w.map((n, c) => (c === 0 ? `:${'-'.repeat(n + 1)}` : `${'-'.repeat(n + 1)}:`)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+/**
+ * The same run's energy and latency per inference in the other operating mode
+ * (the counts do not depend on the mode; only the latency and the leakage time do).
+ */
+export function inOtherMode(r: SimulationResult): {
+  mode: 'accelerated' | 'realtime';
+  energyPerInferenceJ: number;
+  latencyPerInferenceS: number;
+  leakageShare: number;
+} {
+  const mode = r.latency.mode === 'accelerated' ? 'realtime' : 'accelerated';
+  const crossbar = { ...r.crossbar, timing: { ...r.crossbar.timing, mode } } as const;
+  const latency = latencyFromCounts({
+    activity: r.counts.activity!,
+    timing: r.timing,
+    crossbar,
+    dtS: r.counts.simulatedTimeS / Math.max(1, r.counts.activity!.steps),
+    inferences: r.counts.inferences,
+  });
+  const energy = energyFromCounts(r.counts, r.energies, { latency });
+  return {
+    mode,
+    energyPerInferenceJ: energy.perInferenceJ,
+    latencyPerInferenceS: latency.perInferenceS,
+    leakageShare: energy.breakdownJ.leakage / energy.totalJ,
+  };
 }
 
 /** The dense-versus-sparse table (markdown) with the improvement factors, overall and per category. */
@@ -82,6 +112,14 @@ export function formatComparison(c: NetworkComparison): string {
     `dense storage: ${D.precision}. sparse storage: ${S.precision}.`,
     `operating mode: ${D.latency.mode}${D.latency.pipelined ? ' (pipelined)' : ''}; leakage is charged over ${D.latency.mode === 'accelerated' ? 'the hardware latency' : 'the whole presentation (steps · dt)'}; delays: ${D.crossbar.delays.implementation}.`,
     `leakage share of energy: dense ${pct(D.energy.breakdownJ.leakage / D.energy.totalJ)}, sparse ${pct(S.energy.breakdownJ.leakage / S.energy.totalJ)}.`,
+    otherModeLine(D, S),
   ];
   return `${table(head, [...rows, ...eRows, ...lRows, ...aRows, ...cRows])}\n\n${notes.join('\n')}\n`;
+}
+
+function otherModeLine(D: SimulationResult, S: SimulationResult): string {
+  if (D.counts.activity === undefined || S.counts.activity === undefined) return '';
+  const d = inOtherMode(D);
+  const s = inOtherMode(S);
+  return `same counts in ${d.mode} mode: energy / inference dense ${d.energyPerInferenceJ.toExponential(3)} J, sparse ${s.energyPerInferenceJ.toExponential(3)} J (${fx(d.energyPerInferenceJ / s.energyPerInferenceJ)}); latency dense ${d.latencyPerInferenceS.toExponential(3)} s, sparse ${s.latencyPerInferenceS.toExponential(3)} s (${fx(d.latencyPerInferenceS / s.latencyPerInferenceS)}); leakage share dense ${pct(d.leakageShare)}, sparse ${pct(s.leakageShare)}.`;
 }
