@@ -217,47 +217,13 @@ export async function simulateCrossbars(options: SimulateCrossbarsOptions): Prom
   if (options.mappings !== undefined && options.mappings.length !== options.crossbars.length) {
     throw new XsnnError(`${fn}: ${options.mappings.length} mappings for ${options.crossbars.length} crossbars`, { field: 'mappings' });
   }
-  if (options.mode !== undefined && options.mode !== 'accelerated' && options.mode !== 'realtime')
-    throw new XsnnError(`${fn}: mode must be 'accelerated' or 'realtime', got ${String(options.mode)}`, { field: 'mode' });
-  const baseXbs = options.crossbars
-    .map((c) => (typeof c === 'string' ? loadCrossbar(c) : c))
-    .map((x) =>
-      options.mode === undefined || x.timing.mode === options.mode ? x : Object.freeze({ ...x, timing: Object.freeze({ ...x.timing, mode: options.mode! }) }),
-    );
-  let device = options.device === undefined ? baseXbs[0]!.device : typeof options.device === 'string' ? loadDevice(options.device) : options.device;
-  if (options.sigma !== undefined) {
-    if (!(options.sigma >= 0) || !Number.isFinite(options.sigma))
-      throw new XsnnError(`${fn}: sigma must be a finite number >= 0, got ${options.sigma}`, { field: 'sigma' });
-    device = Object.freeze({ ...device, deviceToDevice: Object.freeze({ ...device.deviceToDevice, sigma: options.sigma }) });
-  }
-  if (options.device === undefined && baseXbs.some((x) => x.device !== baseXbs[0]!.device && hashValue(x.device) !== hashValue(baseXbs[0]!.device))) {
-    throw new XsnnError(`${fn}: the crossbars use different devices; pass \`device\` or simulate them apart`, { field: 'device' });
-  }
+  const { baseXbs, device } = resolveHardware(options, fn);
   const samples = options.samples ?? 1;
   if (!Number.isInteger(samples) || samples < 1) throw new XsnnError(`${fn}: samples must be a whole number >= 1, got ${samples}`, { field: 'samples' });
   const seed = options.seed ?? ck.seed;
   if (!Number.isInteger(seed)) throw new XsnnError(`${fn}: seed must be a whole number, got ${seed}`, { field: 'seed' });
 
-  const labelAll = options.labelSet ?? (await recipeDataset(recipe, 'train'));
-  const testAll = options.testSet ?? (await recipeDataset(recipe, 'test'));
-  const nLabel = options.labelImages ?? recipe.evaluation.labelImages;
-  const nTest = options.testImages ?? recipe.evaluation.testImages ?? testAll.count;
-  for (const [what, n, ds] of [
-    ['labelImages', nLabel, labelAll],
-    ['testImages', nTest, testAll],
-  ] as const) {
-    if (!Number.isInteger(n) || n < 1) throw new XsnnError(`${fn}: ${what} must be a whole number >= 1, got ${n}`, { field: what });
-    if (n > ds.count) throw new XsnnError(`${fn}: ${what} = ${n} but ${ds.name} has ${ds.count} images`, { field: what });
-  }
-  const labelSet = takeImages(labelAll, nLabel);
-  const testSet = takeImages(testAll, nTest);
-  const nEnergy = options.energyImages ?? nTest;
-  if (!Number.isInteger(nEnergy) || nEnergy < 1 || nEnergy > nTest)
-    throw new XsnnError(`${fn}: energyImages must be a whole number in 1..testImages (${nTest}), got ${nEnergy}`, { field: 'energyImages' });
-  const energySet = takeImages(testSet, nEnergy);
-  const restSet = nEnergy < nTest ? sliceImages(testSet, nEnergy, nTest) : null;
-  const classes = Math.max(labelSet.classes, testSet.classes);
-
+  const { nLabel, nTest, nEnergy, labelSet, testSet, energySet, restSet, classes } = await resolveImages(options, recipe, fn);
   const weights = checkpointCsr(ck);
   let wMax = 0;
   for (let k = 0; k < weights.values.length; k++) if (weights.values[k]! > wMax) wMax = weights.values[k]!;
@@ -380,58 +346,156 @@ export async function simulateCrossbars(options: SimulateCrossbarsOptions): Prom
   }
   const seconds = (performance.now() - t0) / 1000;
   const levels = networkLevels(ck);
-  return boards.map((b) => {
-    const accs = b.samples.map((r) => r.accuracy);
-    const mean = accs.reduce((a, x) => a + x, 0) / samples;
-    const std = samples > 1 ? Math.sqrt(accs.reduce((a, x) => a + (x - mean) ** 2, 0) / (samples - 1)) : 0;
-    const { crossbar, mapping, layout } = b;
-    const inferences = nEnergy * samples;
-    const dtS = recipe.network.dt / 1000;
-    const counts = eventCountsFromCounters(b.counters, layout.tiles, { simulatedTimeS: b.steps * dtS, inferences, steps: b.steps });
-    const area = areaOf(
-      { ...areaInputFromMapping(mapping), rows: crossbar.rows, cols: crossbar.cols, neurons: ck.neurons, inputs: ck.nInputs, maxDelay: ck.maxDelay },
-      device,
-      crossbar,
+  const run0 = {
+    ck,
+    weights,
+    levels,
+    device,
+    nLabel,
+    nTest,
+    nEnergy,
+    samples,
+    seed,
+    labels: networkLabels === null ? ('hardware' as const) : ('network' as const),
+    seconds,
+    total,
+    wMax,
+  };
+  return boards.map((b) => boardResult(b, run0));
+}
+
+/** What {@link boardResult} reads besides the board. */
+interface RunSummary {
+  readonly ck: Checkpoint;
+  readonly weights: ReturnType<typeof checkpointCsr>;
+  readonly levels: number | null;
+  readonly device: DeviceModel;
+  readonly nLabel: number;
+  readonly nTest: number;
+  readonly nEnergy: number;
+  readonly samples: number;
+  readonly seed: number;
+  readonly labels: 'hardware' | 'network';
+  readonly seconds: number;
+  readonly total: number;
+  readonly wMax: number;
+}
+
+/** What a board (one crossbar of the run) carries into its result. */
+interface BoardOutcome {
+  readonly crossbar: CrossbarSpec;
+  readonly precision: string;
+  readonly mapping: Mapping;
+  readonly layout: DriveLayout;
+  readonly counters: Float64Array;
+  readonly steps: number;
+  readonly driveMode: 'linear' | 'tiled';
+  readonly threads: number;
+  readonly samples: SimulationSample[];
+  readonly timing: StepTiming;
+  readonly programming: ProgrammingCost | null;
+}
+
+/** One crossbar's {@link SimulationResult}: accuracy statistics, counts, energy, area, latency and figures. */
+function boardResult(b: BoardOutcome, run: RunSummary): SimulationResult {
+  const { ck, weights, levels, device, nLabel, nTest, nEnergy, samples, seed, seconds, total, wMax } = run;
+  const recipe = ck.recipe;
+  const accs = b.samples.map((r) => r.accuracy);
+  const mean = accs.reduce((a, x) => a + x, 0) / samples;
+  const std = samples > 1 ? Math.sqrt(accs.reduce((a, x) => a + (x - mean) ** 2, 0) / (samples - 1)) : 0;
+  const { crossbar, mapping, layout } = b;
+  const inferences = nEnergy * samples;
+  const dtS = recipe.network.dt / 1000;
+  const counts = eventCountsFromCounters(b.counters, layout.tiles, { simulatedTimeS: b.steps * dtS, inferences, steps: b.steps });
+  const area = areaOf(
+    { ...areaInputFromMapping(mapping), rows: crossbar.rows, cols: crossbar.cols, neurons: ck.neurons, inputs: ck.nInputs, maxDelay: ck.maxDelay },
+    device,
+    crossbar,
+  );
+  const tiles = Math.max(1, layout.tiles);
+  const energies = eventEnergies(device, crossbar, { tiles, neurons: ck.neurons, maxDelay: ck.maxDelay, area });
+  const latency = latencyFromCounts({ activity: counts.activity!, timing: b.timing, crossbar, dtS, inferences });
+  const energy = energyFromCounts(counts, energies, { latency });
+  return {
+    network: {
+      recipe: ck.recipeName,
+      neurons: ck.neurons,
+      synapses: weights.values.length,
+      prunedFraction: 1 - weights.values.length / (ck.nInputs * ck.neurons),
+      levels,
+      wMax,
+    },
+    crossbar,
+    device,
+    labels: run.labels,
+    precision: b.precision,
+    mapping,
+    ideal: isIdealDevice(device),
+    driveMode: b.driveMode,
+    seed,
+    labelImages: nLabel,
+    testImages: nTest,
+    energyImages: nEnergy,
+    samples: b.samples,
+    accuracy: { mean, std },
+    counts,
+    energies,
+    energy,
+    area,
+    timing: b.timing,
+    latency,
+    figures: inferenceFigures(energy, latency, counts, crossbar.cellsPerWeight),
+    programming: b.programming!,
+    seconds,
+    imagesPerSecond: total / seconds,
+    threads: b.threads,
+  };
+}
+
+/** The crossbars (with the mode override) and the device they are simulated with. */
+function resolveHardware(options: SimulateCrossbarsOptions, fn: string): { baseXbs: CrossbarSpec[]; device: DeviceModel } {
+  if (options.mode !== undefined && options.mode !== 'accelerated' && options.mode !== 'realtime')
+    throw new XsnnError(`${fn}: mode must be 'accelerated' or 'realtime', got ${String(options.mode)}`, { field: 'mode' });
+  const baseXbs = options.crossbars
+    .map((c) => (typeof c === 'string' ? loadCrossbar(c) : c))
+    .map((x) =>
+      options.mode === undefined || x.timing.mode === options.mode ? x : Object.freeze({ ...x, timing: Object.freeze({ ...x.timing, mode: options.mode! }) }),
     );
-    const tiles = Math.max(1, layout.tiles);
-    const energies = eventEnergies(device, crossbar, { tiles, neurons: ck.neurons, maxDelay: ck.maxDelay, area });
-    const latency = latencyFromCounts({ activity: counts.activity!, timing: b.timing, crossbar, dtS, inferences });
-    const energy = energyFromCounts(counts, energies, { latency });
-    return {
-      network: {
-        recipe: ck.recipeName,
-        neurons: ck.neurons,
-        synapses: weights.values.length,
-        prunedFraction: 1 - weights.values.length / (ck.nInputs * ck.neurons),
-        levels,
-        wMax,
-      },
-      crossbar,
-      device,
-      labels: networkLabels === null ? ('hardware' as const) : ('network' as const),
-      precision: b.precision,
-      mapping,
-      ideal: isIdealDevice(device),
-      driveMode: b.driveMode,
-      seed,
-      labelImages: nLabel,
-      testImages: nTest,
-      energyImages: nEnergy,
-      samples: b.samples,
-      accuracy: { mean, std },
-      counts,
-      energies,
-      energy,
-      area,
-      timing: b.timing,
-      latency,
-      figures: inferenceFigures(energy, latency, counts, crossbar.cellsPerWeight),
-      programming: b.programming!,
-      seconds,
-      imagesPerSecond: total / seconds,
-      threads: b.threads,
-    };
-  });
+  let device = options.device === undefined ? baseXbs[0]!.device : typeof options.device === 'string' ? loadDevice(options.device) : options.device;
+  if (options.sigma !== undefined) {
+    if (!(options.sigma >= 0) || !Number.isFinite(options.sigma))
+      throw new XsnnError(`${fn}: sigma must be a finite number >= 0, got ${options.sigma}`, { field: 'sigma' });
+    device = Object.freeze({ ...device, deviceToDevice: Object.freeze({ ...device.deviceToDevice, sigma: options.sigma }) });
+  }
+  if (options.device === undefined && baseXbs.some((x) => x.device !== baseXbs[0]!.device && hashValue(x.device) !== hashValue(baseXbs[0]!.device))) {
+    throw new XsnnError(`${fn}: the crossbars use different devices; pass \`device\` or simulate them apart`, { field: 'device' });
+  }
+  return { baseXbs, device };
+}
+
+/** The label, test and counted test images of a run. */
+async function resolveImages(options: SimulateCrossbarsOptions, recipe: Checkpoint['recipe'], fn: string) {
+  const labelAll = options.labelSet ?? (await recipeDataset(recipe, 'train'));
+  const testAll = options.testSet ?? (await recipeDataset(recipe, 'test'));
+  const nLabel = options.labelImages ?? recipe.evaluation.labelImages;
+  const nTest = options.testImages ?? recipe.evaluation.testImages ?? testAll.count;
+  for (const [what, n, ds] of [
+    ['labelImages', nLabel, labelAll],
+    ['testImages', nTest, testAll],
+  ] as const) {
+    if (!Number.isInteger(n) || n < 1) throw new XsnnError(`${fn}: ${what} must be a whole number >= 1, got ${n}`, { field: what });
+    if (n > ds.count) throw new XsnnError(`${fn}: ${what} = ${n} but ${ds.name} has ${ds.count} images`, { field: what });
+  }
+  const labelSet = takeImages(labelAll, nLabel);
+  const testSet = takeImages(testAll, nTest);
+  const nEnergy = options.energyImages ?? nTest;
+  if (!Number.isInteger(nEnergy) || nEnergy < 1 || nEnergy > nTest)
+    throw new XsnnError(`${fn}: energyImages must be a whole number in 1..testImages (${nTest}), got ${nEnergy}`, { field: 'energyImages' });
+  const energySet = takeImages(testSet, nEnergy);
+  const restSet = nEnergy < nTest ? sliceImages(testSet, nEnergy, nTest) : null;
+  const classes = Math.max(labelSet.classes, testSet.classes);
+
+  return { nLabel, nTest, nEnergy, labelSet, testSet, energySet, restSet, classes };
 }
 
 /** Latency, throughput, EDP, SOPs and pJ/SOP per inference, with their explain terms. */
