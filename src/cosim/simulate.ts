@@ -270,7 +270,7 @@ export async function simulateCrossbars(options: SimulateCrossbarsOptions): Prom
       counters: newTileCounters(layout.tiles),
       steps: 0,
       // programCrossbar's drive mode: tiled with read noise or an ADC
-      driveMode: (linear ? 'linear' : 'tiled') as 'linear' | 'tiled',
+      driveMode: linear ? ('linear' as const) : ('tiled' as const),
       threads: 1,
       samples: [] as SimulationSample[],
     };
@@ -459,7 +459,7 @@ function resolveHardware(options: SimulateCrossbarsOptions, fn: string): { baseX
   const baseXbs = options.crossbars
     .map((c) => (typeof c === 'string' ? loadCrossbar(c) : c))
     .map((x) =>
-      options.mode === undefined || x.timing.mode === options.mode ? x : Object.freeze({ ...x, timing: Object.freeze({ ...x.timing, mode: options.mode! }) }),
+      options.mode === undefined || x.timing.mode === options.mode ? x : Object.freeze({ ...x, timing: Object.freeze({ ...x.timing, mode: options.mode }) }),
     );
   let device = options.device === undefined ? baseXbs[0]!.device : typeof options.device === 'string' ? loadDevice(options.device) : options.device;
   if (options.sigma !== undefined) {
