@@ -86,7 +86,7 @@ export function neurosimCrossCheck(crossbarRef = 'rram-128x128-adc5'): CrossChec
       area.breakdownM2.adcOrNeuron / 1e-12,
       adcs * ref.areaUm2,
       `${hw} x ${adcs}`,
-      'Same ADC count. NeuroSim also adds the column mux and lays the ADCs out to the array width; xsnn does not model the mux area.',
+      'Same ADC count. xsnn adds the 8:1 column mux (one transmission gate per column, docs/timing.md), which the evaluated NeuroSim ADC figure excludes; NeuroSim also lays the ADCs out to the array width.',
     ),
     row(
       `SAR ADC energy per conversion, ${p.bits} bit`,
