@@ -50,6 +50,41 @@ export const AreaBreakdownSchema = z.strictObject({
 /** See {@link AreaBreakdownSchema}. */
 export type AreaBreakdownM2 = z.infer<typeof AreaBreakdownSchema>;
 
+/** Latency per inference split by stage (s); `overlapOrIdle` is ≤ 0 for a pipeline's overlap, ≥ 0 for realtime idle time. */
+export const LatencyBreakdownSchema = z.strictObject({
+  rowDrive: nonNegative,
+  sensing: nonNegative,
+  partialSums: nonNegative,
+  neurons: nonNegative,
+  inhibition: nonNegative,
+  overlapOrIdle: finite,
+});
+/** See {@link LatencyBreakdownSchema}. */
+export type LatencyBreakdownS = z.infer<typeof LatencyBreakdownSchema>;
+
+/**
+ * Time figures of a result (docs/timing.md): the operating mode they assume, latency
+ * per inference with its stages, throughput, energy-delay product, synaptic
+ * operations and energy per synaptic operation, and the one-time programming cost.
+ */
+export const TimingFiguresSchema = z.strictObject({
+  mode: z.enum(['accelerated', 'realtime']),
+  pipelined: z.boolean(),
+  latencyPerInferenceS: nonNegative,
+  latencyBreakdownS: LatencyBreakdownSchema,
+  throughputPerS: nonNegative,
+  edpJs: nonNegative,
+  sopsPerInference: nonNegative,
+  energyPerSopJ: nonNegative,
+  programmingEnergyJ: nonNegative,
+  programmingTimeS: nonNegative,
+});
+/** See {@link TimingFiguresSchema}. */
+export type TimingFigures = z.infer<typeof TimingFiguresSchema>;
+
+/** Components of {@link LatencyBreakdownS}, in display order. */
+export const LATENCY_COMPONENTS = ['rowDrive', 'sensing', 'partialSums', 'neurons', 'inhibition', 'overlapOrIdle'] as const;
+
 /** Components of {@link EnergyBreakdownJ}, in display order. */
 export const ENERGY_COMPONENTS = ['array', 'periphery', 'drivers', 'accumulation', 'routing', 'leakage', 'writes'] as const;
 /** Components of {@link AreaBreakdownM2}, in display order. */
@@ -108,6 +143,8 @@ export const ResultRecordSchema = z
     naiveTiles: count,
     /** Lower bound on tiles: ⌈synapses / (R·C)⌉ or a tighter bound from the mapper. */
     lowerBound: count,
+    /** Latency, throughput, EDP, SOPs and pJ/SOP in the stated mode (absent in records written before the timing model). */
+    timing: TimingFiguresSchema.optional(),
     explain: z.array(ExplainTermSchema),
   })
   .superRefine((r, ctx) => {
@@ -118,6 +155,13 @@ export const ResultRecordSchema = z
     }
     if (!close(sum(r.areaBreakdownM2), r.areaM2)) {
       ctx.addIssue({ code: 'custom', path: ['areaM2'], message: `must equal the sum of areaBreakdownM2 (${sum(r.areaBreakdownM2)})` });
+    }
+    if (r.timing !== undefined && !close(sum(r.timing.latencyBreakdownS), r.timing.latencyPerInferenceS)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['timing', 'latencyPerInferenceS'],
+        message: `must equal the sum of latencyBreakdownS (${sum(r.timing.latencyBreakdownS)})`,
+      });
     }
     if (r.lowerBound > r.tiles) ctx.addIssue({ code: 'custom', path: ['lowerBound'], message: `must be <= tiles (${r.tiles})` });
   });

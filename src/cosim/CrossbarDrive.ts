@@ -4,7 +4,7 @@ import type { InputDrive } from '../snn/InputDrive.js';
 import type { InputSpikes } from '../snn/InputSpikes.js';
 import type { DriveLayout } from './DriveLayout.js';
 import type { DriveWeights } from './DriveWeights.js';
-import { COUNTER, newTileCounters, TILE_COUNTER_STRIDE } from './tileCounters.js';
+import { ACTIVITY, COUNTER, newTileCounters, TILE_COUNTER_STRIDE } from './tileCounters.js';
 
 /** Stream tag of the per-read noise draws (`new Rng(seed, READ_NOISE_STREAM, phase, image)`). */
 export const READ_NOISE_STREAM = 0x52454144; // "READ"
@@ -21,6 +21,10 @@ export interface CrossbarDriveOptions {
    * the spikes do not change. A tiled drive always counts.
    */
   readonly count?: boolean;
+  /** How the delay groups of a step are scheduled on a tile (read cycles per step; docs/timing.md). Default `sequential`. */
+  readonly delays?: 'sequential' | 'fifo' | 'none';
+  /** Time constants (s) of a read cycle, a partial-sum packet and the post (neuron + inhibition) stage, for the pipelined latency. Default 0. */
+  readonly timing?: { readonly cycleS: number; readonly packetS: number; readonly postS: number };
 }
 
 /**
@@ -49,8 +53,14 @@ export interface CrossbarDriveOptions {
  * - partialSumMerges: per step, one per touched *remote* part of a split neuron (a tile column away from the
  *   neuron's home tile, whose partial sum is sent to the home tile and added there), plus (ADCs, bit-sliced)
  *   cellsPerWeight − 1 shift-adds per touched column;
- * - neuronUpdates (ADC periphery only: digital neurons, event-driven): one per neuron receiving current in a step, on its home tile;
- * - spikesRouted: each input spike to each tile holding its row (λ_i packets), plus the output spikes added by the caller.
+ * - neuronUpdates: every E and I neuron every step (digital LIF), on the neuron's home tile (tile 0 for a neuron without synapses);
+ * - spikesRouted: each input spike to each tile holding its row (λ_i packets), plus the output spikes added by the caller;
+ * - partialSumPackets: the remote partial sums (a subset of the merges) sent over the interconnect;
+ * - inputSpikeArrivals / inputSpikes: input spikes written into a tile row's buffer / entering the chip;
+ * - readCycles: per step, the tile's read cycles: 1 per distinct delay group due (`sequential`), the most groups
+ *   due on one of its rows (`fifo`), 0 without input; busiestSteps: steps in which the tile had the most.
+ * The activity block after the tiles holds Σ_s of the busiest tile's read cycles and packets, the active
+ * steps, the pipelined latency (with `timing`) and the E output spikes.
  * `steps` counts simulated steps (deliver calls).
  *
  * The hot loop only bumps one counter per (spike, delay) activation group and
@@ -71,11 +81,24 @@ export class CrossbarDrive implements InputDrive {
   private readonly inputHits: Float64Array;
   private readonly tileSenseHits: Float64Array;
   private readonly tileMergeHits: Float64Array;
-  private readonly neuronHits: Float64Array;
   private readonly outputSpikes: Float64Array;
+  private readonly tileCycleHits: Float64Array;
+  private readonly tileBusiest: Float64Array;
+  private readonly tilePacketHits: Float64Array;
+  /** busiest read cycles, busiest packets, active steps, pipelined seconds (see ACTIVITY). */
+  private readonly activity = new Float64Array(4);
+  private readonly tileCycles: Int32Array;
+  private readonly tileLastD: Int32Array;
+  private readonly tilePackets: Int32Array;
+  private readonly slotStamp: Int32Array;
+  private readonly slotCount: Int32Array;
+  private readonly fifo: boolean;
+  private readonly cycleS: number;
+  private readonly packetS: number;
+  private readonly postS: number;
+  private imageSteps = 0;
 
   private readonly stamp: Int32Array;
-  private readonly neuronStamp: Int32Array;
   private readonly tileStamp: Int32Array;
   private readonly tileMask: Int32Array;
   private readonly touchedTiles: Int32Array;
@@ -101,9 +124,19 @@ export class CrossbarDrive implements InputDrive {
     this.inputHits = new Float64Array(layout.nInputs);
     this.tileSenseHits = new Float64Array(K);
     this.tileMergeHits = new Float64Array(K);
-    this.neuronHits = new Float64Array(layout.neurons);
     this.outputSpikes = new Float64Array(layout.neurons);
-    this.neuronStamp = new Int32Array(layout.neurons);
+    this.tileCycleHits = new Float64Array(K);
+    this.tileBusiest = new Float64Array(K);
+    this.tilePacketHits = new Float64Array(K);
+    this.tileCycles = new Int32Array(K);
+    this.tileLastD = new Int32Array(K);
+    this.tilePackets = new Int32Array(K);
+    this.fifo = options.delays === 'fifo';
+    this.slotStamp = new Int32Array(this.fifo ? layout.rowTiles.length : 0);
+    this.slotCount = new Int32Array(this.fifo ? layout.rowTiles.length : 0);
+    this.cycleS = options.timing?.cycleS ?? 0;
+    this.packetS = options.timing?.packetS ?? 0;
+    this.postS = options.timing?.postS ?? 0;
     this.tileStamp = new Int32Array(K);
     this.tileMask = new Int32Array(K * layout.maskWords);
     this.touchedTiles = new Int32Array(K);
@@ -121,12 +154,20 @@ export class CrossbarDrive implements InputDrive {
   /** Starts image `image` of phase stream `phase`: re-seeds the read noise so results do not depend on how images are split over threads. */
   beginImage(phase: number, image: number): void {
     if (this.weights.readNoiseSigmaS > 0) this.rng = new Rng(this.noiseSeed, READ_NOISE_STREAM, phase, image);
+    this.endImage();
   }
 
-  /** Adds output spikes (per E neuron) routed off-tile from each neuron's home tile. */
+  /** Adds output spikes (per E neuron) routed off-tile from each neuron's home tile; ends the image's pipeline. */
   addOutputSpikes(counts: ArrayLike<number>): void {
     const o = this.outputSpikes;
     for (let j = 0; j < o.length; j++) o[j]! += counts[j]!;
+    this.endImage();
+  }
+
+  /** Drains the image's two-stage pipeline: its last post stage. */
+  private endImage(): void {
+    if (this.imageSteps > 0) this.activity[3]! += this.postS;
+    this.imageSteps = 0;
   }
 
   /** The per-tile event counters so far, tile-major (`TILE_COUNTER_FIELDS`). */
@@ -151,7 +192,14 @@ export class CrossbarDrive implements InputDrive {
     for (let i = 0; i < L.nInputs; i++) {
       const h = this.inputHits[i]!;
       if (h === 0) continue;
-      for (let r = L.rowTilePtr[i]!; r < L.rowTilePtr[i + 1]!; r++) c[L.rowTiles[r]! * S + COUNTER.spikesRouted]! += h;
+      const r0 = L.rowTilePtr[i]!;
+      const r1 = L.rowTilePtr[i + 1]!;
+      for (let r = r0; r < r1; r++) {
+        const o = L.rowTiles[r]! * S;
+        c[o + COUNTER.spikesRouted]! += h;
+        c[o + COUNTER.inputSpikeArrivals]! += h;
+      }
+      if (r1 > r0) c[L.rowTiles[r0]! * S + COUNTER.inputSpikes]! += h;
     }
     const senses = this.adcPeriphery ? cpw : 1;
     const shift = this.adcPeriphery ? cpw - 1 : 0;
@@ -159,46 +207,43 @@ export class CrossbarDrive implements InputDrive {
       const o = t * S;
       c[o + COUNTER.columnSenses]! += this.tileSenseHits[t]! * senses;
       c[o + COUNTER.partialSumMerges]! += this.tileSenseHits[t]! * shift + this.tileMergeHits[t]!;
+      c[o + COUNTER.partialSumPackets]! += this.tilePacketHits[t]!;
+      c[o + COUNTER.readCycles]! += this.tileCycleHits[t]!;
+      c[o + COUNTER.busiestSteps]! += this.tileBusiest[t]!;
     }
+    let spikes = 0;
     for (let j = 0; j < L.neurons; j++) {
       const home = L.homeTile[j]!;
-      if (home < 0) continue;
-      if (this.adcPeriphery) c[home * S + COUNTER.neuronUpdates]! += this.neuronHits[j]!;
+      spikes += this.outputSpikes[j]!;
+      if (home < 0) {
+        if (L.tiles > 0) c[COUNTER.neuronUpdates]! += 2 * this.steps;
+        continue;
+      }
+      c[home * S + COUNTER.neuronUpdates]! += 2 * this.steps; // its E and its I neuron, every step
       c[home * S + COUNTER.spikesRouted]! += this.outputSpikes[j]!;
     }
+    const A = L.tiles * S;
+    c[A + ACTIVITY.busiestReadCycles] = this.activity[0]!;
+    c[A + ACTIVITY.busiestPackets] = this.activity[1]!;
+    c[A + ACTIVITY.activeSteps] = this.activity[2]!;
+    c[A + ACTIVITY.pipelinedS] = this.activity[3]! + (this.imageSteps > 0 ? this.postS : 0);
+    c[A + ACTIVITY.outputSpikes] = spikes;
     return c;
   }
 
   deliver(spikes: InputSpikes, step: number, ge: Float64Array): void {
     if (this.weights.mode === 'tiled') {
-      this.deliverTiled(spikes, step, ge, this.beginStep(spikes, step));
+      const sid = this.beginStep(spikes, step);
+      this.endStep(this.walk(spikes, step, ge, sid, true), ge);
       return;
     }
-    this.addCurrents(spikes, step, ge);
-    if (this.counting) this.countLinear(spikes, step, this.beginStep(spikes, step));
-    else this.steps++;
-  }
-
-  /** Linear mode: the groups' currents, summed per synapse in the SNN's order (exact partial sums and merges). */
-  private addCurrents(spikes: InputSpikes, step: number, ge: Float64Array): void {
-    const L = this.layout;
-    const { segPtr, segStart, entryNeuron } = L;
-    const w = this.weights.w;
-    const D1 = L.maxDelay + 1;
-    const stepPtr = spikes.stepPtr;
-    const inputs = spikes.inputs;
-    const last = spikes.steps - 1;
-    for (let d = 0; d < D1; d++) {
-      const se = step - d;
-      if (se < 0) break;
-      if (se > last) continue;
-      const qEnd = stepPtr[se + 1]!;
-      for (let q = stepPtr[se]!; q < qEnd; q++) {
-        const k = inputs[q]! * D1 + d;
-        const e1 = segStart[segPtr[k + 1]!]!;
-        for (let e = segStart[segPtr[k]!]!; e < e1; e++) ge[entryNeuron[e]!]! += w[e]!;
-      }
+    if (!this.counting) {
+      this.walk(spikes, step, ge, 0, false);
+      this.steps++;
+      return;
     }
+    const sid = this.beginStep(spikes, step);
+    this.endStep(this.walk(spikes, step, ge, sid, true), null);
   }
 
   /**
@@ -211,7 +256,8 @@ export class CrossbarDrive implements InputDrive {
   count(spikes: InputSpikes, step: number): void {
     if (this.weights.mode !== 'linear')
       throw new XsnnError('CrossbarDrive.count: only a linear drive counts without driving (tiled drives depend on their tiles)');
-    this.countLinear(spikes, step, this.beginStep(spikes, step));
+    const sid = this.beginStep(spikes, step);
+    this.endStep(this.walk(spikes, step, null, sid, true), null);
   }
 
   /** Starts a step: its stamp, and the input spikes emitted now routed to every tile holding their row (delay lines sit at the row drivers). */
@@ -225,22 +271,23 @@ export class CrossbarDrive implements InputDrive {
     return sid;
   }
 
-  /** Linear mode: the step's activation groups, the tile columns they put current on, senses and merges. */
-  private countLinear(spikes: InputSpikes, step: number, sid: number): void {
+  /**
+   * The one walk of a step over the activation groups due now (input spikes of
+   * step − d meeting delay group d): linear mode adds each synapse's weight into
+   * `ge` (when given, in the SNN's own order), tiled mode accumulates G − G_min
+   * per touched tile column; with `count`, each group's hit and each touched
+   * tile's columns and read cycles are recorded. Returns the touched tiles.
+   */
+  private walk(spikes: InputSpikes, step: number, ge: Float64Array | null, sid: number, count: boolean): number {
     const L = this.layout;
-    const { segPtr, segStart, segTile, segMask, entryNeuron } = L;
-    const MW = L.maskWords;
-    const groupHits = this.groupHits;
+    const { segPtr, segStart, entryNeuron } = L;
+    const w = this.weights.w;
+    const tiled = this.weights.mode === 'tiled';
     const D1 = L.maxDelay + 1;
     const stepPtr = spikes.stepPtr;
     const inputs = spikes.inputs;
     const last = spikes.steps - 1;
-    const countNeurons = this.adcPeriphery; // digital neurons (ADC periphery) count their updates
-    const nStamp = this.neuronStamp;
-    const neuronHits = this.neuronHits;
-    const tileStamp = this.tileStamp;
-    const tileMask = this.tileMask;
-    const touchedTiles = this.touchedTiles;
+    const groupHits = this.groupHits;
     let ntt = 0;
     for (let d = 0; d < D1; d++) {
       const se = step - d;
@@ -252,63 +299,119 @@ export class CrossbarDrive implements InputDrive {
         const g0 = segPtr[k]!;
         const g1 = segPtr[k + 1]!;
         if (g0 === g1) continue;
+        if (tiled) this.accumulate(segStart[g0]!, segStart[g1]!, sid);
+        else if (ge !== null) for (let e = segStart[g0]!, e1 = segStart[g1]!; e < e1; e++) ge[entryNeuron[e]!]! += w[e]!;
+        if (!count) continue;
         groupHits[k]!++;
-        if (countNeurons) {
-          for (let e = segStart[g0]!, e1 = segStart[g1]!; e < e1; e++) {
-            const j = entryNeuron[e]!;
-            if (nStamp[j] !== sid) {
-              nStamp[j] = sid;
-              neuronHits[j]!++;
-            }
-          }
-        }
-        // the tile columns it puts current on
-        if (MW === 1) {
-          for (let g = g0; g < g1; g++) {
-            const t = segTile[g]!;
-            if (tileStamp[t] !== sid) {
-              tileStamp[t] = sid;
-              touchedTiles[ntt++] = t;
-              tileMask[t] = segMask[g]!;
-            } else tileMask[t]! |= segMask[g]!;
-          }
-        } else if (MW === 2) {
-          for (let g = g0; g < g1; g++) {
-            const t = segTile[g]!;
-            const tb = t << 1;
-            const sb = g << 1;
-            if (tileStamp[t] !== sid) {
-              tileStamp[t] = sid;
-              touchedTiles[ntt++] = t;
-              tileMask[tb] = segMask[sb]!;
-              tileMask[tb + 1] = segMask[sb + 1]!;
-            } else {
-              tileMask[tb]! |= segMask[sb]!;
-              tileMask[tb + 1]! |= segMask[sb + 1]!;
-            }
-          }
-        } else {
-          for (let g = g0; g < g1; g++) {
-            const t = segTile[g]!;
-            const tb = t * MW;
-            const sb = g * MW;
-            if (tileStamp[t] !== sid) {
-              tileStamp[t] = sid;
-              touchedTiles[ntt++] = t;
-              for (let x = 0; x < MW; x++) tileMask[tb + x] = segMask[sb + x]!;
-            } else {
-              for (let x = 0; x < MW; x++) tileMask[tb + x]! |= segMask[sb + x]!;
-            }
-          }
-        }
+        ntt = this.touchSegments(g0, g1, d, sid, ntt, !tiled);
       }
     }
-    // column senses and remote partial sums of this step, per touched tile
-    const remote = L.tileRemoteMask;
-    const senseHits = this.tileSenseHits;
-    const mergeHits = this.tileMergeHits;
+    return ntt;
+  }
+
+  /** Records segments g0…g1 − 1 (one activation group of delay d): their tiles, read cycles and (linear mode) column bit sets. */
+  private touchSegments(g0: number, g1: number, d: number, sid: number, ntt: number, masks: boolean): number {
+    const L = this.layout;
+    const { segTile, segMask } = L;
+    const MW = L.maskWords;
+    const tileStamp = this.tileStamp;
+    const tileMask = this.tileMask;
+    const touchedTiles = this.touchedTiles;
+    const cycles = this.tileCycles;
+    const lastD = this.tileLastD;
+    const fifo = this.fifo;
+    for (let g = g0; g < g1; g++) {
+      const t = segTile[g]!;
+      const first = tileStamp[t] !== sid;
+      if (first) {
+        tileStamp[t] = sid;
+        touchedTiles[ntt++] = t;
+        cycles[t] = fifo ? 0 : 1;
+        lastD[t] = d;
+        this.tilePackets[t] = 0;
+      } else if (!fifo && lastD[t] !== d) {
+        cycles[t]!++;
+        lastD[t] = d;
+      }
+      if (fifo) {
+        const r = L.segRowSlot[g]!;
+        const n = this.slotStamp[r] !== sid ? 1 : this.slotCount[r]! + 1;
+        this.slotStamp[r] = sid;
+        this.slotCount[r] = n;
+        if (n > cycles[t]!) cycles[t] = n;
+      }
+      if (!masks) continue;
+      const tb = t * MW;
+      const sb = g * MW;
+      if (first) for (let x = 0; x < MW; x++) tileMask[tb + x] = segMask[sb + x]!;
+      else for (let x = 0; x < MW; x++) tileMask[tb + x]! |= segMask[sb + x]!;
+    }
+    return ntt;
+  }
+
+  /** Tiled mode: adds the entries' `G − G_min` into their tile columns' accumulators. */
+  private accumulate(e0: number, e1: number, sid: number): void {
+    const { entryTileCol } = this.layout;
+    const dG = this.weights.deltaG;
+    const cpw = this.layout.cellsPerWeight;
+    const stamp = this.stamp;
+    const acc = this.acc;
+    const cnt = this.cnt;
+    for (let e = e0; e < e1; e++) {
+      const tc = entryTileCol[e]!;
+      if (stamp[tc] !== sid) {
+        stamp[tc] = sid;
+        this.touched[this.nTouched++] = tc;
+      }
+      cnt[tc]!++;
+      const pc = tc * cpw;
+      const ce = e * cpw;
+      for (let s = 0; s < cpw; s++) acc[pc + s]! += dG[ce + s]!;
+    }
+  }
+
+  private nTouched = 0;
+
+  /**
+   * Ends a counted step: senses and merges of the touched tiles (column bit sets in
+   * linear mode; the touched tile columns, sensed into `ge`, in tiled mode), then
+   * the busiest tile's read cycles and packets and the step's pipelined latency.
+   */
+  private endStep(ntt: number, ge: Float64Array | null): void {
+    if (this.weights.mode === 'tiled') this.endTiledStep(ge!);
+    else this.endLinearStep(ntt);
+    const touchedTiles = this.touchedTiles;
+    let maxC = 0;
+    let maxP = 0;
     for (let q = 0; q < ntt; q++) {
       const t = touchedTiles[q]!;
+      const c = this.tileCycles[t]!;
+      this.tileCycleHits[t]! += c;
+      this.tilePacketHits[t]! += this.tilePackets[t]!;
+      if (c > maxC) maxC = c;
+      if (this.tilePackets[t]! > maxP) maxP = this.tilePackets[t]!;
+    }
+    for (let q = 0; q < ntt; q++) {
+      const t = touchedTiles[q]!;
+      if (this.tileCycles[t] === maxC) this.tileBusiest[t]!++;
+    }
+    const act = this.activity;
+    act[0]! += maxC;
+    act[1]! += maxP;
+    if (ntt > 0) act[2]!++;
+    const a = maxC * this.cycleS + maxP * this.packetS;
+    act[3]! += this.imageSteps === 0 ? a : Math.max(a, this.postS);
+    this.imageSteps++;
+  }
+
+  /** Linear mode: column senses and remote partial sums of this step, per touched tile (population counts of the bit sets). */
+  private endLinearStep(ntt: number): void {
+    const L = this.layout;
+    const MW = L.maskWords;
+    const remote = L.tileRemoteMask;
+    const tileMask = this.tileMask;
+    for (let q = 0; q < ntt; q++) {
+      const t = this.touchedTiles[q]!;
       const tb = t * MW;
       let n = 0;
       let r = 0;
@@ -317,63 +420,27 @@ export class CrossbarDrive implements InputDrive {
         n += popcount(m);
         r += popcount(m & remote[tb + x]!);
       }
-      senseHits[t]! += n;
-      mergeHits[t]! += r;
+      this.tileSenseHits[t]! += n;
+      this.tileMergeHits[t]! += r;
+      this.tilePackets[t] = r;
     }
   }
 
-  /** Tiled mode: accumulate `G − G_min` per physical column of every touched tile column. */
-  private deliverTiled(spikes: InputSpikes, step: number, ge: Float64Array, sid: number): void {
-    const L = this.layout;
-    const { segPtr, segStart, entryTileCol } = L;
-    const dG = this.weights.deltaG;
-    const cpw = L.cellsPerWeight;
-    const D1 = L.maxDelay + 1;
-    const stepPtr = spikes.stepPtr;
-    const inputs = spikes.inputs;
-    const last = spikes.steps - 1;
-    const stamp = this.stamp;
-    const touched = this.touched;
-    const acc = this.acc;
-    const cnt = this.cnt;
-    const groupHits = this.groupHits;
-    let nt = 0;
-    for (let d = 0; d < D1; d++) {
-      const se = step - d;
-      if (se < 0) break;
-      if (se > last) continue;
-      for (let q = stepPtr[se]!, qEnd = stepPtr[se + 1]!; q < qEnd; q++) {
-        const k = inputs[q]! * D1 + d;
-        const e0 = segStart[segPtr[k]!]!;
-        const e1 = segStart[segPtr[k + 1]!]!;
-        if (e0 === e1) continue;
-        groupHits[k]!++;
-        for (let e = e0; e < e1; e++) {
-          const tc = entryTileCol[e]!;
-          if (stamp[tc] !== sid) {
-            stamp[tc] = sid;
-            touched[nt++] = tc;
-          }
-          cnt[tc]!++;
-          const pc = tc * cpw;
-          const ce = e * cpw;
-          for (let s = 0; s < cpw; s++) acc[pc + s]! += dG[ce + s]!;
-        }
-      }
-    }
+  /** Tiled mode: sense the touched tile columns into `ge`, count their senses and remote merges. */
+  private endTiledStep(ge: Float64Array): void {
+    const nt = this.nTouched;
+    this.nTouched = 0;
     if (nt === 0) return;
     this.senseTiled(nt, ge);
-    const { tileColTile, tileColNeuron, tileColRemote } = L;
-    const nStamp = this.neuronStamp;
+    const { tileColTile, tileColRemote } = this.layout;
+    const touched = this.touched;
     for (let q = 0; q < nt; q++) {
       const tc = touched[q]!;
       const t = tileColTile[tc]!;
       this.tileSenseHits[t]!++;
-      if (tileColRemote[tc] === 1) this.tileMergeHits[t]!++;
-      const j = tileColNeuron[tc]!;
-      if (nStamp[j] !== sid) {
-        nStamp[j] = sid;
-        this.neuronHits[j]!++;
+      if (tileColRemote[tc] === 1) {
+        this.tileMergeHits[t]!++;
+        this.tilePackets[t]!++;
       }
     }
   }

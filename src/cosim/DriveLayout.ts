@@ -11,10 +11,11 @@ import type { Mapping } from '../mapping/Mapping.js';
  * *before the row drive*: each input spike enters a delay line at the row
  * drivers; at every step, for each delay group d whose delayed copy arrives now,
  * the driver of input i pulses its row in every tile holding a synapse (i, ·)
- * of delay d, and only the cells of that delay group are selected onto their
- * bit lines (a delay-group select per cell; its decoder is not in the area
- * model). One such pulse is a **row activation** `(tile, row, delay group)`;
- * the activations with their cells form the *segments* below.
+ * of delay d, reaching the cells of that delay group. How the hardware schedules
+ * these pulses (delay groups read one after another, or per-row FIFOs at the row
+ * drivers) is the crossbar spec's `delays.implementation` and sets the read cycles
+ * of each tile and step (docs/timing.md). One such pulse is a **row activation**
+ * `(tile, row, delay group)`; the activations with their cells form the *segments* below.
  *
  * Entries (synapses) are ordered by activation group `k = i·(maxDelay+1) + d`,
  * then tile, then local column: segment `g` of group `k`
@@ -72,6 +73,8 @@ export interface DriveLayout {
   readonly segMask: Int32Array;
   /** Per tile, the bit set of its remote columns (`tileColRemote`), `maskWords` words per tile. */
   readonly tileRemoteMask: Int32Array;
+  /** Per segment, its tile row's slot in `rowTiles` (the row driver, and its delay FIFO, of input i on that tile). */
+  readonly segRowSlot: Int32Array;
 }
 
 /** Options of {@link buildDriveLayout}. */
@@ -92,12 +95,64 @@ export interface BuildDriveLayoutOptions {
  * columns than the tile has.
  */
 export function buildDriveLayout(o: BuildDriveLayoutOptions): DriveLayout {
+  const shape = layoutShape(o);
+  const cols = tileColumns(o.mapping, shape);
+  const rows = rowTileLists(o.mapping, shape.nIn);
+  const entries = sortEntries(o, shape);
+  const segs = segmentsOf(entries, shape);
+  const masks = columnMasks(o.mapping, shape, cols, entries, segs);
+  const segRowSlot = rowSlots(segs.segTile, segs.segPtr, shape.D1, rows);
+  return {
+    nInputs: shape.nIn,
+    neurons: shape.N,
+    maxDelay: shape.D,
+    tiles: shape.K,
+    physicalCols: shape.C,
+    cellsPerWeight: shape.cpw,
+    nnz: shape.nnz,
+    segPtr: segs.segPtr,
+    segTile: segs.segTile,
+    segStart: segs.segStart,
+    segPruned: segs.segPruned,
+    entryNeuron: entries.entryNeuron,
+    entryTileCol: entries.entryTileCol,
+    entrySource: entries.entrySource,
+    tileEntryBase: shape.tileEntryBase,
+    tileColBase: shape.tileColBase,
+    tileColTile: cols.tileColTile,
+    tileColNeuron: cols.tileColNeuron,
+    rowTilePtr: rows.rowTilePtr,
+    rowTiles: rows.rowTiles,
+    homeTile: cols.homeTile,
+    tileColRemote: masks.tileColRemote,
+    maskWords: masks.W,
+    segMask: masks.segMask,
+    tileRemoteMask: masks.tileRemoteMask,
+    segRowSlot,
+  };
+}
+
+/** Sizes of the layout, checked; per-tile entry and column offsets. */
+interface LayoutShape {
+  readonly nIn: number;
+  readonly N: number;
+  readonly D: number;
+  readonly D1: number;
+  readonly cpw: number;
+  readonly C: number;
+  readonly K: number;
+  readonly nnz: number;
+  readonly nTc: number;
+  readonly tileEntryBase: Int32Array;
+  readonly tileColBase: Int32Array;
+}
+
+function layoutShape(o: BuildDriveLayoutOptions): LayoutShape {
   const fn = 'buildDriveLayout';
   const m = o.mapping;
   const nIn = m.rows;
   const N = m.cols;
   const D = o.maxDelay;
-  const D1 = D + 1;
   const cpw = o.cellsPerWeight ?? 1;
   const C = o.physicalCols;
   if (!Number.isInteger(D) || D < 0 || D > 255) throw new XsnnError(`${fn}: maxDelay must be a whole number in 0..255, got ${D}`);
@@ -114,43 +169,63 @@ export function buildDriveLayout(o: BuildDriveLayoutOptions): DriveLayout {
     tileEntryBase[t + 1] = tileEntryBase[t]! + tile.values.length;
     tileColBase[t + 1] = tileColBase[t]! + tile.cols.length;
   }
-  const nnz = tileEntryBase[K]!;
-  const nTc = tileColBase[K]!;
-  const tileColTile = new Int32Array(nTc);
-  const tileColNeuron = new Int32Array(nTc);
-  const homeTile = new Int32Array(N).fill(-1);
-  const lambda = new Int32Array(nIn + 1);
-  for (let t = 0; t < K; t++) {
+  return { nIn, N, D, D1: D + 1, cpw, C, K, nnz: tileEntryBase[K]!, nTc: tileColBase[K]!, tileEntryBase, tileColBase };
+}
+
+/** Global tile columns: their tile and neuron, and each neuron's home tile. */
+function tileColumns(m: Mapping, s: LayoutShape): { tileColTile: Int32Array; tileColNeuron: Int32Array; homeTile: Int32Array } {
+  const tileColTile = new Int32Array(s.nTc);
+  const tileColNeuron = new Int32Array(s.nTc);
+  const homeTile = new Int32Array(s.N).fill(-1);
+  for (let t = 0; t < s.K; t++) {
     const tile = m.tiles[t]!;
     for (let c = 0; c < tile.cols.length; c++) {
       const j = tile.cols[c]!;
-      tileColTile[tileColBase[t]! + c] = t;
-      tileColNeuron[tileColBase[t]! + c] = j;
+      tileColTile[s.tileColBase[t]! + c] = t;
+      tileColNeuron[s.tileColBase[t]! + c] = j;
       if (homeTile[j] === -1) homeTile[j] = t;
     }
-    for (let a = 0; a < tile.rows.length; a++) lambda[tile.rows[a]! + 1]!++;
   }
-  for (let i = 0; i < nIn; i++) lambda[i + 1]! += lambda[i]!;
-  const rowTilePtr = lambda;
+  return { tileColTile, tileColNeuron, homeTile };
+}
+
+/** The tiles holding each input's row (CSR by input). */
+function rowTileLists(m: Mapping, nIn: number): { rowTilePtr: Int32Array; rowTiles: Int32Array } {
+  const rowTilePtr = new Int32Array(nIn + 1);
+  for (const tile of m.tiles) for (let a = 0; a < tile.rows.length; a++) rowTilePtr[tile.rows[a]! + 1]!++;
+  for (let i = 0; i < nIn; i++) rowTilePtr[i + 1]! += rowTilePtr[i]!;
   const rowTiles = new Int32Array(rowTilePtr[nIn]!);
-  {
-    const fill = rowTilePtr.slice(0, nIn);
-    for (let t = 0; t < K; t++) for (const i of m.tiles[t]!.rows) rowTiles[fill[i]!++] = t;
-  }
-  // Counting sort of all tile entries by activation group, stable over (tile, local entry).
-  const groups = nIn * D1;
+  const fill = rowTilePtr.slice(0, nIn);
+  for (let t = 0; t < m.tiles.length; t++) for (const i of m.tiles[t]!.rows) rowTiles[fill[i]!++] = t;
+  return { rowTilePtr, rowTiles };
+}
+
+/** Entries sorted by activation group (counting sort, stable over tile and local entry). */
+interface SortedEntries {
+  readonly grpCount: Int32Array;
+  readonly entryNeuron: Int32Array;
+  readonly entryTileCol: Int32Array;
+  readonly entrySource: Int32Array;
+  readonly entryTile: Int32Array;
+  /** Cells programmed on the entry's tile row (all delays). */
+  readonly rowCells: Int32Array;
+}
+
+function sortEntries(o: BuildDriveLayoutOptions, s: LayoutShape): SortedEntries {
+  const m = o.mapping;
+  const groups = s.nIn * s.D1;
   const grpCount = new Int32Array(groups + 1);
-  const keyOf = new Int32Array(nnz);
-  for (let t = 0; t < K; t++) {
+  const keyOf = new Int32Array(s.nnz);
+  for (let t = 0; t < s.K; t++) {
     const tile = m.tiles[t]!;
-    const base = tileEntryBase[t]!;
+    const base = s.tileEntryBase[t]!;
     for (let a = 0; a < tile.rows.length; a++) {
       const i = tile.rows[a]!;
       for (let k = tile.rowPtr[a]!; k < tile.rowPtr[a + 1]!; k++) {
         const j = tile.cols[tile.colIdx[k]!]!;
-        const d = o.delays[i * N + j]!;
-        if (d > D) throw new XsnnError(`${fn}: delay ${d} of synapse (${i}, ${j}) exceeds maxDelay ${D}`);
-        const key = i * D1 + d;
+        const d = o.delays[i * s.N + j]!;
+        if (d > s.D) throw new XsnnError(`buildDriveLayout: delay ${d} of synapse (${i}, ${j}) exceeds maxDelay ${s.D}`);
+        const key = i * s.D1 + d;
         keyOf[base + k] = key;
         grpCount[key + 1]!++;
       }
@@ -158,28 +233,37 @@ export function buildDriveLayout(o: BuildDriveLayoutOptions): DriveLayout {
   }
   for (let k = 0; k < groups; k++) grpCount[k + 1]! += grpCount[k]!;
   const fill = grpCount.slice(0, groups);
-  const entryNeuron = new Int32Array(nnz);
-  const entryTileCol = new Int32Array(nnz);
-  const entrySource = new Int32Array(nnz);
-  const entryTile = new Int32Array(nnz);
-  const rowCells = new Int32Array(nnz); // cells programmed on the entry's tile row (all delays)
-  for (let t = 0; t < K; t++) {
+  const out: SortedEntries = {
+    grpCount,
+    entryNeuron: new Int32Array(s.nnz),
+    entryTileCol: new Int32Array(s.nnz),
+    entrySource: new Int32Array(s.nnz),
+    entryTile: new Int32Array(s.nnz),
+    rowCells: new Int32Array(s.nnz),
+  };
+  for (let t = 0; t < s.K; t++) {
     const tile = m.tiles[t]!;
-    const base = tileEntryBase[t]!;
+    const base = s.tileEntryBase[t]!;
     for (let a = 0; a < tile.rows.length; a++) {
-      const onRow = (tile.rowPtr[a + 1]! - tile.rowPtr[a]!) * cpw;
+      const onRow = (tile.rowPtr[a + 1]! - tile.rowPtr[a]!) * s.cpw;
       for (let k = tile.rowPtr[a]!; k < tile.rowPtr[a + 1]!; k++) {
         const e = fill[keyOf[base + k]!]!++;
         const c = tile.colIdx[k]!;
-        entryNeuron[e] = tile.cols[c]!;
-        entryTileCol[e] = tileColBase[t]! + c;
-        entrySource[e] = base + k;
-        entryTile[e] = t;
-        rowCells[e] = onRow;
+        out.entryNeuron[e] = tile.cols[c]!;
+        out.entryTileCol[e] = s.tileColBase[t]! + c;
+        out.entrySource[e] = base + k;
+        out.entryTile[e] = t;
+        out.rowCells[e] = onRow;
       }
     }
   }
-  // Segments: runs of one tile inside a group.
+  return out;
+}
+
+/** Segments: runs of one tile inside an activation group. */
+function segmentsOf(en: SortedEntries, s: LayoutShape): { segPtr: Int32Array; segTile: Int32Array; segStart: Int32Array; segPruned: Int32Array } {
+  const groups = s.nIn * s.D1;
+  const { grpCount, entryTile, rowCells } = en;
   const segPtr = new Int32Array(groups + 1);
   let nSeg = 0;
   for (let k = 0; k < groups; k++) {
@@ -203,58 +287,59 @@ export function buildDriveLayout(o: BuildDriveLayoutOptions): DriveLayout {
         prev = entryTile[e]!;
         segTile[g] = prev;
         segStart[g] = e;
-        segPruned[g] = C - rowCells[e]!;
+        segPruned[g] = s.C - rowCells[e]!;
         g++;
       }
     }
   }
-  segStart[nSeg] = nnz;
+  segStart[nSeg] = s.nnz;
+  return { segPtr, segTile, segStart, segPruned };
+}
+
+/** Column bit sets of every segment and every tile's remote columns. */
+function columnMasks(
+  m: Mapping,
+  s: LayoutShape,
+  cols: { tileColTile: Int32Array; tileColNeuron: Int32Array; homeTile: Int32Array },
+  en: SortedEntries,
+  segs: { segTile: Int32Array; segStart: Int32Array },
+): { W: number; segMask: Int32Array; tileRemoteMask: Int32Array; tileColRemote: Uint8Array } {
   let maxCols = 1;
-  for (let t = 0; t < K; t++) maxCols = Math.max(maxCols, m.tiles[t]!.cols.length);
+  for (let t = 0; t < s.K; t++) maxCols = Math.max(maxCols, m.tiles[t]!.cols.length);
   const W = Math.ceil(maxCols / 32);
+  const nSeg = segs.segTile.length;
   const segMask = new Int32Array(nSeg * W);
   for (let q = 0; q < nSeg; q++) {
-    const cb = tileColBase[segTile[q]!]!;
-    for (let e = segStart[q]!; e < segStart[q + 1]!; e++) {
-      const c = entryTileCol[e]! - cb;
+    const cb = s.tileColBase[segs.segTile[q]!]!;
+    for (let e = segs.segStart[q]!; e < segs.segStart[q + 1]!; e++) {
+      const c = en.entryTileCol[e]! - cb;
       segMask[q * W + (c >>> 5)]! |= 1 << (c & 31);
     }
   }
-  const tileColRemote = new Uint8Array(nTc);
-  const tileRemoteMask = new Int32Array(K * W);
-  for (let tc = 0; tc < nTc; tc++) {
-    const t = tileColTile[tc]!;
-    if (homeTile[tileColNeuron[tc]!] !== t) {
+  const tileColRemote = new Uint8Array(s.nTc);
+  const tileRemoteMask = new Int32Array(s.K * W);
+  for (let tc = 0; tc < s.nTc; tc++) {
+    const t = cols.tileColTile[tc]!;
+    if (cols.homeTile[cols.tileColNeuron[tc]!] !== t) {
       tileColRemote[tc] = 1;
-      const c = tc - tileColBase[t]!;
+      const c = tc - s.tileColBase[t]!;
       tileRemoteMask[t * W + (c >>> 5)]! |= 1 << (c & 31);
     }
   }
-  return {
-    nInputs: nIn,
-    neurons: N,
-    maxDelay: D,
-    tiles: K,
-    physicalCols: C,
-    cellsPerWeight: cpw,
-    nnz,
-    segPtr,
-    segTile,
-    segStart,
-    segPruned,
-    entryNeuron,
-    entryTileCol,
-    entrySource,
-    tileEntryBase,
-    tileColBase,
-    tileColTile,
-    tileColNeuron,
-    rowTilePtr,
-    rowTiles,
-    homeTile,
-    tileColRemote,
-    maskWords: W,
-    segMask,
-    tileRemoteMask,
-  };
+  return { W, segMask, tileRemoteMask, tileColRemote };
+}
+
+/** Per segment, the `rowTiles` slot of its (input, tile) row. */
+function rowSlots(segTile: Int32Array, segPtr: Int32Array, D1: number, rows: { rowTilePtr: Int32Array; rowTiles: Int32Array }): Int32Array {
+  const out = new Int32Array(segTile.length);
+  const groups = segPtr.length - 1;
+  for (let k = 0; k < groups; k++) {
+    const i = Math.floor(k / D1);
+    for (let g = segPtr[k]!; g < segPtr[k + 1]!; g++) {
+      let r = rows.rowTilePtr[i]!;
+      while (r < rows.rowTilePtr[i + 1]! && rows.rowTiles[r] !== segTile[g]) r++;
+      out[g] = r;
+    }
+  }
+  return out;
 }

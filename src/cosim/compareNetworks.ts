@@ -33,6 +33,16 @@ export interface NetworkComparison {
   readonly tileReduction: number;
   readonly areaImprovement: number;
   readonly energyImprovement: number;
+  /** Latency per inference dense ÷ sparse (in the shared operating mode). */
+  readonly latencyImprovement: number;
+  /** Throughput sparse ÷ dense. */
+  readonly throughputImprovement: number;
+  /** Energy-delay product dense ÷ sparse. */
+  readonly edpImprovement: number;
+  /** Energy per synaptic operation dense ÷ sparse. */
+  readonly energyPerSopImprovement: number;
+  /** Per latency stage (per inference): dense ÷ sparse. */
+  readonly latencyImprovementByStage: Readonly<Record<string, number>>;
   /** Per category of the area breakdown: dense ÷ sparse (Infinity when the sparse one is 0 and the dense not; NaN when both 0). */
   readonly areaImprovementByCategory: Readonly<Record<string, number>>;
   /** Per category of the energy breakdown (per inference): dense ÷ sparse. */
@@ -79,9 +89,17 @@ export async function compareNetworks(o: CompareNetworksOptions): Promise<Networ
     energyCat[k] = ratio(perInf(D, D.energy.breakdownJ[k]), perInf(S, S.energy.breakdownJ[k]));
   const areaCat: Record<string, number> = {};
   for (const k of Object.keys(D.area.breakdownM2) as Array<keyof typeof D.area.breakdownM2>) areaCat[k] = ratio(D.area.breakdownM2[k], S.area.breakdownM2[k]);
+  const latCat: Record<string, number> = {};
+  for (const k of Object.keys(D.latency.breakdownS) as Array<keyof typeof D.latency.breakdownS>)
+    latCat[k] = ratio(perInf(D, D.latency.breakdownS[k]), perInf(S, S.latency.breakdownS[k]));
   return {
     dense,
     sparse,
+    latencyImprovement: ratio(D.figures.latencyPerInferenceS, S.figures.latencyPerInferenceS),
+    throughputImprovement: ratio(S.figures.throughputPerS, D.figures.throughputPerS),
+    edpImprovement: ratio(D.figures.edpJs, S.figures.edpJs),
+    energyPerSopImprovement: ratio(D.figures.energyPerSopJ, S.figures.energyPerSopJ),
+    latencyImprovementByStage: latCat,
     synapseReduction: ratio(D.network.synapses, S.network.synapses),
     tileReduction: ratio(D.mapping.metrics.tiles, S.mapping.metrics.tiles),
     areaImprovement: ratio(D.area.totalM2, S.area.totalM2),

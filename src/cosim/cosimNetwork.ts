@@ -18,7 +18,7 @@ export interface DriveSpec {
    * (`CrossbarDrive.count`). Only for a linear drive, where the network's input
    * does not depend on the tiling. Default none.
    */
-  readonly observers?: ReadonlyArray<{ readonly layout: DriveLayout; readonly weights: DriveWeights }>;
+  readonly observers?: ReadonlyArray<{ readonly layout: DriveLayout; readonly weights: DriveWeights; readonly options?: CrossbarDriveOptions }>;
 }
 
 /**
@@ -28,7 +28,7 @@ export interface DriveSpec {
 export function cosimNetwork(network: NetworkSnapshot, spec: DriveSpec): { net: SnnNetwork; drive: CrossbarDrive; drives: CrossbarDrive[] } {
   const net = networkFromCheckpoint(network);
   const d = new CrossbarDrive(spec.layout, spec.weights, spec.options);
-  const observers = (spec.observers ?? []).map((o) => new CrossbarDrive(o.layout, o.weights, spec.options));
+  const observers = (spec.observers ?? []).map((o) => new CrossbarDrive(o.layout, o.weights, o.options ?? spec.options));
   if (observers.length > 0 && spec.weights.mode !== 'linear')
     throw new XsnnError("cosimNetwork: observer layouts need a linear drive (a tiled drive's input depends on its tiles)");
   net.drive = observers.length === 0 ? d : new ObservedDrive(d, observers);

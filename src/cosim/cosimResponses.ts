@@ -6,7 +6,7 @@ import { inputSize } from '../data/Dataset.js';
 import type { NetworkSnapshot } from '../snn/networkFromCheckpoint.js';
 // the SNN's own input streams (also exported as SNN_STREAMS; imported directly to keep worker start-up light)
 import { STREAM } from '../core/streams.js';
-import { addTileCounters, TILE_COUNTER_STRIDE } from './tileCounters.js';
+import { addTileCounters, newTileCounters } from './tileCounters.js';
 import type { CosimChunkResult, CosimWorkerData } from './_internals/CosimWorkerData.js';
 import { cosimRespond } from './_internals/cosimRespond.js';
 import { cosimNetwork, type DriveSpec } from './cosimNetwork.js';
@@ -128,8 +128,8 @@ export async function cosimResponses(o: CosimResponsesOptions): Promise<CosimRes
     outCounts,
     outPres,
   };
-  const counters = new Float64Array(o.drive.layout.tiles * TILE_COUNTER_STRIDE);
-  const observerCounters = (o.drive.observers ?? []).map((x) => new Float64Array(x.layout.tiles * TILE_COUNTER_STRIDE));
+  const counters = newTileCounters(o.drive.layout.tiles);
+  const observerCounters = (o.drive.observers ?? []).map((x) => newTileCounters(x.layout.tiles));
   let steps = 0;
   const chunk = Math.max(8, Math.min(50, Math.ceil(count / (threads * 8))));
   let done = 0;

@@ -1,8 +1,11 @@
 import { crossbarLabel, displayUnit, formatAccuracy, formatFigure, formatPointDifference, formatRatio, formatSignificant } from '../core/formatFigure.js';
+import { energyFromCounts } from '../energy/energyFromCounts.js';
+import { latencyFromCounts } from '../energy/latencyFromCounts.js';
 import type { NetworkComparison } from './compareNetworks.js';
 import type { SimulationResult } from './simulate.js';
 
 const fx = (x: number): string => formatRatio(x);
+const pct = (x: number): string => `${formatSignificant(100 * x, 3)} %`;
 /** Dense and sparse values of one row in one display unit (core/formatFigure). */
 const pair = (d: number, s: number, siUnit: string): [string, string] => {
   const unit = displayUnit(siUnit, [d, s]);
@@ -13,6 +16,34 @@ function table(head: string[], rows: string[][]): string {
   const w = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
   const line = (r: string[]): string => `| ${r.map((x, c) => (c === 0 ? x.padEnd(w[c]!) : x.padStart(w[c]!))).join(' | ')} |`;
   return [line(head), `|${w.map((n, c) => (c === 0 ? `:${'-'.repeat(n + 1)}` : `${'-'.repeat(n + 1)}:`)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+/**
+ * The same run's energy and latency per inference in the other operating mode
+ * (the counts do not depend on the mode; only the latency and the leakage time do).
+ */
+export function inOtherMode(r: SimulationResult): {
+  mode: 'accelerated' | 'realtime';
+  energyPerInferenceJ: number;
+  latencyPerInferenceS: number;
+  leakageShare: number;
+} {
+  const mode = r.latency.mode === 'accelerated' ? 'realtime' : 'accelerated';
+  const crossbar = { ...r.crossbar, timing: { ...r.crossbar.timing, mode } } as const;
+  const latency = latencyFromCounts({
+    activity: r.counts.activity!,
+    timing: r.timing,
+    crossbar,
+    dtS: r.counts.simulatedTimeS / Math.max(1, r.counts.activity!.steps),
+    inferences: r.counts.inferences,
+  });
+  const energy = energyFromCounts(r.counts, r.energies, { latency });
+  return {
+    mode,
+    energyPerInferenceJ: energy.perInferenceJ,
+    latencyPerInferenceS: latency.perInferenceS,
+    leakageShare: energy.breakdownJ.leakage / energy.totalJ,
+  };
 }
 
 /** The dense-versus-sparse table (markdown) with the improvement factors, overall and per category. */
@@ -30,6 +61,22 @@ export function formatComparison(c: NetworkComparison): string {
     ['area', ...pair(D.area.totalM2, S.area.totalM2, 'm^2'), fx(c.areaImprovement)],
     ['area with naive blocking', ...pair(c.dense.naive.areaM2, c.sparse.naive.areaM2, 'm^2'), fx(c.dense.naive.areaM2 / c.sparse.naive.areaM2)],
     ['energy / inference', ...pair(D.energy.perInferenceJ, S.energy.perInferenceJ, 'J'), fx(c.energyImprovement)],
+    [`latency / inference (${D.latency.mode})`, ...pair(D.figures.latencyPerInferenceS, S.figures.latencyPerInferenceS, 's'), fx(c.latencyImprovement)],
+    ['throughput (inferences/s)', formatSignificant(D.figures.throughputPerS), formatSignificant(S.figures.throughputPerS), fx(c.throughputImprovement)],
+    ['energy-delay product', ...pair(D.figures.edpJs, S.figures.edpJs, 'J s'), fx(c.edpImprovement)],
+    [
+      'SOPs / inference',
+      formatSignificant(Math.round(D.figures.sopsPerInference)),
+      formatSignificant(Math.round(S.figures.sopsPerInference)),
+      fx(D.figures.sopsPerInference / S.figures.sopsPerInference),
+    ],
+    ['energy / SOP', ...pair(D.figures.energyPerSopJ, S.figures.energyPerSopJ, 'J'), fx(c.energyPerSopImprovement)],
+    [
+      'programming, one-time (energy / time)',
+      `${formatFigure(D.programming.energyJ, 'J')} / ${formatFigure(D.programming.timeS, 's')}`,
+      `${formatFigure(S.programming.energyJ, 'J')} / ${formatFigure(S.programming.timeS, 's')}`,
+      '',
+    ],
     [
       'accuracy (last column: sparse − dense)',
       formatAccuracy(D.accuracy.mean, D.accuracy.std, D.samples.length),
@@ -41,6 +88,11 @@ export function formatComparison(c: NetworkComparison): string {
     const d = perInf(D, D.energy.breakdownJ[k as keyof typeof D.energy.breakdownJ]);
     const s = perInf(S, S.energy.breakdownJ[k as keyof typeof S.energy.breakdownJ]);
     return [`energy: ${k}`, ...pair(d, s, 'J'), fx(c.energyImprovementByCategory[k]!)];
+  });
+  const lRows = Object.keys(D.latency.breakdownS).map((k) => {
+    const d = perInf(D, D.latency.breakdownS[k as keyof typeof D.latency.breakdownS]);
+    const s = perInf(S, S.latency.breakdownS[k as keyof typeof S.latency.breakdownS]);
+    return [`latency: ${k}`, ...pair(d, s, 's'), fx(c.latencyImprovementByStage[k]!)];
   });
   const aRows = Object.keys(D.area.breakdownM2).map((k) => [
     `area: ${k}`,
@@ -57,6 +109,16 @@ export function formatComparison(c: NetworkComparison): string {
   const notes = [
     `crossbar ${crossbarLabel(D.crossbar.name, D.crossbar.rows, D.crossbar.cols)}, device ${D.device.name}; ${D.testImages} test images, labels from ${D.labelImages} training images, ${D.samples.length} device sample(s).`,
     `dense storage: ${D.precision}. sparse storage: ${S.precision}.`,
+    `operating mode: ${D.latency.mode}${D.latency.pipelined ? ' (pipelined)' : ''}; leakage is charged over ${D.latency.mode === 'accelerated' ? 'the hardware latency' : 'the whole presentation (steps · dt)'}; delays: ${D.crossbar.delays.implementation}.`,
+    `leakage share of energy: dense ${pct(D.energy.breakdownJ.leakage / D.energy.totalJ)}, sparse ${pct(S.energy.breakdownJ.leakage / S.energy.totalJ)}.`,
+    otherModeLine(D, S),
   ];
-  return `${table(head, [...rows, ...eRows, ...aRows, ...cRows])}\n\n${notes.join('\n')}\n`;
+  return `${table(head, [...rows, ...eRows, ...lRows, ...aRows, ...cRows])}\n\n${notes.join('\n')}\n`;
+}
+
+function otherModeLine(D: SimulationResult, S: SimulationResult): string {
+  if (D.counts.activity === undefined || S.counts.activity === undefined) return '';
+  const d = inOtherMode(D);
+  const s = inOtherMode(S);
+  return `same counts in ${d.mode} mode: energy / inference dense ${formatFigure(d.energyPerInferenceJ, 'J')}, sparse ${formatFigure(s.energyPerInferenceJ, 'J')} (${fx(d.energyPerInferenceJ / s.energyPerInferenceJ)}); latency dense ${formatFigure(d.latencyPerInferenceS, 's')}, sparse ${formatFigure(s.latencyPerInferenceS, 's')} (${fx(d.latencyPerInferenceS / s.latencyPerInferenceS)}); leakage share dense ${pct(d.leakageShare)}, sparse ${pct(s.leakageShare)}.`;
 }

@@ -1,4 +1,4 @@
-import { crossbarLabel, displayUnit, formatAccuracy, formatFigure } from '../core/formatFigure.js';
+import { crossbarLabel, displayUnit, formatAccuracy, formatFigure, formatSignificant } from '../core/formatFigure.js';
 import { explain } from '../energy/explain.js';
 import { eventEnergyTerms } from '../energy/eventEnergies.js';
 import type { SimulationResult } from './simulate.js';
@@ -51,6 +51,18 @@ export function formatSimulation(r: SimulationResult): string {
     const per = v / Math.max(1, inf);
     lines.push(`  ${k.padEnd(14)} ${formatFigure(per, 'J', { unit: eUnit })}  ${r.energy.totalJ > 0 ? pct(v / r.energy.totalJ) : '-'}`);
   }
+  const f = r.figures;
+  lines.push(
+    `latency per inference ${formatFigure(f.latencyPerInferenceS, 's')} (${r.latency.mode}${r.latency.pipelined ? ', pipelined' : ''}${r.latency.keepsUp ? '' : '; the hardware cannot keep up with real time'}), throughput ${formatSignificant(f.throughputPerS)} inferences/s:`,
+  );
+  const lUnit = displayUnit('s', [f.latencyPerInferenceS]);
+  for (const [k, v] of Object.entries(r.latency.breakdownS)) lines.push(`  ${k.padEnd(14)} ${formatFigure(v / Math.max(1, inf), 's', { unit: lUnit })}`);
+  lines.push(
+    `EDP ${formatFigure(f.edpJs, 'J s')}; ${formatSignificant(Math.round(f.sopsPerInference))} synaptic operations per inference, ${formatFigure(f.energyPerSopJ, 'J')}/SOP (context: TrueNorth ≈ 26 pJ per synaptic event, Loihi ≈ 24 pJ/SOP)`,
+  );
+  lines.push(
+    `programming (one-time) ${formatFigure(r.programming.energyJ, 'J')}, ${formatFigure(r.programming.timeS, 's')}; delays: ${r.crossbar.delays.implementation}`,
+  );
   const aUnit = displayUnit('m^2', [r.area.totalM2]);
   lines.push(`area ${formatFigure(r.area.totalM2, 'm^2', { unit: aUnit })}:`);
   for (const [k, v] of Object.entries(r.area.breakdownM2))
@@ -74,6 +86,11 @@ export function explainSimulation(r: SimulationResult): string {
     ),
     explain(r.energy, { depth: 0 }),
     `energy per inference = total / inferences = ${r.energy.totalJ.toExponential(6)} J / ${inf} = ${r.energy.perInferenceJ.toExponential(6)} J\n`,
+    explain({ title: `Time constants ('${r.crossbar.name}')`, terms: r.latency.constants }, { depth: 2 }),
+    explain(r.latency, { depth: 0 }),
+    `latency per inference = total / inferences = ${r.latency.totalS.toExponential(6)} s / ${inf} = ${r.latency.perInferenceS.toExponential(6)} s (${r.latency.mode})\n`,
+    explain({ title: 'Per-inference figures', terms: r.figures.terms }, { depth: 0 }),
+    explain({ title: r.programming.title, terms: r.programming.terms }, { depth: 0 }),
     explain(r.area, { depth: 1 }),
   ];
   return parts.join('\n');

@@ -2,7 +2,7 @@ import { XsnnError } from '../config/XsnnError.js';
 import type { CsrMatrix } from '../core/CsrMatrix.js';
 import type { DeviceModel } from '../devices/DeviceModel.js';
 import { conductanceToWeight } from '../devices/conductanceToWeight.js';
-import { programWeights, type ProgrammedWeights } from '../devices/programWeights.js';
+import { CellFault, programWeights, type ProgrammedWeights } from '../devices/programWeights.js';
 import { readNoiseSigmaS } from '../devices/applyReadNoise.js';
 import type { Mapping } from '../mapping/Mapping.js';
 import type { CrossbarSpec } from '../crossbar/CrossbarSpec.js';
@@ -42,6 +42,20 @@ export interface ProgrammedCrossbar {
   readonly stuckAtLrs: number;
   /** Cells programmed (synapses × cells per weight). */
   readonly cells: number;
+  /** What writing the mapped network onto the chip takes (one-time; from the target levels, cells starting at G_min). */
+  readonly programming: ProgrammingCounts;
+}
+
+/** Level steps of programming a mapped network, for `programmingCost`. */
+export interface ProgrammingCounts {
+  /** Cells written (target above G_min). */
+  readonly cellsWritten: number;
+  /** Σ level steps over the cells. */
+  readonly levelSteps: number;
+  /** Σ over cells of level steps · (G_min + G_target)/2 (S). */
+  readonly stepConductanceS: number;
+  /** Level steps on the critical path: tiles in parallel, rows one after another, a row's cells in parallel (max over tiles of Σ_rows max steps). */
+  readonly criticalLevelSteps: number;
 }
 
 /**
@@ -102,9 +116,10 @@ export function programCrossbar(o: ProgramCrossbarOptions): ProgrammedCrossbar {
     for (let c = 0; c < cpw; c++) cellG[src * cpw + c] = p.conductanceS[k * cpw + c]!;
   }
   for (let c = 0; c < p.fault.length; c++) {
-    if (p.fault[c] === 1) hrs++;
-    else if (p.fault[c] === 2) lrs++;
+    if (p.fault[c] === CellFault.StuckAtHrs) hrs++;
+    else if (p.fault[c] === CellFault.StuckAtLrs) lrs++;
   }
+  const programming = programmingCounts(mapping, csr.source, p.targetConductanceS, cpw, device);
   const exact = isIdealDevice(device) && crossbar.weightBits === undefined && cpw === 1;
   const range = device.gMaxS - device.gMinS;
   const sliceScale = new Float64Array(cpw);
@@ -174,7 +189,49 @@ export function programCrossbar(o: ProgramCrossbarOptions): ProgrammedCrossbar {
     stuckAtHrs: hrs,
     stuckAtLrs: lrs,
     cells: nnz * cpw,
+    programming,
   };
+}
+
+/**
+ * Level steps of writing every cell from G_min to its target level: steps =
+ * round((G_target − G_min) / ΔG), ΔG = (G_max − G_min)/(levels − 1) (one step per
+ * written cell on a continuous device).
+ */
+function programmingCounts(mapping: Mapping, source: Int32Array, targetG: Float32Array, cpw: number, device: DeviceModel): ProgrammingCounts {
+  const range = device.gMaxS - device.gMinS;
+  const dG = Number.isFinite(device.levelCount) && device.levelCount > 1 ? range / (device.levelCount - 1) : 0;
+  const nnz = source.length;
+  const stepsOf = new Float64Array(nnz * cpw);
+  let cellsWritten = 0;
+  let levelSteps = 0;
+  let stepConductanceS = 0;
+  for (let k = 0; k < nnz; k++) {
+    const src = source[k]!;
+    for (let c = 0; c < cpw; c++) {
+      const g = targetG[k * cpw + c]!;
+      const above = g - device.gMinS;
+      const n = above <= range * 1e-9 ? 0 : dG > 0 ? Math.max(1, Math.round(above / dG)) : 1;
+      stepsOf[src * cpw + c] = n;
+      if (n === 0) continue;
+      cellsWritten++;
+      levelSteps += n;
+      stepConductanceS += (n * (device.gMinS + g)) / 2;
+    }
+  }
+  let critical = 0;
+  let base = 0;
+  for (const tile of mapping.tiles) {
+    let tileSteps = 0;
+    for (let a = 0; a < tile.rows.length; a++) {
+      let rowMax = 0;
+      for (let k = tile.rowPtr[a]!; k < tile.rowPtr[a + 1]!; k++) for (let c = 0; c < cpw; c++) rowMax = Math.max(rowMax, stepsOf[(base + k) * cpw + c]!);
+      tileSteps += rowMax;
+    }
+    critical = Math.max(critical, tileSteps);
+    base += tile.values.length;
+  }
+  return { cellsWritten, levelSteps, stepConductanceS, criticalLevelSteps: critical };
 }
 
 /** Options of {@link programSynapses}. */

@@ -11,6 +11,11 @@ import { areaOf, type AreaReport } from '../energy/areaOf.js';
 import { energyFromCounts, type EnergyReport } from '../energy/energyFromCounts.js';
 import type { EventCounts } from '../energy/EventCounts.js';
 import { eventEnergies, type EventEnergies } from '../energy/eventEnergies.js';
+import { stepTiming, type StepTiming } from '../energy/stepTiming.js';
+import { latencyFromCounts, type LatencyReport } from '../energy/latencyFromCounts.js';
+import { programmingCost, type ProgrammingCost } from '../energy/programmingCost.js';
+import { explainTerm, input, type ExplainTerm } from '../energy/ExplainTerm.js';
+import type { CrossbarDriveOptions } from './CrossbarDrive.js';
 import { assignLabels, predictClasses } from '../snn/assignLabels.js';
 import { checkDatasetFits, checkpointCsr, loadCheckpoint, type Checkpoint } from '../snn/Checkpoint.js';
 import { labelNeurons } from '../snn/labelNeurons.js';
@@ -74,6 +79,8 @@ export interface SimulateOptions {
   readonly seed?: number;
   /** Worker threads (default: all cores; results do not depend on it). */
   readonly threads?: number;
+  /** Operating mode replacing the crossbar's `timing.mode` (docs/timing.md). Default: the crossbar's (`accelerated` unless the preset says otherwise). */
+  readonly mode?: 'accelerated' | 'realtime';
   /** Keep each sample's test spike counts in the result. Default false. */
   readonly keepResponses?: boolean;
   /** Progress: images done of samples × (label + test). */
@@ -129,10 +136,32 @@ export interface SimulationResult {
   readonly energies: EventEnergies;
   readonly energy: EnergyReport;
   readonly area: AreaReport;
+  /** Per-step time constants of the hardware. */
+  readonly timing: StepTiming;
+  /** Latency of the counted test images, in the crossbar's operating mode (`timing.mode`). */
+  readonly latency: LatencyReport;
+  /** Per-inference figures: latency, throughput, energy-delay product, synaptic operations, energy per synaptic operation. */
+  readonly figures: InferenceFigures;
+  /** One-time cost of writing the network onto the chip (sample 0's programming). */
+  readonly programming: ProgrammingCost;
   readonly seconds: number;
   /** Co-simulated images (label + test, every sample) per second. */
   readonly imagesPerSecond: number;
   readonly threads: number;
+}
+
+/** Per-inference figures of a co-simulation (docs/timing.md), each with its explain term. */
+export interface InferenceFigures {
+  readonly mode: 'accelerated' | 'realtime';
+  readonly latencyPerInferenceS: number;
+  readonly throughputPerS: number;
+  /** Energy per inference × latency per inference (J·s). */
+  readonly edpJs: number;
+  /** Synaptic operations per inference: programmed synapse reads (cell reads ÷ cells per weight). */
+  readonly sopsPerInference: number;
+  /** Energy per inference ÷ SOPs per inference (J). */
+  readonly energyPerSopJ: number;
+  readonly terms: ReadonlyArray<ExplainTerm>;
 }
 
 /** Options of {@link simulateCrossbars}: those of {@link simulate} with several crossbars. */
@@ -188,44 +217,13 @@ export async function simulateCrossbars(options: SimulateCrossbarsOptions): Prom
   if (options.mappings !== undefined && options.mappings.length !== options.crossbars.length) {
     throw new XsnnError(`${fn}: ${options.mappings.length} mappings for ${options.crossbars.length} crossbars`, { field: 'mappings' });
   }
-  const baseXbs = options.crossbars.map((c) => (typeof c === 'string' ? loadCrossbar(c) : c));
-  let device = options.device === undefined ? baseXbs[0]!.device : typeof options.device === 'string' ? loadDevice(options.device) : options.device;
-  if (options.sigma !== undefined) {
-    if (!(options.sigma >= 0 && options.sigma <= 1))
-      throw new XsnnError(`${fn}: sigma must be a fraction in [0, 1], got ${options.sigma}`, { field: 'sigma', expected: 'a number in [0, 1]' });
-    device = Object.freeze({ ...device, deviceToDevice: Object.freeze({ ...device.deviceToDevice, sigma: options.sigma }) });
-  }
-  if (options.device === undefined && baseXbs.some((x) => x.device !== baseXbs[0]!.device && hashValue(x.device) !== hashValue(baseXbs[0]!.device))) {
-    throw new XsnnError(`${fn}: the crossbars use different devices; pass \`device\` or simulate them apart`, { field: 'device' });
-  }
+  const { baseXbs, device } = resolveHardware(options, fn);
   const samples = options.samples ?? 1;
   if (!Number.isInteger(samples) || samples < 1) throw new XsnnError(`${fn}: samples must be a whole number >= 1, got ${samples}`, { field: 'samples' });
   const seed = options.seed ?? ck.seed;
   if (!Number.isInteger(seed)) throw new XsnnError(`${fn}: seed must be a whole number, got ${seed}`, { field: 'seed' });
 
-  const labelAll = options.labelSet ?? (await recipeDataset(recipe, 'train'));
-  const testAll = options.testSet ?? (await recipeDataset(recipe, 'test'));
-  const ckPath = typeof options.checkpoint === 'string' ? options.checkpoint : undefined;
-  checkDatasetFits(ck, labelAll, ckPath);
-  checkDatasetFits(ck, testAll, ckPath);
-  const nLabel = options.labelImages ?? recipe.evaluation.labelImages;
-  const nTest = options.testImages ?? recipe.evaluation.testImages ?? testAll.count;
-  for (const [what, n, ds] of [
-    ['labelImages', nLabel, labelAll],
-    ['testImages', nTest, testAll],
-  ] as const) {
-    if (!Number.isInteger(n) || n < 1) throw new XsnnError(`${fn}: ${what} must be a whole number >= 1, got ${n}`, { field: what });
-    if (n > ds.count) throw new XsnnError(`${fn}: ${what} = ${n} but ${ds.name} has ${ds.count} images`, { field: what });
-  }
-  const labelSet = takeImages(labelAll, nLabel);
-  const testSet = takeImages(testAll, nTest);
-  const nEnergy = options.energyImages ?? nTest;
-  if (!Number.isInteger(nEnergy) || nEnergy < 1 || nEnergy > nTest)
-    throw new XsnnError(`${fn}: energyImages must be a whole number in 1..testImages (${nTest}), got ${nEnergy}`, { field: 'energyImages' });
-  const energySet = takeImages(testSet, nEnergy);
-  const restSet = nEnergy < nTest ? sliceImages(testSet, nEnergy, nTest) : null;
-  const classes = Math.max(labelSet.classes, testSet.classes);
-
+  const { nLabel, nTest, nEnergy, labelSet, testSet, energySet, restSet, classes } = await resolveImages(options, ck, fn);
   const weights = checkpointCsr(ck);
   let wMax = 0;
   for (let k = 0; k < weights.values.length; k++) if (weights.values[k]! > wMax) wMax = weights.values[k]!;
@@ -248,12 +246,21 @@ export async function simulateCrossbars(options: SimulateCrossbarsOptions): Prom
         ...(options.algorithm !== undefined ? { algorithm: options.algorithm } : {}),
       });
     checkMapping(mapping, ck, crossbar);
+    checkDelays(crossbar, ck);
     const layout: DriveLayout = shareArrays(
       buildDriveLayout({ mapping, delays: ck.delays, maxDelay: ck.maxDelay, physicalCols: crossbar.cols, cellsPerWeight: crossbar.cellsPerWeight }),
     );
     const linear = noise === 0 && crossbar.periphery.kind !== 'adc';
-    const driveMode: 'linear' | 'tiled' = linear ? 'linear' : 'tiled';
+    const timing = stepTiming(crossbar, device, { tiles: Math.max(1, layout.tiles), neurons: ck.neurons });
+    const driveOptions: CrossbarDriveOptions = {
+      periphery: crossbar.periphery.kind,
+      delays: crossbar.delays.implementation,
+      timing: { cycleS: timing.cycleS.valueSI, packetS: timing.packetS.valueSI, postS: timing.postS.valueSI },
+    };
     return {
+      timing,
+      driveOptions,
+      programming: null as ProgrammingCost | null,
       crossbar,
       precision,
       mapping,
@@ -263,7 +270,7 @@ export async function simulateCrossbars(options: SimulateCrossbarsOptions): Prom
       counters: newTileCounters(layout.tiles),
       steps: 0,
       // programCrossbar's drive mode: tiled with read noise or an ADC
-      driveMode,
+      driveMode: linear ? ('linear' as const) : ('tiled' as const),
       threads: 1,
       samples: [] as SimulationSample[],
     };
@@ -319,6 +326,7 @@ export async function simulateCrossbars(options: SimulateCrossbarsOptions): Prom
       } else options.onProgress?.((run * samples + s + 1) * perSample, total);
       const o = outcome;
       members.forEach((b, x) => {
+        if (s === 0) b.programming = programmingCost(progs[x]!.programming, device);
         addTileCounters(b.counters, o.counters[x]!);
         b.steps += o.steps;
         b.threads = Math.max(b.threads, o.threads);
@@ -338,54 +346,242 @@ export async function simulateCrossbars(options: SimulateCrossbarsOptions): Prom
   }
   const seconds = (performance.now() - t0) / 1000;
   const levels = networkLevels(ck);
-  return boards.map((b) => {
-    const accs = b.samples.map((r) => r.accuracy);
-    const mean = accs.reduce((a, x) => a + x, 0) / samples;
-    const std = samples > 1 ? Math.sqrt(accs.reduce((a, x) => a + (x - mean) ** 2, 0) / (samples - 1)) : 0;
-    const { crossbar, mapping, layout } = b;
-    const counts = eventCountsFromCounters(b.counters, layout.tiles, { simulatedTimeS: (b.steps * recipe.network.dt) / 1000, inferences: nEnergy * samples });
-    const energies = eventEnergies(device, crossbar, { tiles: Math.max(1, layout.tiles) });
-    const energy = energyFromCounts(counts, energies);
-    const area = areaOf({ ...areaInputFromMapping(mapping), rows: crossbar.rows, cols: crossbar.cols }, device, crossbar);
-    return {
-      network: {
-        recipe: ck.recipeName,
-        neurons: ck.neurons,
-        synapses: weights.values.length,
-        prunedFraction: 1 - weights.values.length / (ck.nInputs * ck.neurons),
-        levels,
-        wMax,
-      },
-      crossbar,
-      device,
-      labels: networkLabels === null ? ('hardware' as const) : ('network' as const),
-      precision: b.precision,
-      mapping,
-      ideal: isIdealDevice(device),
-      driveMode: b.driveMode,
-      seed,
-      labelImages: nLabel,
-      testImages: nTest,
-      energyImages: nEnergy,
-      samples: b.samples,
-      accuracy: { mean, std },
-      counts,
-      energies,
-      energy,
-      area,
-      seconds,
-      imagesPerSecond: total / seconds,
-      threads: b.threads,
-    };
-  });
+  const run0 = {
+    ck,
+    weights,
+    levels,
+    device,
+    nLabel,
+    nTest,
+    nEnergy,
+    samples,
+    seed,
+    labels: networkLabels === null ? ('hardware' as const) : ('network' as const),
+    seconds,
+    total,
+    wMax,
+  };
+  return boards.map((b) => boardResult(b, run0));
+}
+
+/** What {@link boardResult} reads besides the board. */
+interface RunSummary {
+  readonly ck: Checkpoint;
+  readonly weights: ReturnType<typeof checkpointCsr>;
+  readonly levels: number | null;
+  readonly device: DeviceModel;
+  readonly nLabel: number;
+  readonly nTest: number;
+  readonly nEnergy: number;
+  readonly samples: number;
+  readonly seed: number;
+  readonly labels: 'hardware' | 'network';
+  readonly seconds: number;
+  readonly total: number;
+  readonly wMax: number;
+}
+
+/** What a board (one crossbar of the run) carries into its result. */
+interface BoardOutcome {
+  readonly crossbar: CrossbarSpec;
+  readonly precision: string;
+  readonly mapping: Mapping;
+  readonly layout: DriveLayout;
+  readonly counters: Float64Array;
+  readonly steps: number;
+  readonly driveMode: 'linear' | 'tiled';
+  readonly threads: number;
+  readonly samples: SimulationSample[];
+  readonly timing: StepTiming;
+  readonly programming: ProgrammingCost | null;
+}
+
+/** One crossbar's {@link SimulationResult}: accuracy statistics, counts, energy, area, latency and figures. */
+function boardResult(b: BoardOutcome, run: RunSummary): SimulationResult {
+  const { ck, weights, levels, device, nLabel, nTest, nEnergy, samples, seed, seconds, total, wMax } = run;
+  const recipe = ck.recipe;
+  const accs = b.samples.map((r) => r.accuracy);
+  const mean = accs.reduce((a, x) => a + x, 0) / samples;
+  const std = samples > 1 ? Math.sqrt(accs.reduce((a, x) => a + (x - mean) ** 2, 0) / (samples - 1)) : 0;
+  const { crossbar, mapping, layout } = b;
+  const inferences = nEnergy * samples;
+  const dtS = recipe.network.dt / 1000;
+  const counts = eventCountsFromCounters(b.counters, layout.tiles, { simulatedTimeS: b.steps * dtS, inferences, steps: b.steps });
+  const area = areaOf(
+    { ...areaInputFromMapping(mapping), rows: crossbar.rows, cols: crossbar.cols, neurons: ck.neurons, inputs: ck.nInputs, maxDelay: ck.maxDelay },
+    device,
+    crossbar,
+  );
+  const tiles = Math.max(1, layout.tiles);
+  const energies = eventEnergies(device, crossbar, { tiles, neurons: ck.neurons, maxDelay: ck.maxDelay, area });
+  const latency = latencyFromCounts({ activity: counts.activity!, timing: b.timing, crossbar, dtS, inferences });
+  const energy = energyFromCounts(counts, energies, { latency });
+  return {
+    network: {
+      recipe: ck.recipeName,
+      neurons: ck.neurons,
+      synapses: weights.values.length,
+      prunedFraction: 1 - weights.values.length / (ck.nInputs * ck.neurons),
+      levels,
+      wMax,
+    },
+    crossbar,
+    device,
+    labels: run.labels,
+    precision: b.precision,
+    mapping,
+    ideal: isIdealDevice(device),
+    driveMode: b.driveMode,
+    seed,
+    labelImages: nLabel,
+    testImages: nTest,
+    energyImages: nEnergy,
+    samples: b.samples,
+    accuracy: { mean, std },
+    counts,
+    energies,
+    energy,
+    area,
+    timing: b.timing,
+    latency,
+    figures: inferenceFigures(energy, latency, counts, crossbar.cellsPerWeight),
+    programming: b.programming!,
+    seconds,
+    imagesPerSecond: total / seconds,
+    threads: b.threads,
+  };
+}
+
+/** The crossbars (with the mode override) and the device they are simulated with. */
+function resolveHardware(options: SimulateCrossbarsOptions, fn: string): { baseXbs: CrossbarSpec[]; device: DeviceModel } {
+  if (options.mode !== undefined && options.mode !== 'accelerated' && options.mode !== 'realtime')
+    throw new XsnnError(`${fn}: mode must be 'accelerated' or 'realtime', got ${String(options.mode)}`, { field: 'mode' });
+  const baseXbs = options.crossbars
+    .map((c) => (typeof c === 'string' ? loadCrossbar(c) : c))
+    .map((x) =>
+      options.mode === undefined || x.timing.mode === options.mode ? x : Object.freeze({ ...x, timing: Object.freeze({ ...x.timing, mode: options.mode }) }),
+    );
+  let device = options.device === undefined ? baseXbs[0]!.device : typeof options.device === 'string' ? loadDevice(options.device) : options.device;
+  if (options.sigma !== undefined) {
+    if (!(options.sigma >= 0 && options.sigma <= 1))
+      throw new XsnnError(`${fn}: sigma must be a fraction in [0, 1], got ${options.sigma}`, { field: 'sigma', expected: 'a number in [0, 1]' });
+    device = Object.freeze({ ...device, deviceToDevice: Object.freeze({ ...device.deviceToDevice, sigma: options.sigma }) });
+  }
+  if (options.device === undefined && baseXbs.some((x) => x.device !== baseXbs[0]!.device && hashValue(x.device) !== hashValue(baseXbs[0]!.device))) {
+    throw new XsnnError(`${fn}: the crossbars use different devices; pass \`device\` or simulate them apart`, { field: 'device' });
+  }
+  return { baseXbs, device };
+}
+
+/** The label, test and counted test images of a run. */
+async function resolveImages(options: SimulateCrossbarsOptions, ck: Checkpoint, fn: string) {
+  const recipe = ck.recipe;
+  const labelAll = options.labelSet ?? (await recipeDataset(recipe, 'train'));
+  const testAll = options.testSet ?? (await recipeDataset(recipe, 'test'));
+  const ckPath = typeof options.checkpoint === 'string' ? options.checkpoint : undefined;
+  checkDatasetFits(ck, labelAll, ckPath);
+  checkDatasetFits(ck, testAll, ckPath);
+  const nLabel = options.labelImages ?? recipe.evaluation.labelImages;
+  const nTest = options.testImages ?? recipe.evaluation.testImages ?? testAll.count;
+  for (const [what, n, ds] of [
+    ['labelImages', nLabel, labelAll],
+    ['testImages', nTest, testAll],
+  ] as const) {
+    if (!Number.isInteger(n) || n < 1) throw new XsnnError(`${fn}: ${what} must be a whole number >= 1, got ${n}`, { field: what });
+    if (n > ds.count) throw new XsnnError(`${fn}: ${what} = ${n} but ${ds.name} has ${ds.count} images`, { field: what });
+  }
+  const labelSet = takeImages(labelAll, nLabel);
+  const testSet = takeImages(testAll, nTest);
+  const nEnergy = options.energyImages ?? nTest;
+  if (!Number.isInteger(nEnergy) || nEnergy < 1 || nEnergy > nTest)
+    throw new XsnnError(`${fn}: energyImages must be a whole number in 1..testImages (${nTest}), got ${nEnergy}`, { field: 'energyImages' });
+  const energySet = takeImages(testSet, nEnergy);
+  const restSet = nEnergy < nTest ? sliceImages(testSet, nEnergy, nTest) : null;
+  const classes = Math.max(labelSet.classes, testSet.classes);
+
+  return { nLabel, nTest, nEnergy, labelSet, testSet, energySet, restSet, classes };
+}
+
+/** Latency, throughput, EDP, SOPs and pJ/SOP per inference, with their explain terms. */
+export function inferenceFigures(energy: EnergyReport, latency: LatencyReport, counts: EventCounts, cellsPerWeight: number): InferenceFigures {
+  const inf = Math.max(1, counts.inferences);
+  const sops = counts.programmedCellReads / cellsPerWeight / inf;
+  const e = energy.perInferenceJ;
+  const l = latency.perInferenceS;
+  const sim = 'simulation';
+  const terms = [
+    explainTerm({
+      name: 'latencyPerInference',
+      valueSI: l,
+      unit: 's',
+      formula: 'Σ latency terms / inferences',
+      inputs: [input('latency', latency.totalS, 's', latency.title), input('inferences', counts.inferences, '1', sim)],
+      source: `docs/timing.md (${latency.mode} mode)`,
+    }),
+    explainTerm({
+      name: 'throughput',
+      valueSI: latency.throughputPerS,
+      unit: '1/s',
+      formula: '1 / latencyPerInference',
+      inputs: [input('latencyPerInference', l, 's', 'above')],
+      source: `docs/timing.md (${latency.mode} mode${latency.pipelined ? ', pipelined' : ''})`,
+    }),
+    explainTerm({
+      name: 'energyDelayProduct',
+      valueSI: e * l,
+      unit: 'J·s',
+      formula: 'energyPerInference · latencyPerInference',
+      inputs: [input('energyPerInference', e, 'J', energy.title), input('latencyPerInference', l, 's', 'above')],
+      source: 'energy-delay product per inference',
+    }),
+    explainTerm({
+      name: 'sopsPerInference',
+      valueSI: sops,
+      unit: '1',
+      formula: 'programmedCellReads / cellsPerWeight / inferences',
+      inputs: [
+        input('programmedCellReads', counts.programmedCellReads, '1', sim),
+        input('cellsPerWeight', cellsPerWeight, '1', 'crossbar storage'),
+        input('inferences', counts.inferences, '1', sim),
+      ],
+      source: 'a synaptic operation = one input spike reaching one synapse (as TrueNorth and Loihi count them)',
+    }),
+    explainTerm({
+      name: 'energyPerSop',
+      valueSI: sops > 0 ? e / sops : 0,
+      unit: 'J',
+      formula: 'energyPerInference / sopsPerInference',
+      inputs: [input('energyPerInference', e, 'J', energy.title), input('sopsPerInference', sops, '1', 'above')],
+      source: 'context: TrueNorth ≈ 26 pJ per synaptic event, Loihi ≈ 24 pJ per synaptic operation (their papers)',
+    }),
+  ];
+  return {
+    mode: latency.mode,
+    latencyPerInferenceS: l,
+    throughputPerS: latency.throughputPerS,
+    edpJs: e * l,
+    sopsPerInference: sops,
+    energyPerSopJ: sops > 0 ? e / sops : 0,
+    terms,
+  };
+}
+
+/** A crossbar without delay hardware runs only networks without delays. */
+function checkDelays(crossbar: CrossbarSpec, ck: Checkpoint): void {
+  if (crossbar.delays.implementation === 'none' && ck.maxDelay > 0) {
+    throw new XsnnError(
+      `simulate: crossbar '${crossbar.name}' has delays.implementation 'none' but the network has input delays up to ${ck.maxDelay} steps; use a network trained without delays (network.input.delayMax: 0, e.g. snn/rathi-400-nodelay.yaml) or a delay implementation ('sequential' or 'fifo')`,
+      { field: 'delays.implementation' },
+    );
+  }
 }
 
 /** What {@link simulateSample} needs: one device sample of one run (crossbars sharing their spikes). */
 interface SampleInputs {
   readonly network: NetworkSnapshot;
   /** The crossbar that drives the network, and those that count along (linear runs only). */
-  readonly lead: { readonly layout: DriveLayout; readonly crossbar: CrossbarSpec };
-  readonly rest: ReadonlyArray<{ readonly layout: DriveLayout }>;
+  readonly lead: { readonly layout: DriveLayout; readonly crossbar: CrossbarSpec; readonly driveOptions: CrossbarDriveOptions };
+  readonly rest: ReadonlyArray<{ readonly layout: DriveLayout; readonly driveOptions: CrossbarDriveOptions }>;
   /** The sample's programming of every crossbar of the run, lead first. */
   readonly progs: ReadonlyArray<ProgrammedCrossbar>;
   readonly programmingSeed: number;
@@ -414,7 +610,7 @@ async function simulateSample(o: SampleInputs): Promise<SampleOutcome> {
   const neurons = network.neurons;
   const nTest = testSet.count;
   const nEnergy = energySet.count;
-  const driveOptions = { periphery: lead.crossbar.periphery.kind, noiseSeed: o.programmingSeed };
+  const driveOptions: CrossbarDriveOptions = { ...lead.driveOptions, noiseSeed: o.programmingSeed };
   const leadWeights = shareArrays(o.progs[0]!.weights);
   // label pass and uncounted test images: no event bookkeeping (the spikes are the same)
   const quiet: DriveSpec = { layout: lead.layout, weights: leadWeights, options: { ...driveOptions, count: false } };
@@ -422,7 +618,15 @@ async function simulateSample(o: SampleInputs): Promise<SampleOutcome> {
     layout: lead.layout,
     weights: leadWeights,
     options: driveOptions,
-    ...(o.rest.length > 0 ? { observers: o.rest.map((b, x) => ({ layout: b.layout, weights: shareArrays(o.progs[x + 1]!.weights) })) } : {}),
+    ...(o.rest.length > 0
+      ? {
+          observers: o.rest.map((b, x) => ({
+            layout: b.layout,
+            weights: shareArrays(o.progs[x + 1]!.weights),
+            options: { ...b.driveOptions, noiseSeed: o.programmingSeed },
+          })),
+        }
+      : {}),
   };
   const progress = (at: number) => (o.onProgress !== undefined ? { onProgress: (d: number) => o.onProgress!(at + d) } : {});
   let assignments = o.networkLabels;

@@ -49,7 +49,30 @@ export function simulationRecord(r: SimulationResult, meta: SimulationRecordMeta
     ],
     source: 'energy terms below are run totals; energyPerInferenceJ = Σ terms / inferences',
   });
-  const explain = flattenExplainTerms([inferences, ...eventEnergyTerms(r.energies), ...r.energy.terms, ...r.area.terms]);
+  const explain = flattenExplainTerms([
+    inferences,
+    ...eventEnergyTerms(r.energies),
+    ...r.energy.terms,
+    ...r.area.terms,
+    ...r.latency.constants,
+    ...r.latency.terms,
+    ...r.figures.terms,
+    ...r.programming.terms,
+  ]);
+  const lb = r.latency.breakdownS;
+  const perS = (x: number): number => (inf > 0 ? x / inf : 0);
+  const latencyBreakdownS = {
+    rowDrive: perS(lb.rowDrive),
+    sensing: perS(lb.sensing),
+    partialSums: perS(lb.partialSums),
+    neurons: perS(lb.neurons),
+    inhibition: perS(lb.inhibition),
+    overlapOrIdle: 0,
+  };
+  // the last stage closes the sum exactly (rounding of the per-inference division)
+  latencyBreakdownS.overlapOrIdle =
+    r.figures.latencyPerInferenceS -
+    (latencyBreakdownS.rowDrive + latencyBreakdownS.sensing + latencyBreakdownS.partialSums + latencyBreakdownS.neurons + latencyBreakdownS.inhibition);
   const m = r.mapping.metrics;
   return {
     network: {
@@ -75,6 +98,18 @@ export function simulationRecord(r: SimulationResult, meta: SimulationRecordMeta
     tiles: m.tiles,
     naiveTiles: m.naiveTiles,
     lowerBound: Math.min(m.lowerBound.max, m.tiles),
+    timing: {
+      mode: r.latency.mode,
+      pipelined: r.latency.pipelined,
+      latencyPerInferenceS: r.figures.latencyPerInferenceS,
+      latencyBreakdownS,
+      throughputPerS: r.figures.throughputPerS,
+      edpJs: r.figures.edpJs,
+      sopsPerInference: r.figures.sopsPerInference,
+      energyPerSopJ: r.figures.energyPerSopJ,
+      programmingEnergyJ: r.programming.energyJ,
+      programmingTimeS: r.programming.timeS,
+    },
     explain,
   };
 }

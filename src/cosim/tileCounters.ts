@@ -14,6 +14,11 @@ export const TILE_COUNTER_FIELDS = [
   'partialSumMerges',
   'neuronUpdates',
   'spikesRouted',
+  'partialSumPackets',
+  'inputSpikeArrivals',
+  'inputSpikes',
+  'readCycles',
+  'busiestSteps',
 ] as const;
 
 /** Number of counters per tile. */
@@ -29,11 +34,25 @@ export const COUNTER = {
   partialSumMerges: 5,
   neuronUpdates: 6,
   spikesRouted: 7,
+  partialSumPackets: 8,
+  inputSpikeArrivals: 9,
+  inputSpikes: 10,
+  readCycles: 11,
+  busiestSteps: 12,
 } as const;
 
-/** Zeroed counters for `tiles` tiles. */
+/**
+ * Run-wide step activity kept after the per-tile blocks (same array, so threads add
+ * it like the rest): Σ_s busiest read cycles, Σ_s busiest packets, active steps,
+ * pipelined latency (s), E output spikes.
+ */
+export const ACTIVITY = { busiestReadCycles: 0, busiestPackets: 1, activeSteps: 2, pipelinedS: 3, outputSpikes: 4 } as const;
+/** Length of the activity block. */
+export const ACTIVITY_LENGTH = 5;
+
+/** Zeroed counters for `tiles` tiles (plus the activity block). */
 export function newTileCounters(tiles: number): Float64Array {
-  return new Float64Array(tiles * TILE_COUNTER_STRIDE);
+  return new Float64Array(tiles * TILE_COUNTER_STRIDE + ACTIVITY_LENGTH);
 }
 
 /** Adds counters `b` into `a` (same tile count). */
@@ -48,9 +67,10 @@ export function addTileCounters(a: Float64Array, b: ArrayLike<number>): void {
 export function eventCountsFromCounters(
   counters: Float64Array,
   tiles: number,
-  run: { readonly simulatedTimeS: number; readonly inferences: number },
+  run: { readonly simulatedTimeS: number; readonly inferences: number; readonly steps?: number },
 ): EventCounts {
   const S = TILE_COUNTER_STRIDE;
+  const A = tiles * S;
   const perTile: TileEventCounts[] = [];
   const total = new Float64Array(S);
   for (let t = 0; t < tiles; t++) {
@@ -58,7 +78,20 @@ export function eventCountsFromCounters(
     for (let f = 0; f < S; f++) total[f]! += counters[o + f]!;
     perTile.push(tileCounts(counters, o));
   }
-  return { ...tileCounts(total, 0), simulatedTimeS: run.simulatedTimeS, inferences: run.inferences, perTile };
+  const activity =
+    counters.length >= A + ACTIVITY_LENGTH && run.steps !== undefined
+      ? {
+          activity: {
+            steps: run.steps,
+            busiestReadCycles: counters[A + ACTIVITY.busiestReadCycles]!,
+            busiestPackets: counters[A + ACTIVITY.busiestPackets]!,
+            activeSteps: counters[A + ACTIVITY.activeSteps]!,
+            pipelinedS: counters[A + ACTIVITY.pipelinedS]!,
+          },
+          outputSpikes: counters[A + ACTIVITY.outputSpikes]!,
+        }
+      : {};
+  return { ...tileCounts(total, 0), simulatedTimeS: run.simulatedTimeS, inferences: run.inferences, perTile, ...activity };
 }
 
 function tileCounts(c: ArrayLike<number>, o: number): TileEventCounts {
@@ -71,6 +104,11 @@ function tileCounts(c: ArrayLike<number>, o: number): TileEventCounts {
     partialSumMerges: c[o + COUNTER.partialSumMerges]!,
     neuronUpdates: c[o + COUNTER.neuronUpdates]!,
     spikesRouted: c[o + COUNTER.spikesRouted]!,
+    partialSumPackets: c[o + COUNTER.partialSumPackets]!,
+    inputSpikeArrivals: c[o + COUNTER.inputSpikeArrivals]!,
+    inputSpikes: c[o + COUNTER.inputSpikes]!,
+    readCycles: c[o + COUNTER.readCycles]!,
+    busiestSteps: c[o + COUNTER.busiestSteps]!,
     weightWrites: 0,
     levelSteps: 0,
   };

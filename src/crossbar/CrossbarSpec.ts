@@ -1,5 +1,5 @@
 import type { DeviceModel } from '../devices/DeviceModel.js';
-import type { Periphery } from './CrossbarSchema.js';
+import type { DelaysConfig, NeuronsConfig, Periphery, TimingConfig } from './CrossbarSchema.js';
 
 /**
  * A resolved crossbar tile specification: sizes, the device (resolved), weight
@@ -36,6 +36,12 @@ export interface CrossbarSpec {
   readonly splitColumns: boolean;
   readonly periphery: Periphery;
   readonly columnsPerAdder: number;
+  /** Timing model and operating mode (docs/timing.md). */
+  readonly timing: TimingConfig;
+  /** Digital LIF neuron hardware. */
+  readonly neurons: NeuronsConfig;
+  /** How synaptic delays are realised. */
+  readonly delays: DelaysConfig;
   /** Cell area at the tile's node, cellAreaF2 · nodeM², in m². */
   readonly cellAreaM2: number;
 }

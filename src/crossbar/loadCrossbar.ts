@@ -100,6 +100,9 @@ export function crossbarFromConfig(config: CrossbarConfig, device: DeviceModel, 
     splitColumns: config.splitColumns,
     periphery: Object.freeze({ ...config.periphery }),
     columnsPerAdder: config.columnsPerAdder,
+    timing: Object.freeze({ ...config.timing }),
+    neurons: Object.freeze({ ...config.neurons }),
+    delays: Object.freeze({ ...config.delays }),
     cellAreaM2: device.cellAreaF2 * nodeM * nodeM,
   });
 }

@@ -35,6 +35,33 @@ export interface TileEventCounts {
    * conductance stands in.
    */
   readonly writeStepConductanceS?: number;
+  /** Partial-sum packets sent over the interconnect (remote parts of split columns), a subset of the merges. */
+  readonly partialSumPackets?: number;
+  /** Input spikes arriving at a tile row (written into its row-driver buffer). */
+  readonly inputSpikeArrivals?: number;
+  /** Input spikes entering the chip (each once). */
+  readonly inputSpikes?: number;
+  /** Σ over steps of this tile's read cycles (0 when the tile had no input that step). */
+  readonly readCycles?: number;
+  /** Steps in which this tile was (one of) the busiest. */
+  readonly busiestSteps?: number;
+}
+
+/**
+ * The step activity the latency model reads, counted by the co-simulation step by
+ * step: sums over steps of the busiest tile's work, so latency follows the real traffic.
+ */
+export interface StepActivity {
+  /** Simulated steps (every presentation). */
+  readonly steps: number;
+  /** Σ over steps of max over tiles of that tile's read cycles. */
+  readonly busiestReadCycles: number;
+  /** Σ over steps of max over tiles of that tile's partial-sum packets. */
+  readonly busiestPackets: number;
+  /** Steps in which at least one tile had input. */
+  readonly activeSteps: number;
+  /** Pipelined latency of the run (s), per image a₀ + Σ max(b, a_{s+1}) + b, computed with the drive's time constants; 0 when none were given. */
+  readonly pipelinedS: number;
 }
 
 /** Events of a whole run: the network totals, optionally per tile, plus time and inference count. */
@@ -45,6 +72,10 @@ export interface EventCounts extends TileEventCounts {
   readonly inferences: number;
   /** The same counts per tile (their sums should equal the network totals). */
   readonly perTile?: ReadonlyArray<TileEventCounts>;
+  /** Step activity for the latency model (co-simulation only). */
+  readonly activity?: StepActivity;
+  /** E spikes of the run (each drives its I neuron, whose spike inhibits the N − 1 other E neurons). */
+  readonly outputSpikes?: number;
 }
 
 /** The count fields that must be non-negative finite numbers. */
@@ -78,8 +109,18 @@ export function zeroEventCounts(): EventCounts {
 }
 
 /** Fails fast on a negative, NaN or infinite count (names `fn` and the field). */
-export function assertEventCounts(counts: TileEventCounts & Partial<Pick<EventCounts, 'simulatedTimeS' | 'inferences'>>, fn: string): void {
-  const fields: string[] = [...EVENT_COUNT_FIELDS, 'programmedReadConductanceS', 'writeStepConductanceS', 'simulatedTimeS', 'inferences'];
+export function assertEventCounts(counts: TileEventCounts & Partial<Pick<EventCounts, 'simulatedTimeS' | 'inferences' | 'outputSpikes'>>, fn: string): void {
+  const fields: string[] = [
+    ...EVENT_COUNT_FIELDS,
+    'programmedReadConductanceS',
+    'writeStepConductanceS',
+    'partialSumPackets',
+    'inputSpikeArrivals',
+    'inputSpikes',
+    'outputSpikes',
+    'simulatedTimeS',
+    'inferences',
+  ];
   for (const f of fields) {
     const v = (counts as unknown as Record<string, unknown>)[f];
     if (v === undefined && !(EVENT_COUNT_FIELDS as readonly string[]).includes(f)) continue;

@@ -2,6 +2,7 @@ import { XsnnError } from '../config/XsnnError.js';
 import type { EventEnergies } from './eventEnergies.js';
 import { assertEventCounts, type EventCounts, type TileEventCounts } from './EventCounts.js';
 import { explainTerm, input, type ExplainTerm } from './ExplainTerm.js';
+import type { LatencyReport } from './latencyFromCounts.js';
 
 /** Energy categories of hardware.md (J). */
 export interface EnergyBreakdown {
@@ -15,7 +16,7 @@ export interface EnergyBreakdown {
   readonly accumulation: number;
   /** Spikes routed between tiles. */
   readonly routing: number;
-  /** Leakage power × simulated time. */
+  /** Leakage power × the leakage time of the operating mode (accelerated: hardware latency; realtime: steps · dt). */
   readonly leakage: number;
   /** Weight writes (training). */
   readonly writes: number;
@@ -43,13 +44,24 @@ const CATEGORY: Record<string, keyof EnergyBreakdown> = {
   columnSensing: 'periphery',
   partialSumMerges: 'accumulation',
   neuronUpdates: 'accumulation',
+  inhibition: 'accumulation',
+  columnMux: 'periphery',
+  spikeBuffers: 'drivers',
+  partialSumPackets: 'routing',
   routing: 'routing',
   writeSteps: 'writes',
   writeColumnCharge: 'writes',
   leakage: 'leakage',
 };
 
-function contributions(c: TileEventCounts, e: EventEnergies, timeS: number | undefined): ExplainTerm[] {
+/** How leakage is charged: over `timeS`, with the formula's name for that time. */
+interface LeakageTime {
+  readonly timeS: number;
+  readonly name: string;
+  readonly source: string;
+}
+
+function contributions(c: TileEventCounts & { readonly outputSpikes?: number }, e: EventEnergies, leak: LeakageTime | undefined): ExplainTerm[] {
   const count = (name: string, value: number) => input(name, value, '1', 'event counts of the simulation');
   const mul = (name: string, what: string, n: number, energy: ExplainTerm): ExplainTerm =>
     explainTerm({
@@ -82,10 +94,14 @@ function contributions(c: TileEventCounts, e: EventEnergies, timeS: number | und
   }
   out.push(mul('arrayPruned', 'prunedCellReads', c.prunedCellReads, e.prunedReadEnergyPerCell));
   out.push(mul('drivers', 'rowActivations', c.rowActivations, e.driverEnergyPerRow));
+  out.push(mul('spikeBuffers', 'inputSpikeArrivals', c.inputSpikeArrivals ?? 0, e.spikeBufferEnergy));
   out.push(mul('columnSensing', 'columnSenses', c.columnSenses, e.senseEnergyPerColumn));
+  out.push(mul('columnMux', 'columnSenses', c.columnSenses, e.columnMuxEnergy));
   out.push(mul('partialSumMerges', 'partialSumMerges', c.partialSumMerges, e.mergeEnergy));
   out.push(mul('neuronUpdates', 'neuronUpdates', c.neuronUpdates, e.neuronUpdateEnergy));
+  if (c.outputSpikes !== undefined) out.push(mul('inhibition', 'outputSpikes', c.outputSpikes, e.inhibitionEnergyPerSpike));
   out.push(mul('routing', 'spikesRouted', c.spikesRouted, e.routingEnergyPerSpike));
+  out.push(mul('partialSumPackets', 'partialSumPackets', c.partialSumPackets ?? 0, e.partialSumPacketEnergy));
   if (c.writeStepConductanceS !== undefined) {
     out.push(
       explainTerm({
@@ -105,14 +121,14 @@ function contributions(c: TileEventCounts, e: EventEnergies, timeS: number | und
     out.push(mul('writeSteps', 'levelSteps', c.levelSteps, e.writeEnergyPerLevelStep));
   }
   out.push(mul('writeColumnCharge', 'weightWrites', c.weightWrites, e.writeColumnChargeEnergy));
-  if (timeS !== undefined) {
+  if (leak !== undefined) {
     out.push(
       explainTerm({
         name: 'leakage',
-        valueSI: timeS * e.leakagePower.valueSI,
+        valueSI: leak.timeS * e.leakagePower.valueSI,
         unit: 'J',
-        formula: 'simulatedTimeS · leakagePower',
-        inputs: [input('simulatedTimeS', timeS, 's', 'simulation'), input('leakagePower', e.leakagePower.valueSI, 'W', e.leakagePower.source)],
+        formula: `${leak.name} · leakagePower`,
+        inputs: [input(leak.name, leak.timeS, 's', leak.source), input('leakagePower', e.leakagePower.valueSI, 'W', e.leakagePower.source)],
         source: e.leakagePower.source,
         parts: [e.leakagePower],
       }),
@@ -127,17 +143,32 @@ function breakdownOf(terms: ReadonlyArray<ExplainTerm>): EnergyBreakdown {
   return b;
 }
 
+/** Options of {@link energyFromCounts}. */
+export interface EnergyFromCountsOptions {
+  /** The run's latency: leakage is charged over its `leakageTimeS` (operating mode). Default: over `simulatedTimeS` (realtime without gating). */
+  readonly latency?: LatencyReport;
+}
+
 /**
  * Energy of a run: Σ over event kinds of count × energy per event, plus leakage
- * power × simulated time. Linear in the counts; exactly 0 with zero counts and
+ * power × the leakage time of the operating mode (the latency report's, else the simulated time). Linear in the counts; exactly 0 with zero counts and
  * zero time. Categories follow hardware.md (array, periphery, drivers,
  * accumulation, routing, leakage, writes).
  */
-export function energyFromCounts(counts: EventCounts, energies: EventEnergies): EnergyReport {
+export function energyFromCounts(counts: EventCounts, energies: EventEnergies, options: EnergyFromCountsOptions = {}): EnergyReport {
   assertEventCounts(counts, 'energyFromCounts');
   if (counts.simulatedTimeS === undefined || counts.inferences === undefined)
     throw new XsnnError('energyFromCounts: counts need simulatedTimeS and inferences');
-  const terms = contributions(counts, energies, counts.simulatedTimeS);
+  const lat = options.latency;
+  const leak: LeakageTime =
+    lat !== undefined
+      ? {
+          timeS: lat.leakageTimeS,
+          name: lat.mode === 'realtime' ? 'leakageTime (realtime)' : 'latency (accelerated)',
+          source: 'latency model (docs/timing.md)',
+        }
+      : { timeS: counts.simulatedTimeS, name: 'simulatedTimeS', source: 'simulation' };
+  const terms = contributions(counts, energies, leak);
   const breakdownJ = breakdownOf(terms);
   const totalJ = terms.reduce((s, t) => s + t.valueSI, 0);
   let perTile: EnergyReport['perTile'];

@@ -17,10 +17,25 @@ export {
   leakagePowerDensity,
   dffArea,
 } from './peripherals.js';
-export { zeroEventCounts, assertEventCounts, EVENT_COUNT_FIELDS, type EventCounts, type TileEventCounts } from './EventCounts.js';
+export { zeroEventCounts, assertEventCounts, EVENT_COUNT_FIELDS, type EventCounts, type TileEventCounts, type StepActivity } from './EventCounts.js';
 export { eventEnergies, eventEnergyTerms, type EventEnergies, type EventEnergiesOptions } from './eventEnergies.js';
-export { energyFromCounts, type EnergyReport, type EnergyBreakdown } from './energyFromCounts.js';
-export { areaOf, type AreaInput, type AreaReport, type AreaBreakdown } from './areaOf.js';
+export { energyFromCounts, type EnergyReport, type EnergyBreakdown, type EnergyFromCountsOptions } from './energyFromCounts.js';
+export { areaOf, delayBufferBits, type AreaInput, type AreaReport, type AreaBreakdown } from './areaOf.js';
 export { areaInputFromMapping, type MappingStructure } from './areaInputFromMapping.js';
 export { explain, type Explainable, type ExplainOptions } from './explain.js';
 export { neurosimCrossCheck, type CrossCheck, type CrossCheckRow } from './neurosimCrossCheck.js';
+export { stepTiming, type StepTiming, type StepTimingOptions } from './stepTiming.js';
+export { latencyFromCounts, type LatencyReport, type LatencyBreakdown, type LatencyFromCountsOptions } from './latencyFromCounts.js';
+export { programmingCost, type ProgrammingCost, type ProgrammingCountsInput } from './programmingCost.js';
+export {
+  BLOCK_FIGURES,
+  rowDecoderArea,
+  levelShifterArea,
+  columnMuxArea,
+  columnMuxEnergy,
+  dffBitEnergy,
+  lifUpdateEnergy,
+  lifUnitArea,
+  neuronStateArea,
+  sramBitArea,
+} from './hardwareBlocks.js';

@@ -29,6 +29,10 @@ const SCALED = [
   'weightWrites',
   'levelSteps',
   'simulatedTimeS',
+  'partialSumPackets',
+  'inputSpikeArrivals',
+  'inputSpikes',
+  'outputSpikes',
 ] as const;
 
 function scale(c: EventCounts, a: number): EventCounts {

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { columnMuxArea } from '../../src/energy/hardwareBlocks.js';
 import { describe, expect, it } from 'vitest';
 import { listPresetNames } from '../../src/config/index.js';
 import { loadCrossbar } from '../../src/crossbar/index.js';
@@ -29,7 +30,10 @@ describe('areaOf', () => {
     const xb = loadCrossbar('rram-128x128-adc5');
     const a = areaOf({ tiles: 3 }, xb.device, xb);
     expect(a.breakdownM2.array).toBeCloseTo(3 * 128 * 128 * 16 * 32e-9 ** 2, 22);
-    expect(a.breakdownM2.adcOrNeuron / 1e-12).toBeCloseTo(3 * 16 * 262.75, 6);
+    // 16 ADCs of 262.75 um² per tile, plus the 8:1 column mux (one transmission gate per column)
+    expect(a.breakdownM2.adcOrNeuron / 1e-12).toBeCloseTo(3 * (16 * 262.75 + columnMuxArea(128, 8, 32e-9).valueSI / 1e-12), 6);
+    expect(columnMuxArea(128, 8, 32e-9).valueSI).toBeGreaterThan(0);
+    expect(columnMuxArea(128, 1, 32e-9).valueSI).toBe(0);
     expect(a.breakdownM2.accumulation).toBe(0);
     const neuron = loadCrossbar('base');
     expect(areaOf({ tiles: 1 }, neuron.device, neuron).breakdownM2.adcOrNeuron / 1e-12).toBeCloseTo(128 * 15.7, 6);

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { columnMuxEnergy } from '../../src/energy/hardwareBlocks.js';
 import { describe, expect, it } from 'vitest';
 import { loadCrossbar } from '../../src/crossbar/index.js';
 import { loadDevice } from '../../src/devices/index.js';
@@ -80,7 +81,8 @@ describe('energyFromCounts', () => {
     };
     const r = energyFromCounts(c, E);
     expect(r.breakdownJ.array).toBeCloseTo(0.5 ** 2 * 2e-3 * 5e-9, 20); // V²·ΣG·t
-    expect(r.breakdownJ.periphery).toBeCloseTo(10 * (1.1294 * 5 + 8.8998) * 1e-6 * 6e-9, 20);
+    // SAR conversions plus one column-mux transmission gate switched per column sensed (8:1 mux)
+    expect(r.breakdownJ.periphery).toBeCloseTo(10 * ((1.1294 * 5 + 8.8998) * 1e-6 * 6e-9 + columnMuxEnergy(32e-9).valueSI), 20);
     const colCharge = (0.2e-15 / 1e-6) * 128 * 4 * 32e-9 * 1.6 ** 2;
     expect(r.breakdownJ.writes).toBeCloseTo(1.6 ** 2 * 1e-5 * 50e-9 * 1 + 2 * colCharge, 20); // V_w²·Σ(Gb+Ga)/2·t·pulses + charging
     const mid: EventCounts = { ...zeroEventCounts(), programmedCellReads: 1, inferences: 1 };

@@ -1,3 +1,4 @@
+import { columnMuxArea } from '../../src/energy/hardwareBlocks.js';
 import { describe, expect, it } from 'vitest';
 import { ifNeuron, isaacAdc, neurosimCrossCheck, sarAdcArea, sarAdcEnergy } from '../../src/energy/index.js';
 
@@ -12,7 +13,7 @@ describe('NeuroSim cross-check (128x128 RRAM, 32 nm, 5-bit SAR ADC per 8 columns
 
   it('puts ADC area and energy per conversion within 1% of NeuroSim (263 um², 87 fJ, 6 ns)', () => {
     expect(Math.abs(row('SAR ADC area').ratio - 1)).toBeLessThan(0.01);
-    expect(row('ADC area per array').xsnn).toBeCloseTo(16 * 262.75, 6);
+    expect(row('ADC area per array').xsnn).toBeCloseTo(16 * 262.75 + columnMuxArea(128, 8, 32e-9).valueSI / 1e-12, 6);
     expect(Math.abs(row('SAR ADC energy').ratio - 1)).toBeLessThan(0.01);
     expect(row('SAR ADC latency').xsnn).toBeCloseTo(6, 12);
     expect(cc.markdown).toContain('| quantity | xsnn | NeuroSim |');
@@ -40,5 +41,15 @@ describe('NeuroSim cross-check (128x128 RRAM, 32 nm, 5-bit SAR ADC per 8 columns
     expect(ifNeuron(65e-9).energy.valueSI).toBeCloseTo(1.346e-12, 24);
     // scaled to 32 nm by the stated rule: (32/65)·(0.9/1.1)²
     expect(ifNeuron(32e-9).energy.valueSI).toBeCloseTo(1.346e-12 * (32 / 65) * (0.9 / 1.1) ** 2, 24);
+  });
+
+  it('puts the read latency of one input vector within 15 % of NeuroSim and explains the leakage rows', () => {
+    const lat = row('read latency of one input vector');
+    expect(Math.abs(lat.ratio - 1)).toBeLessThan(0.15);
+    // NeuroSim: 8 · 1.4 · (1 ns + 6 ns); xsnn: 1 ns + 8 · 1.4 · 6 ns
+    expect(lat.reference).toBeCloseTo(8 * 1.4 * 7, 9);
+    expect(lat.xsnn).toBeCloseTo(1 + 8 * 1.4 * 6, 9);
+    expect(row('ADC leakage').reference).toBe(0);
+    expect(row('ADC leakage').note).toMatch(/NeuroSim's SAR ADC model reports no leakage/);
   });
 });

@@ -38,6 +38,7 @@ export interface CosimCliOptions {
   weightBits?: number | 'device';
   json?: boolean;
   explain?: boolean;
+  mode?: 'accelerated' | 'realtime';
 }
 
 /** A commander parser for a finite number in [0, `max`] (e.g. σ, a fraction: at most 1 = 100 %). */
@@ -64,6 +65,9 @@ export function parseWeightBits(value: string): number | 'device' {
     throw new InvalidArgumentError(`--weight-bits expects "device" or a whole number of bits in ${WEIGHT_BITS.min}..${WEIGHT_BITS.max}, got "${value}"`);
   return n;
 }
+
+/** A commander parser for `--mode`: `accelerated` or `realtime` (anything else is a usage error, exit 2). */
+export const parseMode = parseChoice('--mode', ['accelerated', 'realtime'] as const) as (value: string) => 'accelerated' | 'realtime';
 
 /** Adds the co-simulation options to a command; `json` describes what its `--json` prints. */
 export function addCosimOptions(cmd: Command, help: { json: string }): Command {
@@ -96,6 +100,11 @@ export function addCosimOptions(cmd: Command, help: { json: string }): Command {
       'weight storage: bits bit-sliced over cells, or "device" (default: 8 bits for dense float networks, one cell for quantized ones that fit)',
       parseWeightBits,
     )
+    .option(
+      '--mode <mode>',
+      'operating mode: "accelerated" (steps as fast as the hardware allows) or "realtime" (each step lasts dt); default: the crossbar preset\'s',
+      parseMode,
+    )
     .option('--json', help.json)
     .option('--explain', 'print every term of the energy and area sums with its formula, inputs and sources, and the NeuroSim cross-check');
 }
@@ -114,6 +123,7 @@ export function cosimSettings(opts: CosimCliOptions) {
     ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
     ...(opts.threads !== undefined ? { threads: opts.threads } : {}),
     ...(opts.weightBits !== undefined ? { weightBits: opts.weightBits } : {}),
+    ...(opts.mode !== undefined ? { mode: opts.mode } : {}),
   };
 }
 
