@@ -65,7 +65,7 @@ export function formatSimulation(r: SimulationResult): string {
   );
   const aUnit = displayUnit('m^2', [r.area.totalM2]);
   lines.push(`area ${formatFigure(r.area.totalM2, 'm^2', { unit: aUnit })}:`);
-  for (const [k, v] of Object.entries(r.area.breakdownM2))
+  for (const [k, v] of Object.entries(r.area.breakdownM2) as [string, number][])
     lines.push(`  ${k.padEnd(14)} ${formatFigure(v, 'm^2', { unit: aUnit })}  ${pct(v / r.area.totalM2)}`);
   lines.push(`${r.imagesPerSecond.toFixed(1)} img/s co-simulated on ${r.threads} thread(s), ${r.seconds.toFixed(1)} s`);
   return `${lines.join('\n')}\n`;
