@@ -68,14 +68,8 @@ export async function cosimResponses(o: CosimResponsesOptions): Promise<CosimRes
   const t0 = performance.now();
   const ds = o.dataset;
   const size = inputSize(ds);
-  if (size !== o.network.nInputs) throw new XsnnError(`cosimResponses: dataset images have ${size} inputs, the network ${o.network.nInputs}`);
-  if (o.drive.layout.nInputs !== o.network.nInputs || o.drive.layout.neurons !== o.network.neurons) {
-    throw new XsnnError(
-      `cosimResponses: the drive is ${o.drive.layout.nInputs}x${o.drive.layout.neurons}, the network ${o.network.nInputs}x${o.network.neurons}`,
-    );
-  }
+  checkShapes(o, size);
   const count = ds.count;
-  const N = o.network.neurons;
   const stream = STREAM[o.phase ?? 'test'];
   const offset = o.imageOffset ?? 0;
   if (!Number.isInteger(offset) || offset < 0) throw new XsnnError(`cosimResponses: imageOffset must be a whole number >= 0, got ${offset}`);
@@ -83,36 +77,66 @@ export async function cosimResponses(o: CosimResponsesOptions): Promise<CosimRes
   if (!workersAvailable() || count < 64) threads = 1;
   threads = Math.max(1, Math.min(threads, Math.ceil(count / 32)));
   const pixels = ds.pixels.subarray(0, count * size);
-  if (threads === 1) {
-    const { net, drive, drives } = cosimNetwork(o.network, o.drive);
-    const counts = new Uint16Array(count * N);
-    const pres = new Uint16Array(count);
-    for (let a = 0; a < count; a += 50) {
-      const b = Math.min(count, a + 50);
-      cosimRespond({ net, drives, pixels, size, start: offset, from: a, to: b, seed: o.seed, stream, counts, presentations: pres });
-      o.onProgress?.(b);
-    }
-    const observerCounters = drives.slice(1).map((d) => d.tileCounters());
-    return {
-      counts,
-      presentations: pres,
-      counters: drive.tileCounters(),
-      observerCounters,
-      steps: drive.steps,
-      seconds: (performance.now() - t0) / 1000,
-      threads: 1,
-    };
+  const run: ImagesRun = { t0, count, size, stream, offset, pixels };
+  if (threads === 1) return respondInThisThread(o, run);
+  return respondOnPool(o, run, threads);
+}
+
+/** What both paths share: start time, images, their size, input stream and offset, and their pixels. */
+interface ImagesRun {
+  readonly t0: number;
+  readonly count: number;
+  readonly size: number;
+  readonly stream: number;
+  readonly offset: number;
+  readonly pixels: Uint8Array;
+}
+
+/** Fails unless the dataset, the network and the drive agree on inputs and neurons. */
+function checkShapes(o: CosimResponsesOptions, size: number): void {
+  if (size !== o.network.nInputs) throw new XsnnError(`cosimResponses: dataset images have ${size} inputs, the network ${o.network.nInputs}`);
+  if (o.drive.layout.nInputs !== o.network.nInputs || o.drive.layout.neurons !== o.network.neurons) {
+    throw new XsnnError(
+      `cosimResponses: the drive is ${o.drive.layout.nInputs}x${o.drive.layout.neurons}, the network ${o.network.nInputs}x${o.network.neurons}`,
+    );
   }
+}
+
+/** The one-thread path: the images in blocks of 50, in this thread. */
+function respondInThisThread(o: CosimResponsesOptions, run: ImagesRun): CosimResponses {
+  const { t0, count, size, stream, offset, pixels } = run;
+  const N = o.network.neurons;
+  const { net, drive, drives } = cosimNetwork(o.network, o.drive);
+  const counts = new Uint16Array(count * N);
+  const pres = new Uint16Array(count);
+  for (let a = 0; a < count; a += 50) {
+    const b = Math.min(count, a + 50);
+    cosimRespond({ net, drives, pixels, size, start: offset, from: a, to: b, seed: o.seed, stream, counts, presentations: pres });
+    o.onProgress?.(b);
+  }
+  const observerCounters = drives.slice(1).map((d) => d.tileCounters());
+  return {
+    counts,
+    presentations: pres,
+    counters: drive.tileCounters(),
+    observerCounters,
+    steps: drive.steps,
+    seconds: (performance.now() - t0) / 1000,
+    threads: 1,
+  };
+}
+
+/** The pool's `workerData`: the network, the drive and the pixels shared, and the shared outputs. */
+function poolWorkerData(o: CosimResponsesOptions, run: ImagesRun, outCounts: Uint16Array, outPres: Uint16Array): CosimWorkerData {
+  const { size, stream, offset, pixels } = run;
   const shared = new Uint8Array(new SharedArrayBuffer(pixels.length));
   shared.set(pixels);
-  const outCounts = new Uint16Array(new SharedArrayBuffer(count * N * 2));
-  const outPres = new Uint16Array(new SharedArrayBuffer(count * 2));
   const n = o.network;
-  const workerData: CosimWorkerData = {
+  return {
     network: {
       recipe: n.recipe,
       nInputs: n.nInputs,
-      neurons: N,
+      neurons: n.neurons,
       maxDelay: n.maxDelay,
       weights: shareArrays(n.weights),
       mask: shareArrays(n.mask),
@@ -128,6 +152,15 @@ export async function cosimResponses(o: CosimResponsesOptions): Promise<CosimRes
     outCounts,
     outPres,
   };
+}
+
+/** The pool path: chunks of images on `threads` workers, each thread's latest running counters summed in thread order. */
+async function respondOnPool(o: CosimResponsesOptions, run: ImagesRun, threads: number): Promise<CosimResponses> {
+  const { t0, count } = run;
+  const N = o.network.neurons;
+  const outCounts = new Uint16Array(new SharedArrayBuffer(count * N * 2));
+  const outPres = new Uint16Array(new SharedArrayBuffer(count * 2));
+  const workerData = poolWorkerData(o, run, outCounts, outPres);
   const counters = newTileCounters(o.drive.layout.tiles);
   const observerCounters = (o.drive.observers ?? []).map((x) => newTileCounters(x.layout.tiles));
   let steps = 0;

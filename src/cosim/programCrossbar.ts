@@ -91,17 +91,8 @@ export function programCrossbar(o: ProgramCrossbarOptions): ProgrammedCrossbar {
   const { mapping, layout: L, crossbar } = o;
   const device = o.device ?? crossbar.device;
   const cpw = crossbar.cellsPerWeight;
-  if (L.cellsPerWeight !== cpw) throw new XsnnError(`${fn}: the layout has ${L.cellsPerWeight} cell(s) per weight, the crossbar ${cpw}`);
-  if (crossbar.weightEncoding !== 'unsigned')
-    throw new XsnnError(
-      `${fn}: crossbar '${crossbar.name}' uses ${crossbar.weightEncoding} weights; the non-negative Diehl & Cook weights are co-simulated with the unsigned encoding (one cell set per weight, G_min reference column)`,
-    );
-  if (!(o.wMax > 0) || !Number.isFinite(o.wMax)) throw new XsnnError(`${fn}: wMax must be a positive finite number, got ${o.wMax}`);
+  checkProgramOptions(o, cpw);
   const nnz = L.nnz;
-  const cellG = new Float32Array(nnz * cpw);
-  const stored = new Float32Array(nnz);
-  let hrs = 0;
-  let lrs = 0;
   // Every synapse is programmed at its place in the network's row-major order (one stream for the whole
   // network), so its draws depend on the seed and the network only, not on the tile size or the packing.
   const csr = canonicalOrder(mapping);
@@ -110,24 +101,11 @@ export function programCrossbar(o: ProgramCrossbarOptions): ProgrammedCrossbar {
   if (p.cellsPerWeight !== cpw)
     throw new XsnnError(`${fn}: device '${device.name}' needs ${p.cellsPerWeight} cell(s) per weight, the crossbar spec says ${cpw}`);
   const sliceLevels = p.sliceLevels;
-  for (let k = 0; k < nnz; k++) {
-    const src = csr.source[k]!;
-    stored[src] = csr.values[k]!;
-    for (let c = 0; c < cpw; c++) cellG[src * cpw + c] = p.conductanceS[k * cpw + c]!;
-  }
-  for (let c = 0; c < p.fault.length; c++) {
-    if (p.fault[c] === CellFault.StuckAtHrs) hrs++;
-    else if (p.fault[c] === CellFault.StuckAtLrs) lrs++;
-  }
+  const { stored, cellG } = bySource(csr, p, cpw);
+  const { hrs, lrs } = countStuckCells(p);
   const programming = programmingCounts(mapping, csr.source, p.targetConductanceS, cpw, device);
   const exact = isIdealDevice(device) && crossbar.weightBits === undefined && cpw === 1;
-  const range = device.gMaxS - device.gMinS;
-  const sliceScale = new Float64Array(cpw);
-  if (crossbar.weightBits === undefined) sliceScale[0] = o.wMax / range;
-  else {
-    const qMax = 2 ** crossbar.weightBits - 1;
-    for (let s = 0; s < cpw; s++) sliceScale[s] = (o.wMax * (sliceLevels - 1) * sliceLevels ** (cpw - 1 - s)) / (range * qMax);
-  }
+  const sliceScale = sliceScales(crossbar, device, o.wMax, sliceLevels);
   const effSrc = exact
     ? stored
     : conductanceToWeight({
@@ -139,6 +117,75 @@ export function programCrossbar(o: ProgramCrossbarOptions): ProgrammedCrossbar {
         weightBits: crossbar.weightBits,
         ...(crossbar.weightBits !== undefined ? { sliceLevels } : {}),
       });
+  const { w, target, err2 } = entryWeights(L, effSrc, stored);
+  const noise = readNoiseSigmaS(device);
+  const periphery = crossbar.periphery;
+  const tiled = noise > 0 || periphery.kind === 'adc';
+  const segG = segmentConductances(L, cellG, cpw);
+  const { deltaG, adc } = tiled ? tiledConductances(L, cellG, cpw, device, periphery) : { deltaG: new Float32Array(0), adc: null };
+  return {
+    weights: { mode: tiled ? 'tiled' : 'linear', exact, w, cellsPerWeight: cpw, deltaG, sliceScale, segConductanceS: segG, readNoiseSigmaS: noise, adc },
+    targetWeights: target,
+    weightErrorRms: nnz > 0 ? Math.sqrt(err2 / nnz) : 0,
+    stuckAtHrs: hrs,
+    stuckAtLrs: lrs,
+    cells: nnz * cpw,
+    programming,
+  };
+}
+
+/** Fails unless the layout and the crossbar agree on cells per weight, the encoding is unsigned and wMax is a positive finite number. */
+function checkProgramOptions(o: ProgramCrossbarOptions, cpw: number): void {
+  const fn = 'programCrossbar';
+  const { layout: L, crossbar } = o;
+  if (L.cellsPerWeight !== cpw) throw new XsnnError(`${fn}: the layout has ${L.cellsPerWeight} cell(s) per weight, the crossbar ${cpw}`);
+  if (crossbar.weightEncoding !== 'unsigned')
+    throw new XsnnError(
+      `${fn}: crossbar '${crossbar.name}' uses ${crossbar.weightEncoding} weights; the non-negative Diehl & Cook weights are co-simulated with the unsigned encoding (one cell set per weight, G_min reference column)`,
+    );
+  if (!(o.wMax > 0) || !Number.isFinite(o.wMax)) throw new XsnnError(`${fn}: wMax must be a positive finite number, got ${o.wMax}`);
+}
+
+/** The stored weights and the cells' conductances, indexed by the mapping's source entry. */
+function bySource(csr: ReturnType<typeof canonicalOrder>, p: ProgrammedWeights, cpw: number): { stored: Float32Array; cellG: Float32Array } {
+  const nnz = p.nnz;
+  const cellG = new Float32Array(nnz * cpw);
+  const stored = new Float32Array(nnz);
+  for (let k = 0; k < nnz; k++) {
+    const src = csr.source[k]!;
+    stored[src] = csr.values[k]!;
+    for (let c = 0; c < cpw; c++) cellG[src * cpw + c] = p.conductanceS[k * cpw + c]!;
+  }
+  return { stored, cellG };
+}
+
+/** Cells stuck at HRS and at LRS. */
+function countStuckCells(p: ProgrammedWeights): { hrs: number; lrs: number } {
+  let hrs = 0;
+  let lrs = 0;
+  for (let c = 0; c < p.fault.length; c++) {
+    if (p.fault[c] === CellFault.StuckAtHrs) hrs++;
+    else if (p.fault[c] === CellFault.StuckAtLrs) lrs++;
+  }
+  return { hrs, lrs };
+}
+
+/** Weight per unit of G − G_min of each cell of a weight (one cell: wMax / (G_max − G_min); bit-sliced: the digit's place value). */
+function sliceScales(crossbar: CrossbarSpec, device: DeviceModel, wMax: number, sliceLevels: number): Float64Array {
+  const cpw = crossbar.cellsPerWeight;
+  const range = device.gMaxS - device.gMinS;
+  const sliceScale = new Float64Array(cpw);
+  if (crossbar.weightBits === undefined) sliceScale[0] = wMax / range;
+  else {
+    const qMax = 2 ** crossbar.weightBits - 1;
+    for (let s = 0; s < cpw; s++) sliceScale[s] = (wMax * (sliceLevels - 1) * sliceLevels ** (cpw - 1 - s)) / (range * qMax);
+  }
+  return sliceScale;
+}
+
+/** Effective and stored weight of each layout entry, and Σ (w_eff − w_stored)². */
+function entryWeights(L: DriveLayout, effSrc: ArrayLike<number>, stored: Float32Array): { w: Float32Array; target: Float32Array; err2: number } {
+  const nnz = L.nnz;
   const w = new Float32Array(nnz);
   const target = new Float32Array(nnz);
   let err2 = 0;
@@ -149,9 +196,11 @@ export function programCrossbar(o: ProgramCrossbarOptions): ProgrammedCrossbar {
     const d = w[e]! - target[e]!;
     err2 += d * d;
   }
-  const noise = readNoiseSigmaS(device);
-  const periphery = crossbar.periphery;
-  const tiled = noise > 0 || periphery.kind === 'adc';
+  return { w, target, err2 };
+}
+
+/** Σ of the cells' conductances of each segment (S). */
+function segmentConductances(L: DriveLayout, cellG: Float32Array, cpw: number): Float64Array {
   const nSeg = L.segTile.length;
   const segG = new Float64Array(nSeg);
   for (let g = 0; g < nSeg; g++) {
@@ -162,35 +211,33 @@ export function programCrossbar(o: ProgramCrossbarOptions): ProgrammedCrossbar {
     }
     segG[g] = s;
   }
-  let deltaG = new Float32Array(0);
-  let adc: DriveWeights['adc'] = null;
-  if (tiled) {
-    deltaG = new Float32Array(nnz * cpw);
-    for (let e = 0; e < nnz; e++) {
-      const src = L.entrySource[e]! * cpw;
-      for (let c = 0; c < cpw; c++) deltaG[e * cpw + c] = cellG[src + c]! - device.gMinS;
-    }
-    if (periphery.kind === 'adc') {
-      const fs = new Float32Array(L.tileColNeuron.length * cpw);
-      for (let e = 0; e < nnz; e++) {
-        const pc = L.entryTileCol[e]! * cpw;
-        for (let c = 0; c < cpw; c++) {
-          const v = deltaG[e * cpw + c]!;
-          if (v > 0) fs[pc + c]! += v;
-        }
-      }
-      adc = { bits: periphery.bits, fullScaleS: fs };
+  return segG;
+}
+
+/** The tiled drive's G − G_min per cell (layout order) and, with an ADC, each tile column's full scale Σ max(0, G − G_min). */
+function tiledConductances(
+  L: DriveLayout,
+  cellG: Float32Array,
+  cpw: number,
+  device: DeviceModel,
+  periphery: CrossbarSpec['periphery'],
+): { deltaG: Float32Array; adc: DriveWeights['adc'] } {
+  const nnz = L.nnz;
+  const deltaG = new Float32Array(nnz * cpw);
+  for (let e = 0; e < nnz; e++) {
+    const src = L.entrySource[e]! * cpw;
+    for (let c = 0; c < cpw; c++) deltaG[e * cpw + c] = cellG[src + c]! - device.gMinS;
+  }
+  if (periphery.kind !== 'adc') return { deltaG, adc: null };
+  const fs = new Float32Array(L.tileColNeuron.length * cpw);
+  for (let e = 0; e < nnz; e++) {
+    const pc = L.entryTileCol[e]! * cpw;
+    for (let c = 0; c < cpw; c++) {
+      const v = deltaG[e * cpw + c]!;
+      if (v > 0) fs[pc + c]! += v;
     }
   }
-  return {
-    weights: { mode: tiled ? 'tiled' : 'linear', exact, w, cellsPerWeight: cpw, deltaG, sliceScale, segConductanceS: segG, readNoiseSigmaS: noise, adc },
-    targetWeights: target,
-    weightErrorRms: nnz > 0 ? Math.sqrt(err2 / nnz) : 0,
-    stuckAtHrs: hrs,
-    stuckAtLrs: lrs,
-    cells: nnz * cpw,
-    programming,
-  };
+  return { deltaG, adc: { bits: periphery.bits, fullScaleS: fs } };
 }
 
 /**

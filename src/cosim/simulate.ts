@@ -212,136 +212,45 @@ export async function simulateCrossbars(options: SimulateCrossbarsOptions): Prom
   const fn = 'simulate';
   const t0 = performance.now();
   const ck = typeof options.checkpoint === 'string' ? loadCheckpoint(options.checkpoint) : options.checkpoint;
-  const recipe = ck.recipe;
-  if (options.crossbars.length === 0) throw new XsnnError(`${fn}: no crossbar given`, { field: 'crossbars' });
-  if (options.mappings !== undefined && options.mappings.length !== options.crossbars.length) {
-    throw new XsnnError(`${fn}: ${options.mappings.length} mappings for ${options.crossbars.length} crossbars`, { field: 'mappings' });
-  }
+  checkCrossbarList(options, fn);
   const { baseXbs, device } = resolveHardware(options, fn);
-  const samples = options.samples ?? 1;
-  if (!Number.isInteger(samples) || samples < 1) throw new XsnnError(`${fn}: samples must be a whole number >= 1, got ${samples}`, { field: 'samples' });
-  const seed = options.seed ?? ck.seed;
-  if (!Number.isInteger(seed)) throw new XsnnError(`${fn}: seed must be a whole number, got ${seed}`, { field: 'seed' });
+  const { samples, seed } = checkSamplesAndSeed(options, ck, fn);
 
   const { nLabel, nTest, nEnergy, labelSet, testSet, energySet, restSet, classes } = await resolveImages(options, ck, fn);
   const weights = checkpointCsr(ck);
-  let wMax = 0;
-  for (let k = 0; k < weights.values.length; k++) if (weights.values[k]! > wMax) wMax = weights.values[k]!;
-  if (!(wMax > 0)) wMax = recipe.network.input.wMax;
+  const wMax = largestWeight(weights, ck.recipe.network.input.wMax);
   const noise = readNoiseSigmaS(device);
-  const boards = baseXbs.map((baseXb, c) => {
-    const { crossbar, precision } = crossbarForNetwork({
-      crossbar: baseXb,
-      checkpoint: ck,
-      device,
-      ...(options.weightBits !== undefined ? { weightBits: options.weightBits } : {}),
-    });
-    const given = options.mappings?.[c];
-    const mapping =
-      given ??
-      mapWeights(weights, {
-        tileRows: crossbar.rows,
-        tileCols: crossbar.logicalCols,
-        splitColumns: crossbar.splitColumns,
-        ...(options.algorithm !== undefined ? { algorithm: options.algorithm } : {}),
-      });
-    checkMapping(mapping, ck, crossbar);
-    checkDelays(crossbar, ck);
-    const layout: DriveLayout = shareArrays(
-      buildDriveLayout({ mapping, delays: ck.delays, maxDelay: ck.maxDelay, physicalCols: crossbar.cols, cellsPerWeight: crossbar.cellsPerWeight }),
-    );
-    const linear = noise === 0 && crossbar.periphery.kind !== 'adc';
-    const timing = stepTiming(crossbar, device, { tiles: Math.max(1, layout.tiles), neurons: ck.neurons });
-    const driveOptions: CrossbarDriveOptions = {
-      periphery: crossbar.periphery.kind,
-      delays: crossbar.delays.implementation,
-      timing: { cycleS: timing.cycleS.valueSI, packetS: timing.packetS.valueSI, postS: timing.postS.valueSI },
-    };
-    return {
-      timing,
-      driveOptions,
-      programming: null as ProgrammingCost | null,
-      crossbar,
-      precision,
-      mapping,
-      layout,
-      // crossbars that share their spikes: linear, with the same weight storage (so the same programming)
-      runKey: linear ? `linear:${crossbar.cellsPerWeight}:${crossbar.weightBits ?? 'device'}` : `tiled:${c}`,
-      counters: newTileCounters(layout.tiles),
-      steps: 0,
-      // programCrossbar's drive mode: tiled with read noise or an ADC
-      driveMode: linear ? ('linear' as const) : ('tiled' as const),
-      threads: 1,
-      samples: [] as SimulationSample[],
-    };
-  });
-  type Board = (typeof boards)[number];
+  const boards = baseXbs.map((baseXb, c) => makeBoard({ options, ck, weights, device, noise }, baseXb, c));
   const runs = new Map<string, Board[]>();
   for (const b of boards) runs.set(b.runKey, [...(runs.get(b.runKey) ?? []), b]);
 
   const network = { ...ck, weights: shareArrays(ck.weights), mask: shareArrays(ck.mask), delays: shareArrays(ck.delays) };
   const threadsOpt = options.threads !== undefined ? { threads: options.threads } : {};
-  let networkLabels: Int8Array | null = null;
-  if (options.labels instanceof Int8Array) {
-    if (options.labels.length !== ck.neurons) throw new XsnnError(`${fn}: ${options.labels.length} labels for ${ck.neurons} neurons`, { field: 'labels' });
-    networkLabels = options.labels;
-  } else if (options.labels === 'network') {
-    networkLabels = (await labelNeurons({ checkpoint: ck, labelSet, classes, seed, ...threadsOpt })).assignments;
-  } else if (options.labels !== undefined && options.labels !== 'hardware') {
-    throw new XsnnError(`${fn}: labels must be 'hardware', 'network' or an Int8Array, got ${String(options.labels)}`, { field: 'labels' });
-  }
+  const networkLabels = await resolveNetworkLabels(options, ck, { labelSet, classes, seed, threadsOpt }, fn);
   const perSample = (networkLabels === null ? nLabel : 0) + nTest;
   const total = runs.size * samples * perSample;
+  const ctx: RunContext = {
+    options,
+    weights,
+    device,
+    wMax,
+    noise,
+    samples,
+    seed,
+    perSample,
+    total,
+    network,
+    classes,
+    labelSet,
+    testSet,
+    energySet,
+    restSet,
+    networkLabels,
+    threadsOpt,
+  };
   let run = 0;
   for (const members of runs.values()) {
-    const [lead, ...rest] = members as [Board, ...Board[]];
-    let first: SampleOutcome | null = null;
-    for (let s = 0; s < samples; s++) {
-      const programmingSeed = deriveSeed(seed, DEVICE_SAMPLE_STREAM, s);
-      // one programming of the network per sample, shared by every crossbar of the run (same weight storage)
-      const programmed = programSynapses({ weights, crossbar: lead.crossbar, device, wMax, seed: programmingSeed });
-      const progs = members.map((b) =>
-        programCrossbar({ mapping: b.mapping, layout: b.layout, crossbar: b.crossbar, device, wMax, seed: programmingSeed, programmed }),
-      );
-      let outcome: SampleOutcome | null = first;
-      if (outcome === null || noise > 0 || !progs.every((p, x) => sameProgramming(p, outcome!.progs[x]!))) {
-        const done0 = (run * samples + s) * perSample;
-        outcome = await simulateSample({
-          network,
-          lead,
-          rest,
-          progs,
-          programmingSeed,
-          seed,
-          classes,
-          labelSet,
-          testSet,
-          energySet,
-          restSet,
-          networkLabels,
-          threadsOpt,
-          ...(options.onProgress !== undefined ? { onProgress: (d: number) => options.onProgress!(done0 + d, total) } : {}),
-        });
-        if (first === null) first = outcome;
-      } else options.onProgress?.((run * samples + s + 1) * perSample, total);
-      const o = outcome;
-      members.forEach((b, x) => {
-        if (s === 0) b.programming = programmingCost(progs[x]!.programming, device);
-        addTileCounters(b.counters, o.counters[x]!);
-        b.steps += o.steps;
-        b.threads = Math.max(b.threads, o.threads);
-        b.samples.push({
-          sample: s,
-          programmingSeed,
-          accuracy: o.accuracy,
-          weightErrorRms: progs[x]!.weightErrorRms,
-          stuckAtHrs: progs[x]!.stuckAtHrs,
-          stuckAtLrs: progs[x]!.stuckAtLrs,
-          unassignedNeurons: o.unassigned,
-          ...(options.keepResponses === true ? { testCounts: o.testCounts } : {}),
-        });
-      });
-    }
+    await simulateRun(members as [Board, ...Board[]], run, ctx);
     run++;
   }
   const seconds = (performance.now() - t0) / 1000;
@@ -362,6 +271,196 @@ export async function simulateCrossbars(options: SimulateCrossbarsOptions): Prom
     wMax,
   };
   return boards.map((b) => boardResult(b, run0));
+}
+
+/** Fails unless there is a crossbar, and a mapping per crossbar when mappings are given. */
+function checkCrossbarList(options: SimulateCrossbarsOptions, fn: string): void {
+  if (options.crossbars.length === 0) throw new XsnnError(`${fn}: no crossbar given`, { field: 'crossbars' });
+  if (options.mappings !== undefined && options.mappings.length !== options.crossbars.length) {
+    throw new XsnnError(`${fn}: ${options.mappings.length} mappings for ${options.crossbars.length} crossbars`, { field: 'mappings' });
+  }
+}
+
+/** The number of device samples (default 1) and the seed (default: the checkpoint's), checked. */
+function checkSamplesAndSeed(options: SimulateCrossbarsOptions, ck: Checkpoint, fn: string): { samples: number; seed: number } {
+  const samples = options.samples ?? 1;
+  if (!Number.isInteger(samples) || samples < 1) throw new XsnnError(`${fn}: samples must be a whole number >= 1, got ${samples}`, { field: 'samples' });
+  const seed = options.seed ?? ck.seed;
+  if (!Number.isInteger(seed)) throw new XsnnError(`${fn}: seed must be a whole number, got ${seed}`, { field: 'seed' });
+  return { samples, seed };
+}
+
+/** The largest stored weight (mapped onto G_max), or `fallback` (the recipe's wMax) when none is positive. */
+function largestWeight(weights: ReturnType<typeof checkpointCsr>, fallback: number): number {
+  let wMax = 0;
+  for (let k = 0; k < weights.values.length; k++) if (weights.values[k]! > wMax) wMax = weights.values[k]!;
+  if (!(wMax > 0)) wMax = fallback;
+  return wMax;
+}
+
+/** What {@link makeBoard} reads besides the crossbar. */
+interface BoardInputs {
+  readonly options: SimulateCrossbarsOptions;
+  readonly ck: Checkpoint;
+  readonly weights: ReturnType<typeof checkpointCsr>;
+  readonly device: DeviceModel;
+  readonly noise: number;
+}
+
+/** One crossbar's board: its resolved spec and precision, mapping, drive layout, timing, run key and (empty) accumulators. */
+function makeBoard(i: BoardInputs, baseXb: CrossbarSpec, c: number) {
+  const { options, ck, weights, device, noise } = i;
+  const { crossbar, precision } = crossbarForNetwork({
+    crossbar: baseXb,
+    checkpoint: ck,
+    device,
+    ...(options.weightBits !== undefined ? { weightBits: options.weightBits } : {}),
+  });
+  const given = options.mappings?.[c];
+  const mapping =
+    given ??
+    mapWeights(weights, {
+      tileRows: crossbar.rows,
+      tileCols: crossbar.logicalCols,
+      splitColumns: crossbar.splitColumns,
+      ...(options.algorithm !== undefined ? { algorithm: options.algorithm } : {}),
+    });
+  checkMapping(mapping, ck, crossbar);
+  checkDelays(crossbar, ck);
+  const layout: DriveLayout = shareArrays(
+    buildDriveLayout({ mapping, delays: ck.delays, maxDelay: ck.maxDelay, physicalCols: crossbar.cols, cellsPerWeight: crossbar.cellsPerWeight }),
+  );
+  const linear = noise === 0 && crossbar.periphery.kind !== 'adc';
+  const timing = stepTiming(crossbar, device, { tiles: Math.max(1, layout.tiles), neurons: ck.neurons });
+  const driveOptions: CrossbarDriveOptions = {
+    periphery: crossbar.periphery.kind,
+    delays: crossbar.delays.implementation,
+    timing: { cycleS: timing.cycleS.valueSI, packetS: timing.packetS.valueSI, postS: timing.postS.valueSI },
+  };
+  return {
+    timing,
+    driveOptions,
+    programming: null as ProgrammingCost | null,
+    crossbar,
+    precision,
+    mapping,
+    layout,
+    // crossbars that share their spikes: linear, with the same weight storage (so the same programming)
+    runKey: linear ? `linear:${crossbar.cellsPerWeight}:${crossbar.weightBits ?? 'device'}` : `tiled:${c}`,
+    counters: newTileCounters(layout.tiles),
+    steps: 0,
+    // programCrossbar's drive mode: tiled with read noise or an ADC
+    driveMode: linear ? ('linear' as const) : ('tiled' as const),
+    threads: 1,
+    samples: [] as SimulationSample[],
+  };
+}
+
+type Board = ReturnType<typeof makeBoard>;
+
+/** The network's own labels (given, or from `labelNeurons`), or null for a label pass through the hardware. */
+async function resolveNetworkLabels(
+  options: SimulateCrossbarsOptions,
+  ck: Checkpoint,
+  l: { readonly labelSet: Dataset; readonly classes: number; readonly seed: number; readonly threadsOpt: { readonly threads?: number } },
+  fn: string,
+): Promise<Int8Array | null> {
+  const { labelSet, classes, seed, threadsOpt } = l;
+  let networkLabels: Int8Array | null = null;
+  if (options.labels instanceof Int8Array) {
+    if (options.labels.length !== ck.neurons) throw new XsnnError(`${fn}: ${options.labels.length} labels for ${ck.neurons} neurons`, { field: 'labels' });
+    networkLabels = options.labels;
+  } else if (options.labels === 'network') {
+    networkLabels = (await labelNeurons({ checkpoint: ck, labelSet, classes, seed, ...threadsOpt })).assignments;
+  } else if (options.labels !== undefined && options.labels !== 'hardware') {
+    throw new XsnnError(`${fn}: labels must be 'hardware', 'network' or an Int8Array, got ${String(options.labels)}`, { field: 'labels' });
+  }
+  return networkLabels;
+}
+
+/** What {@link simulateRun} reads besides its boards. */
+interface RunContext extends Pick<
+  SampleInputs,
+  'network' | 'seed' | 'classes' | 'labelSet' | 'testSet' | 'energySet' | 'restSet' | 'networkLabels' | 'threadsOpt'
+> {
+  readonly options: SimulateCrossbarsOptions;
+  readonly weights: ReturnType<typeof checkpointCsr>;
+  readonly device: DeviceModel;
+  readonly wMax: number;
+  readonly noise: number;
+  readonly samples: number;
+  readonly perSample: number;
+  readonly total: number;
+}
+
+/**
+ * Every device sample of one run (crossbars sharing their spikes, `lead`
+ * first): programs each crossbar, simulates the sample (or reuses sample 0's
+ * outcome when the programming is the same and there is no read noise) and
+ * accumulates each board's counters and samples.
+ */
+async function simulateRun(members: [Board, ...Board[]], run: number, ctx: RunContext): Promise<void> {
+  const { options, weights, device, wMax, noise, samples, seed, perSample, total } = ctx;
+  const [lead, ...rest] = members;
+  let first: SampleOutcome | null = null;
+  for (let s = 0; s < samples; s++) {
+    const programmingSeed = deriveSeed(seed, DEVICE_SAMPLE_STREAM, s);
+    // one programming of the network per sample, shared by every crossbar of the run (same weight storage)
+    const programmed = programSynapses({ weights, crossbar: lead.crossbar, device, wMax, seed: programmingSeed });
+    const progs = members.map((b) =>
+      programCrossbar({ mapping: b.mapping, layout: b.layout, crossbar: b.crossbar, device, wMax, seed: programmingSeed, programmed }),
+    );
+    let outcome: SampleOutcome | null = first;
+    if (outcome === null || noise > 0 || !progs.every((p, x) => sameProgramming(p, outcome!.progs[x]!))) {
+      const done0 = (run * samples + s) * perSample;
+      outcome = await simulateSample({
+        network: ctx.network,
+        lead,
+        rest,
+        progs,
+        programmingSeed,
+        seed,
+        classes: ctx.classes,
+        labelSet: ctx.labelSet,
+        testSet: ctx.testSet,
+        energySet: ctx.energySet,
+        restSet: ctx.restSet,
+        networkLabels: ctx.networkLabels,
+        threadsOpt: ctx.threadsOpt,
+        ...(options.onProgress !== undefined ? { onProgress: (d: number) => options.onProgress!(done0 + d, total) } : {}),
+      });
+      if (first === null) first = outcome;
+    } else options.onProgress?.((run * samples + s + 1) * perSample, total);
+    recordSample(members, s, programmingSeed, progs, outcome, device, options.keepResponses === true);
+  }
+}
+
+/** Adds sample `s`'s outcome to every board of its run (sample 0 also sets the board's programming cost). */
+function recordSample(
+  members: ReadonlyArray<Board>,
+  s: number,
+  programmingSeed: number,
+  progs: ReadonlyArray<ProgrammedCrossbar>,
+  o: SampleOutcome,
+  device: DeviceModel,
+  keepResponses: boolean,
+): void {
+  members.forEach((b, x) => {
+    if (s === 0) b.programming = programmingCost(progs[x]!.programming, device);
+    addTileCounters(b.counters, o.counters[x]!);
+    b.steps += o.steps;
+    b.threads = Math.max(b.threads, o.threads);
+    b.samples.push({
+      sample: s,
+      programmingSeed,
+      accuracy: o.accuracy,
+      weightErrorRms: progs[x]!.weightErrorRms,
+      stuckAtHrs: progs[x]!.stuckAtHrs,
+      stuckAtLrs: progs[x]!.stuckAtLrs,
+      unassignedNeurons: o.unassigned,
+      ...(keepResponses ? { testCounts: o.testCounts } : {}),
+    });
+  });
 }
 
 /** What {@link boardResult} reads besides the board. */

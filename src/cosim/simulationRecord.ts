@@ -4,7 +4,7 @@ import { loadPreset } from '../config/presets.js';
 import { eventEnergyTerms } from '../energy/eventEnergies.js';
 import { explainTerm, input } from '../energy/ExplainTerm.js';
 import { flattenExplainTerms } from '../energy/flattenExplainTerms.js';
-import type { ResultRecord } from '../core/ResultRecord.js';
+import type { EnergyBreakdownJ, ExplainTerm, LatencyBreakdownS, ResultRecord, TimingFigures } from '../core/ResultRecord.js';
 import type { SimulationResult } from './simulate.js';
 
 /** What {@link simulationRecord} needs besides the result. */
@@ -26,53 +26,8 @@ export interface SimulationRecordMeta {
  * explain terms (per-event energies, energy terms of the run, area terms).
  */
 export function simulationRecord(r: SimulationResult, meta: SimulationRecordMeta): ResultRecord {
-  const inf = r.counts.inferences;
-  const b = r.energy.breakdownJ;
-  const per = (x: number): number => (inf > 0 ? x / inf : 0);
-  const energyBreakdownJ = {
-    array: per(b.array),
-    periphery: per(b.periphery),
-    drivers: per(b.drivers),
-    accumulation: per(b.accumulation),
-    routing: per(b.routing),
-    leakage: per(b.leakage),
-    writes: per(b.writes),
-  };
-  const inferences = explainTerm({
-    name: 'inferences',
-    valueSI: inf,
-    unit: '1',
-    formula: 'energyImages · samples',
-    inputs: [
-      input('energyImages', r.energyImages, '1', 'simulation: the first test images, whose events are counted'),
-      input('samples', r.samples.length, '1', 'simulation'),
-    ],
-    source: 'energy terms below are run totals; energyPerInferenceJ = Σ terms / inferences',
-  });
-  const explain = flattenExplainTerms([
-    inferences,
-    ...eventEnergyTerms(r.energies),
-    ...r.energy.terms,
-    ...r.area.terms,
-    ...r.latency.constants,
-    ...r.latency.terms,
-    ...r.figures.terms,
-    ...r.programming.terms,
-  ]);
-  const lb = r.latency.breakdownS;
-  const perS = (x: number): number => (inf > 0 ? x / inf : 0);
-  const latencyBreakdownS = {
-    rowDrive: perS(lb.rowDrive),
-    sensing: perS(lb.sensing),
-    partialSums: perS(lb.partialSums),
-    neurons: perS(lb.neurons),
-    inhibition: perS(lb.inhibition),
-    overlapOrIdle: 0,
-  };
-  // the last stage closes the sum exactly (rounding of the per-inference division)
-  latencyBreakdownS.overlapOrIdle =
-    r.figures.latencyPerInferenceS -
-    (latencyBreakdownS.rowDrive + latencyBreakdownS.sensing + latencyBreakdownS.partialSums + latencyBreakdownS.neurons + latencyBreakdownS.inhibition);
+  const energyBreakdownJ = energyBreakdownPerInference(r);
+  const explain = explainTerms(r);
   const m = r.mapping.metrics;
   return {
     network: {
@@ -98,19 +53,86 @@ export function simulationRecord(r: SimulationResult, meta: SimulationRecordMeta
     tiles: m.tiles,
     naiveTiles: m.naiveTiles,
     lowerBound: Math.min(m.lowerBound.max, m.tiles),
-    timing: {
-      mode: r.latency.mode,
-      pipelined: r.latency.pipelined,
-      latencyPerInferenceS: r.figures.latencyPerInferenceS,
-      latencyBreakdownS,
-      throughputPerS: r.figures.throughputPerS,
-      edpJs: r.figures.edpJs,
-      sopsPerInference: r.figures.sopsPerInference,
-      energyPerSopJ: r.figures.energyPerSopJ,
-      programmingEnergyJ: r.programming.energyJ,
-      programmingTimeS: r.programming.timeS,
-    },
+    timing: timingRecord(r),
     explain,
+  };
+}
+
+/** Run total ÷ inferences (0 when there were none). */
+function perInference(r: SimulationResult, x: number): number {
+  const inf = r.counts.inferences;
+  return inf > 0 ? x / inf : 0;
+}
+
+/** The energy breakdown per inference (run totals ÷ inferences). */
+function energyBreakdownPerInference(r: SimulationResult): EnergyBreakdownJ {
+  const b = r.energy.breakdownJ;
+  return {
+    array: perInference(r, b.array),
+    periphery: perInference(r, b.periphery),
+    drivers: perInference(r, b.drivers),
+    accumulation: perInference(r, b.accumulation),
+    routing: perInference(r, b.routing),
+    leakage: perInference(r, b.leakage),
+    writes: perInference(r, b.writes),
+  };
+}
+
+/** The explain terms: inferences, per-event energies, the run's energy terms, area, latency, figures and programming terms. */
+function explainTerms(r: SimulationResult): ExplainTerm[] {
+  const inferences = explainTerm({
+    name: 'inferences',
+    valueSI: r.counts.inferences,
+    unit: '1',
+    formula: 'energyImages · samples',
+    inputs: [
+      input('energyImages', r.energyImages, '1', 'simulation: the first test images, whose events are counted'),
+      input('samples', r.samples.length, '1', 'simulation'),
+    ],
+    source: 'energy terms below are run totals; energyPerInferenceJ = Σ terms / inferences',
+  });
+  return flattenExplainTerms([
+    inferences,
+    ...eventEnergyTerms(r.energies),
+    ...r.energy.terms,
+    ...r.area.terms,
+    ...r.latency.constants,
+    ...r.latency.terms,
+    ...r.figures.terms,
+    ...r.programming.terms,
+  ]);
+}
+
+/** The latency breakdown per inference; its last stage closes the sum exactly (rounding of the per-inference division). */
+function latencyBreakdownPerInference(r: SimulationResult): LatencyBreakdownS {
+  const lb = r.latency.breakdownS;
+  const latencyBreakdownS = {
+    rowDrive: perInference(r, lb.rowDrive),
+    sensing: perInference(r, lb.sensing),
+    partialSums: perInference(r, lb.partialSums),
+    neurons: perInference(r, lb.neurons),
+    inhibition: perInference(r, lb.inhibition),
+    overlapOrIdle: 0,
+  };
+  latencyBreakdownS.overlapOrIdle =
+    r.figures.latencyPerInferenceS -
+    (latencyBreakdownS.rowDrive + latencyBreakdownS.sensing + latencyBreakdownS.partialSums + latencyBreakdownS.neurons + latencyBreakdownS.inhibition);
+  return latencyBreakdownS;
+}
+
+/** The record's timing block: mode, latency and its breakdown, throughput, EDP, SOPs and programming cost. */
+function timingRecord(r: SimulationResult): TimingFigures {
+  return {
+    mode: r.latency.mode,
+    pipelined: r.latency.pipelined,
+    latencyPerInferenceS: r.figures.latencyPerInferenceS,
+    latencyBreakdownS: latencyBreakdownPerInference(r),
+    throughputPerS: r.figures.throughputPerS,
+    edpJs: r.figures.edpJs,
+    sopsPerInference: r.figures.sopsPerInference,
+    energyPerSopJ: r.figures.energyPerSopJ,
+    programmingEnergyJ: r.programming.energyJ,
+    programmingTimeS: r.programming.timeS,
   };
 }
 

@@ -65,73 +65,19 @@ const SIM = 'step activity counted by the co-simulation';
  */
 export function latencyFromCounts(o: LatencyFromCountsOptions): LatencyReport {
   const { activity: a, timing: t, crossbar } = o;
-  if (!(o.dtS > 0)) throw new XsnnError(`latencyFromCounts: dt must be a positive time, got ${o.dtS}`);
-  for (const [k, v] of Object.entries(a)) {
-    if (!Number.isFinite(v) || v < 0)
-      throw new XsnnError(`latencyFromCounts: step activity '${k}' must be a finite number >= 0`, { field: k, received: String(v) });
-  }
+  checkLatencyInputs(o);
   const tm = crossbar.timing;
-  const stage = (name: string, what: string, n: number, c: ExplainTerm): ExplainTerm =>
-    explainTerm({
-      name,
-      valueSI: n * c.valueSI,
-      unit: 's',
-      formula: `${what} · ${c.name}`,
-      inputs: [input(what, n, '1', SIM), input(c.name, c.valueSI, 's', c.source)],
-      source: c.source,
-      parts: [c],
-    });
-  const busy = [
-    stage('latencyRowDrive', 'Σ_s busiest read cycles', a.busiestReadCycles, t.rowDriveS),
-    stage('latencySensing', 'Σ_s busiest read cycles', a.busiestReadCycles, t.senseS),
-    stage('latencyPartialSums', 'Σ_s busiest partial-sum packets', a.busiestPackets, t.packetS),
-    stage('latencyNeurons', 'steps', a.steps, t.neuronS),
-    stage('latencyInhibition', 'steps', a.steps, t.inhibitionS),
-  ];
+  const busy = busyStages(a, t);
   const unpipelined = busy.reduce((s, x) => s + x.valueSI, 0);
   const busyS = tm.pipelined ? Math.min(a.pipelinedS, unpipelined) : unpipelined;
-  let extra: ExplainTerm;
-  if (tm.mode === 'realtime') {
-    const real = a.steps * o.dtS;
-    extra = explainTerm({
-      name: 'latencyRealtimeIdle',
-      valueSI: real - unpipelined,
-      unit: 's',
-      formula: 'steps · dt − Σ busy stages',
-      inputs: [input('steps', a.steps, '1', SIM), input('dt', o.dtS, 's', 'recipe network.dt'), input('Σ busy stages', unpipelined, 's', 'the terms above')],
-      source: 'realtime mode: every step lasts dt; the chip idles for the rest of it',
-    });
-  } else {
-    extra = explainTerm({
-      name: 'latencyPipelineOverlap',
-      valueSI: tm.pipelined ? busyS - unpipelined : 0,
-      unit: 's',
-      formula: tm.pipelined ? 'pipelined latency − Σ stages' : '0 (timing.pipelined: false)',
-      inputs: [input('pipelined latency', tm.pipelined ? busyS : 0, 's', 'per image a₀ + Σ max(b, a_{s+1}) + b, counted by the co-simulation')],
-      source: 'docs/timing.md: two-stage pipeline (crossbars of step s+1 overlap the neuron stage of step s)',
-    });
-  }
+  const extra = overlapOrIdleTerm(o, unpipelined, busyS);
   const terms = [...busy, extra];
   // realtime: Σ terms = steps · dt exactly (the idle term is defined as the difference)
   const totalS = tm.mode === 'realtime' ? a.steps * o.dtS : terms.reduce((s, x) => s + x.valueSI, 0);
   const g = tm.mode === 'realtime' ? tm.powerGatedFraction : 0;
   const leakageTimeS = tm.mode === 'realtime' ? (1 - g) * totalS + g * busyS : totalS;
   const keepsUp = tm.mode !== 'realtime' || unpipelined <= totalS * (1 + 1e-12);
-  const leakTerm = explainTerm({
-    name: 'leakageTime',
-    valueSI: leakageTimeS,
-    unit: 's',
-    formula: tm.mode === 'realtime' ? '(1 − g) · steps · dt + g · busy latency' : 'latency',
-    inputs: [
-      input('latency', totalS, 's', 'Σ latency terms'),
-      input('busy latency', busyS, 's', 'accelerated latency of the same steps'),
-      input('g (powerGatedFraction)', g, '1', `crossbar '${crossbar.name}' timing.powerGatedFraction`),
-    ],
-    source:
-      tm.mode === 'realtime'
-        ? 'realtime mode: leakage over the whole presentation, less the power-gated idle fraction'
-        : 'accelerated mode: leakage power × hardware latency',
-  });
+  const leakTerm = leakageTimeTerm(crossbar, leakageTimeS, totalS, busyS, g);
   const inf = o.inferences;
   const perInferenceS = inf > 0 ? totalS / inf : 0;
   return {
@@ -155,4 +101,82 @@ export function latencyFromCounts(o: LatencyFromCountsOptions): LatencyReport {
     terms,
     constants: [t.cycleS, t.packetS, t.postS, leakTerm],
   };
+}
+
+/** Fails unless dt is a positive time and every step-activity count a finite number >= 0. */
+function checkLatencyInputs(o: LatencyFromCountsOptions): void {
+  if (!(o.dtS > 0)) throw new XsnnError(`latencyFromCounts: dt must be a positive time, got ${o.dtS}`);
+  for (const [k, v] of Object.entries(o.activity)) {
+    if (!Number.isFinite(v) || v < 0)
+      throw new XsnnError(`latencyFromCounts: step activity '${k}' must be a finite number >= 0`, { field: k, received: String(v) });
+  }
+}
+
+/** One busy stage: `n · c` (s), with `c` as its part. */
+function stage(name: string, what: string, n: number, c: ExplainTerm): ExplainTerm {
+  return explainTerm({
+    name,
+    valueSI: n * c.valueSI,
+    unit: 's',
+    formula: `${what} · ${c.name}`,
+    inputs: [input(what, n, '1', SIM), input(c.name, c.valueSI, 's', c.source)],
+    source: c.source,
+    parts: [c],
+  });
+}
+
+/** The five busy stages in breakdown order: row drive, sensing, partial sums, neurons, inhibition. */
+function busyStages(a: StepActivity, t: StepTiming): ExplainTerm[] {
+  return [
+    stage('latencyRowDrive', 'Σ_s busiest read cycles', a.busiestReadCycles, t.rowDriveS),
+    stage('latencySensing', 'Σ_s busiest read cycles', a.busiestReadCycles, t.senseS),
+    stage('latencyPartialSums', 'Σ_s busiest partial-sum packets', a.busiestPackets, t.packetS),
+    stage('latencyNeurons', 'steps', a.steps, t.neuronS),
+    stage('latencyInhibition', 'steps', a.steps, t.inhibitionS),
+  ];
+}
+
+/** The last term: realtime, the idle time filling each step to dt; accelerated, the pipeline's overlap (0 unpipelined). */
+function overlapOrIdleTerm(o: LatencyFromCountsOptions, unpipelined: number, busyS: number): ExplainTerm {
+  const { activity: a, crossbar } = o;
+  const tm = crossbar.timing;
+  if (tm.mode === 'realtime') {
+    const real = a.steps * o.dtS;
+    return explainTerm({
+      name: 'latencyRealtimeIdle',
+      valueSI: real - unpipelined,
+      unit: 's',
+      formula: 'steps · dt − Σ busy stages',
+      inputs: [input('steps', a.steps, '1', SIM), input('dt', o.dtS, 's', 'recipe network.dt'), input('Σ busy stages', unpipelined, 's', 'the terms above')],
+      source: 'realtime mode: every step lasts dt; the chip idles for the rest of it',
+    });
+  }
+  return explainTerm({
+    name: 'latencyPipelineOverlap',
+    valueSI: tm.pipelined ? busyS - unpipelined : 0,
+    unit: 's',
+    formula: tm.pipelined ? 'pipelined latency − Σ stages' : '0 (timing.pipelined: false)',
+    inputs: [input('pipelined latency', tm.pipelined ? busyS : 0, 's', 'per image a₀ + Σ max(b, a_{s+1}) + b, counted by the co-simulation')],
+    source: 'docs/timing.md: two-stage pipeline (crossbars of step s+1 overlap the neuron stage of step s)',
+  });
+}
+
+/** The leakage-time term: accelerated, the latency; realtime, (1 − g) · steps · dt + g · busy latency. */
+function leakageTimeTerm(crossbar: CrossbarSpec, leakageTimeS: number, totalS: number, busyS: number, g: number): ExplainTerm {
+  const tm = crossbar.timing;
+  return explainTerm({
+    name: 'leakageTime',
+    valueSI: leakageTimeS,
+    unit: 's',
+    formula: tm.mode === 'realtime' ? '(1 − g) · steps · dt + g · busy latency' : 'latency',
+    inputs: [
+      input('latency', totalS, 's', 'Σ latency terms'),
+      input('busy latency', busyS, 's', 'accelerated latency of the same steps'),
+      input('g (powerGatedFraction)', g, '1', `crossbar '${crossbar.name}' timing.powerGatedFraction`),
+    ],
+    source:
+      tm.mode === 'realtime'
+        ? 'realtime mode: leakage over the whole presentation, less the power-gated idle fraction'
+        : 'accelerated mode: leakage power × hardware latency',
+  });
 }

@@ -47,78 +47,98 @@ export function registerTrain(program: Command): void {
     .option('--resume <dir>', 'continue an interrupted run from its snapshot directory (same recipe, seed, images and xsnn version)')
     .option('--json', 'print a JSON summary on stdout')
     .action(async (opts: TrainCliOptions) => {
-      const resolved = resolveRecipe(opts.recipe);
-      checkTrainOutput(opts.out, opts.force === true);
-      const dataset = await recipeDataset(resolved.recipe, 'train');
-      const perEpoch = Math.min(dataset.count, opts.trainImages ?? resolved.recipe.protocol.trainImages ?? dataset.count);
-      const recipe = resolved.recipe;
-      const recipeLevels = recipe.quantization.values?.length ?? recipe.quantization.levels;
-      const pruning = recipe.pruning.criterion !== 'none';
-      const percentile = pruning && recipe.pruning.criterion !== 'absolute';
-      const total = perEpoch * (opts.epochs ?? recipe.protocol.epochs);
-      // ETA early in the line: the fields after it may be cut on a narrow terminal
-      const bar = createProgress(
-        total,
-        [
-          'train {bar} {value}/{total} img | eta {eta_formatted} | {rate} img/s',
-          pruning ? `pruned {pruned}%${percentile ? ` (target now {target}%, final ${pct(recipe.pruning.fraction)}%)` : ''}` : null,
-          recipeLevels !== null ? `${recipeLevels} levels` : null,
-          '{spikes} spikes/img',
-        ]
-          .filter((x) => x !== null)
-          .join(' | '),
-        { spikes: '-', pruned: '0.0', target: '0.0' },
-      );
-      const snapshotDir = opts.snapshotDir ?? `${opts.out}.snapshot`;
-      const result = train({
-        recipe: opts.recipe,
-        dataset,
-        ...(opts.trainImages !== undefined ? { trainImages: opts.trainImages } : {}),
-        ...(opts.epochs !== undefined ? { epochs: opts.epochs } : {}),
-        ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
-        ...(opts.threads !== undefined ? { threads: opts.threads } : {}),
-        ...(opts.resume !== undefined ? { resume: opts.resume } : {}),
-        ...(opts.snapshotEvery > 0 ? { snapshot: { dir: snapshotDir, every: opts.snapshotEvery } } : {}),
-        progressEvery: 20,
-        onProgress: (p) => {
-          bar.update(p.imagesDone, {
-            spikes: p.spikesPerImage.toFixed(1),
-            pruned: pct(p.prunedFraction),
-            target: pct(pruningTargetAt(recipe, p.imagesDone)),
-          });
-        },
-      });
-      bar.stop();
-      saveCheckpoint(opts.out, result.checkpoint);
-      if (isTrainingSnapshot(snapshotDir)) rmSync(snapshotDir, { recursive: true, force: true });
-      for (const w of budgetWarnings(recipe, result)) process.stderr.write(`xsnn train: warning: ${w}\n`);
-      const summary = {
-        checkpoint: opts.out,
-        recipe: result.checkpoint.recipeName,
-        seed: result.checkpoint.seed,
-        neurons: result.checkpoint.neurons,
-        trainImages: result.trainImages,
-        epochs: result.epochs,
-        seconds: Number(result.seconds.toFixed(3)),
-        imagesPerSecond: Number(result.imagesPerSecond.toFixed(2)),
-        presentations: result.presentations,
-        meanSpikesPerImage: Number(result.meanSpikesPerImage.toFixed(3)),
-        synapses: result.synapses,
-        prunedFraction: result.prunedFraction,
-        levels: result.levels,
-        threads: result.threads,
-        imagesTrained: result.imagesTrained,
-      };
-      if (opts.json === true) printJson(summary);
-      else {
-        process.stdout.write(
-          `trained ${summary.recipe} (N=${summary.neurons}, seed ${summary.seed}) on ${summary.trainImages} images x ${summary.epochs} epoch(s) in ${summary.seconds.toFixed(1)} s ` +
-            `(${summary.imagesPerSecond.toFixed(1)} img/s, ${summary.presentations} presentations, ${summary.meanSpikesPerImage.toFixed(1)} spikes/img)\n` +
-            `synapses ${summary.synapses} (${(100 * summary.prunedFraction).toFixed(1)}% pruned), levels ${summary.levels ?? 'continuous'}\n` +
-            `checkpoint written to ${opts.out}\n`,
-        );
-      }
+      await runTrain(opts);
     });
+}
+
+/** The `train` action: trains, writes the checkpoint, removes the snapshot and prints the summary. */
+async function runTrain(opts: TrainCliOptions): Promise<void> {
+  const resolved = resolveRecipe(opts.recipe);
+  checkTrainOutput(opts.out, opts.force === true);
+  const dataset = await recipeDataset(resolved.recipe, 'train');
+  const perEpoch = Math.min(dataset.count, opts.trainImages ?? resolved.recipe.protocol.trainImages ?? dataset.count);
+  const recipe = resolved.recipe;
+  const total = perEpoch * (opts.epochs ?? recipe.protocol.epochs);
+  const bar = trainProgressBar(recipe, total);
+  const snapshotDir = opts.snapshotDir ?? `${opts.out}.snapshot`;
+  const result = train({
+    recipe: opts.recipe,
+    dataset,
+    ...(opts.trainImages !== undefined ? { trainImages: opts.trainImages } : {}),
+    ...(opts.epochs !== undefined ? { epochs: opts.epochs } : {}),
+    ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
+    ...(opts.threads !== undefined ? { threads: opts.threads } : {}),
+    ...(opts.resume !== undefined ? { resume: opts.resume } : {}),
+    ...(opts.snapshotEvery > 0 ? { snapshot: { dir: snapshotDir, every: opts.snapshotEvery } } : {}),
+    progressEvery: 20,
+    onProgress: (p) => {
+      bar.update(p.imagesDone, {
+        spikes: p.spikesPerImage.toFixed(1),
+        pruned: pct(p.prunedFraction),
+        target: pct(pruningTargetAt(recipe, p.imagesDone)),
+      });
+    },
+  });
+  bar.stop();
+  saveCheckpoint(opts.out, result.checkpoint);
+  if (isTrainingSnapshot(snapshotDir)) rmSync(snapshotDir, { recursive: true, force: true });
+  for (const w of budgetWarnings(recipe, result)) process.stderr.write(`xsnn train: warning: ${w}\n`);
+  const summary = trainSummary(opts.out, result);
+  printTrainSummary(summary, opts.json === true);
+}
+
+/** The training progress bar: images, ETA, rate, and the pruning target and levels when the recipe has them. */
+function trainProgressBar(recipe: SnnRecipe, total: number): ReturnType<typeof createProgress> {
+  const recipeLevels = recipe.quantization.values?.length ?? recipe.quantization.levels;
+  const pruning = recipe.pruning.criterion !== 'none';
+  const percentile = pruning && recipe.pruning.criterion !== 'absolute';
+  // ETA early in the line: the fields after it may be cut on a narrow terminal
+  return createProgress(
+    total,
+    [
+      'train {bar} {value}/{total} img | eta {eta_formatted} | {rate} img/s',
+      pruning ? `pruned {pruned}%${percentile ? ` (target now {target}%, final ${pct(recipe.pruning.fraction)}%)` : ''}` : null,
+      recipeLevels !== null ? `${recipeLevels} levels` : null,
+      '{spikes} spikes/img',
+    ]
+      .filter((x) => x !== null)
+      .join(' | '),
+    { spikes: '-', pruned: '0.0', target: '0.0' },
+  );
+}
+
+/** The run's summary (`--json` prints it as is). */
+function trainSummary(out: string, result: TrainResult) {
+  return {
+    checkpoint: out,
+    recipe: result.checkpoint.recipeName,
+    seed: result.checkpoint.seed,
+    neurons: result.checkpoint.neurons,
+    trainImages: result.trainImages,
+    epochs: result.epochs,
+    seconds: Number(result.seconds.toFixed(3)),
+    imagesPerSecond: Number(result.imagesPerSecond.toFixed(2)),
+    presentations: result.presentations,
+    meanSpikesPerImage: Number(result.meanSpikesPerImage.toFixed(3)),
+    synapses: result.synapses,
+    prunedFraction: result.prunedFraction,
+    levels: result.levels,
+    threads: result.threads,
+    imagesTrained: result.imagesTrained,
+  };
+}
+
+/** Prints the summary as JSON, or as three lines of text. */
+function printTrainSummary(summary: ReturnType<typeof trainSummary>, json: boolean): void {
+  if (json) printJson(summary);
+  else {
+    process.stdout.write(
+      `trained ${summary.recipe} (N=${summary.neurons}, seed ${summary.seed}) on ${summary.trainImages} images x ${summary.epochs} epoch(s) in ${summary.seconds.toFixed(1)} s ` +
+        `(${summary.imagesPerSecond.toFixed(1)} img/s, ${summary.presentations} presentations, ${summary.meanSpikesPerImage.toFixed(1)} spikes/img)\n` +
+        `synapses ${summary.synapses} (${(100 * summary.prunedFraction).toFixed(1)}% pruned), levels ${summary.levels ?? 'continuous'}\n` +
+        `checkpoint written to ${summary.checkpoint}\n`,
+    );
+  }
 }
 
 function pct(fraction: number): string {
