@@ -89,28 +89,31 @@ export function parseFeatureArea(text: string): number {
   return Number(m[1]);
 }
 
+/** SI prefixes from large to small, with their scale (µ for micro). */
+export const SI_PREFIXES: ReadonlyArray<readonly [scale: number, prefix: string]> = [
+  [1e12, 'T'],
+  [1e9, 'G'],
+  [1e6, 'M'],
+  [1e3, 'k'],
+  [1, ''],
+  [1e-3, 'm'],
+  [1e-6, 'µ'],
+  [1e-9, 'n'],
+  [1e-12, 'p'],
+  [1e-15, 'f'],
+  [1e-18, 'a'],
+];
+
 /**
  * Formats an SI value with an engineering prefix for display:
  * `formatQuantity(1.2e-12, 'J')` → `"1.2 pJ"`.
  */
 export function formatQuantity(value: number, siUnit: string, digits = 4): string {
   if (value === 0 || !Number.isFinite(value)) return `${value} ${siUnit}`;
-  const prefixes: Array<[number, string]> = [
-    [1e12, 'T'],
-    [1e9, 'G'],
-    [1e6, 'M'],
-    [1e3, 'k'],
-    [1, ''],
-    [1e-3, 'm'],
-    [1e-6, 'u'],
-    [1e-9, 'n'],
-    [1e-12, 'p'],
-    [1e-15, 'f'],
-    [1e-18, 'a'],
-  ];
   const abs = Math.abs(value);
-  for (const [scale, prefix] of prefixes) {
-    if (abs >= scale * 0.9999999) return `${Number((value / scale).toPrecision(digits))} ${prefix}${siUnit}`;
+  for (const [scale, prefix] of SI_PREFIXES) {
+    // ASCII 'u' for micro here: this text goes to terminals and logs
+    if (abs >= scale * 0.9999999) return `${Number((value / scale).toPrecision(digits))} ${prefix === 'µ' ? 'u' : prefix}${siUnit}`;
   }
   return `${value.toPrecision(digits)} ${siUnit}`;
 }

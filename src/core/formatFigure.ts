@@ -1,3 +1,5 @@
+import { SI_PREFIXES } from '../config/units.js';
+
 /**
  * How xsnn writes a number for people (the report, `compare`, `simulate`): one
  * set of rules, so that every output says the same thing the same way.
@@ -24,19 +26,7 @@ export interface DisplayUnit {
 const MINUS = '\u2212';
 
 /** SI prefixes from large to small (µ, not u). */
-const PREFIXES: ReadonlyArray<readonly [number, string]> = [
-  [1e12, 'T'],
-  [1e9, 'G'],
-  [1e6, 'M'],
-  [1e3, 'k'],
-  [1, ''],
-  [1e-3, 'm'],
-  [1e-6, 'µ'],
-  [1e-9, 'n'],
-  [1e-12, 'p'],
-  [1e-15, 'f'],
-  [1e-18, 'a'],
-];
+const PREFIXES = SI_PREFIXES;
 
 /** Units that take a prefix (as the first factor of a compound such as `J/S` or `W/m^2`). */
 const PREFIXABLE = new Set(['J', 'W', 's', 'S', 'V', 'A', 'F', 'Hz', 'm', 'Ω', 'ohm', 'C']);

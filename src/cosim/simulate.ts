@@ -17,9 +17,9 @@ import { programmingCost, type ProgrammingCost } from '../energy/programmingCost
 import { explainTerm, input, type ExplainTerm } from '../energy/ExplainTerm.js';
 import type { CrossbarDriveOptions } from './CrossbarDrive.js';
 import { assignLabels, predictClasses } from '../snn/assignLabels.js';
-import { checkDatasetFits, checkpointCsr, loadCheckpoint, type Checkpoint } from '../snn/Checkpoint.js';
+import { checkpointCsr, loadCheckpoint, type Checkpoint } from '../snn/Checkpoint.js';
+import { evaluationImages } from '../snn/evaluationImages.js';
 import { labelNeurons } from '../snn/labelNeurons.js';
-import { recipeDataset } from '../snn/train.js';
 import type { Mapping } from '../mapping/Mapping.js';
 import { mapWeights } from '../mapping/mapWeights.js';
 import { loadCrossbar } from '../crossbar/loadCrossbar.js';
@@ -574,29 +574,12 @@ function resolveHardware(options: SimulateCrossbarsOptions, fn: string): { baseX
 
 /** The label, test and counted test images of a run. */
 async function resolveImages(options: SimulateCrossbarsOptions, ck: Checkpoint, fn: string) {
-  const recipe = ck.recipe;
-  const labelAll = options.labelSet ?? (await recipeDataset(recipe, 'train'));
-  const testAll = options.testSet ?? (await recipeDataset(recipe, 'test'));
-  const ckPath = typeof options.checkpoint === 'string' ? options.checkpoint : undefined;
-  checkDatasetFits(ck, labelAll, ckPath);
-  checkDatasetFits(ck, testAll, ckPath);
-  const nLabel = options.labelImages ?? recipe.evaluation.labelImages;
-  const nTest = options.testImages ?? recipe.evaluation.testImages ?? testAll.count;
-  for (const [what, n, ds] of [
-    ['labelImages', nLabel, labelAll],
-    ['testImages', nTest, testAll],
-  ] as const) {
-    if (!Number.isInteger(n) || n < 1) throw new XsnnError(`${fn}: ${what} must be a whole number >= 1, got ${n}`, { field: what });
-    if (n > ds.count) throw new XsnnError(`${fn}: ${what} = ${n} but ${ds.name} has ${ds.count} images`, { field: what });
-  }
-  const labelSet = takeImages(labelAll, nLabel);
-  const testSet = takeImages(testAll, nTest);
+  const { nLabel, nTest, labelSet, testSet, classes } = await evaluationImages(ck, options, fn);
   const nEnergy = options.energyImages ?? nTest;
   if (!Number.isInteger(nEnergy) || nEnergy < 1 || nEnergy > nTest)
     throw new XsnnError(`${fn}: energyImages must be a whole number in 1..testImages (${nTest}), got ${nEnergy}`, { field: 'energyImages' });
   const energySet = takeImages(testSet, nEnergy);
   const restSet = nEnergy < nTest ? sliceImages(testSet, nEnergy, nTest) : null;
-  const classes = Math.max(labelSet.classes, testSet.classes);
 
   return { nLabel, nTest, nEnergy, labelSet, testSet, energySet, restSet, classes };
 }

@@ -1,11 +1,9 @@
-import { XsnnError } from '../config/XsnnError.js';
 import type { Dataset } from '../data/Dataset.js';
-import { takeImages } from '../data/Dataset.js';
 import { predictClasses } from './assignLabels.js';
-import { checkDatasetFits, loadCheckpoint, type Checkpoint } from './Checkpoint.js';
+import { loadCheckpoint, type Checkpoint } from './Checkpoint.js';
+import { evaluationImages } from './evaluationImages.js';
 import { computeResponses } from './computeResponses.js';
 import { labelNeurons } from './labelNeurons.js';
-import { recipeDataset } from './train.js';
 
 /** Options of {@link evaluate}. */
 export interface EvaluateOptions {
@@ -59,24 +57,7 @@ export interface EvaluateResult {
  */
 export async function evaluate(options: EvaluateOptions): Promise<EvaluateResult> {
   const ck = typeof options.checkpoint === 'string' ? loadCheckpoint(options.checkpoint) : options.checkpoint;
-  const recipe = ck.recipe;
-  const labelAll = options.labelSet ?? (await recipeDataset(recipe, 'train'));
-  const testAll = options.testSet ?? (await recipeDataset(recipe, 'test'));
-  const ckPath = typeof options.checkpoint === 'string' ? options.checkpoint : undefined;
-  checkDatasetFits(ck, labelAll, ckPath);
-  checkDatasetFits(ck, testAll, ckPath);
-  const nLabel = options.labelImages ?? recipe.evaluation.labelImages;
-  const nTest = options.testImages ?? recipe.evaluation.testImages ?? testAll.count;
-  for (const [what, n, ds] of [
-    ['labelImages', nLabel, labelAll],
-    ['testImages', nTest, testAll],
-  ] as const) {
-    if (!Number.isInteger(n) || n < 1) throw new XsnnError(`evaluate: ${what} must be a whole number >= 1, got ${n}`);
-    if (n > ds.count) throw new XsnnError(`evaluate: ${what} = ${n} but ${ds.name} has ${ds.count} images`, { field: what });
-  }
-  const labelSet = takeImages(labelAll, nLabel);
-  const testSet = takeImages(testAll, nTest);
-  const classes = Math.max(labelSet.classes, testSet.classes);
+  const { nLabel, nTest, labelSet, testSet, classes } = await evaluationImages(ck, options, 'evaluate');
   const seed = options.seed ?? ck.seed;
   const t0 = performance.now();
   const total = nLabel + nTest;
