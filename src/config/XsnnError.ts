@@ -120,6 +120,6 @@ export function formatIssue(issue: XsnnIssue): string {
  * Fail fast at a public boundary: throws an {@link XsnnError} naming the function
  * when `condition` is false.
  */
-export function check(condition: boolean, fn: string, problem: string): asserts condition {
+export function checkArgument(condition: boolean, fn: string, problem: string): asserts condition {
   if (!condition) throw new XsnnError(`${fn}: ${problem}`);
 }

@@ -69,7 +69,7 @@ export function parseYamlText(text: string, file: string): YamlSource {
  * `sources` are searched in order for the line that defines the failing field
  * (an override file before the base it extends).
  */
-export function validate<S extends z.ZodType>(schema: S, data: unknown, sources: ReadonlyArray<YamlSource>): z.output<S> {
+export function validateConfig<S extends z.ZodType>(schema: S, data: unknown, sources: ReadonlyArray<YamlSource>): z.output<S> {
   const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return result.data;
   throw new XsnnError(zodIssues(result.error, { locate: (path) => locateIn(sources, path) }), {}, { cause: result.error });
@@ -98,8 +98,8 @@ function hasPath(data: unknown, path: ReadonlyArray<PropertyKey>): boolean {
   return true;
 }
 
-/** Reads a YAML file and validates it against `schema` (see {@link validate}). */
+/** Reads a YAML file and validates it against `schema` (see {@link validateConfig}). */
 export function loadYaml<S extends z.ZodType>(file: string, schema: S): z.output<S> {
   const src = readYaml(file);
-  return validate(schema, src.data, [src]);
+  return validateConfig(schema, src.data, [src]);
 }

@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
-import { readYaml, validate, type YamlSource } from './loadYaml.js';
+import { readYaml, validateConfig, type YamlSource } from './loadYaml.js';
 import { XsnnError } from './XsnnError.js';
 
 /** The folders of YAML presets shipped at the package root. */
@@ -100,7 +100,7 @@ export function loadPreset<S extends z.ZodType>(kind: PresetKind, ref: string, s
   const ownNotes = (chain[0]!.data as Record<string, unknown>)['notes'];
   if (ownNotes === undefined) delete merged['notes'];
   else merged['notes'] = ownNotes;
-  const value = validate(schema, merged, chain);
+  const value = validateConfig(schema, merged, chain);
   const base = file.split(/[\\/]/).pop() ?? file;
   return { value, name: base.replace(/\.ya?ml$/i, ''), file, chain, raw: merged };
 }

@@ -43,4 +43,4 @@ export function featureArea() {
 }
 
 /** A citation every preset carries: where its numbers come from. */
-export const source = z.string().min(3, 'a preset must cite where its numbers come from');
+export const citationSchema = z.string().min(3, 'a preset must cite where its numbers come from');

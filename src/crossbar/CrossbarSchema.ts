@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { positiveQuantity, source } from '../config/zodUnits.js';
+import { positiveQuantity, citationSchema } from '../config/zodUnits.js';
 import { isValidWeightBits, WEIGHT_BITS } from '../devices/weightBits.js';
 
 /**
@@ -107,7 +107,7 @@ export const DelaysSchema = z.strictObject({
  */
 export const CrossbarSchema = z.strictObject({
   name: z.string().min(1),
-  source,
+  source: citationSchema,
   notes: z.string().optional(),
   /** Device preset (name or path, relative to this file first). */
   device: z.string().min(1),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { featureArea, positiveQuantity, source } from '../config/zodUnits.js';
+import { featureArea, positiveQuantity, citationSchema } from '../config/zodUnits.js';
 
 /** A probability / fraction in [0, 1]. */
 const fraction = (what: string) =>
@@ -77,7 +77,7 @@ export const DeviceSchema = z.strictObject({
   /** Human-readable name, e.g. `RRAM TaOx/HfOx (32 nm)`. */
   name: z.string().min(1),
   /** Where the numbers come from (paper, manual table, or "xsnn default" with reasoning). */
-  source,
+  source: citationSchema,
   /** Free-text notes: which values are xsnn assumptions and why. */
   notes: z.string().optional(),
   /** Technology node (feature size F), e.g. `"32 nm"`; cell area = cellAreaF2 · F². */

@@ -2,7 +2,7 @@ import { XsnnError } from '../config/XsnnError.js';
 import type { CrossbarSpec } from '../crossbar/CrossbarSpec.js';
 import type { DeviceModel } from '../devices/DeviceModel.js';
 import { explainTerm, input, type ExplainTerm } from './ExplainTerm.js';
-import { adder, dac1b, dffArea, ifNeuron, isaacAdc, PERIPHERAL_FIGURES, sarAdcArea } from './peripherals.js';
+import { partialSumAdder, dac1b, dffArea, ifNeuron, isaacAdc, PERIPHERAL_FIGURES, sarAdcArea } from './peripherals.js';
 import { columnMuxArea, levelShifterArea, lifUnitArea, neuronStateArea, rowDecoderArea, sramBitArea } from './hardwareBlocks.js';
 
 /**
@@ -218,7 +218,7 @@ function driverArea(g: AreaGeometry, device: DeviceModel): ExplainTerm {
 }
 
 function accumulationArea(g: AreaGeometry, input_: AreaInput): ExplainTerm {
-  const add = adder(g.F).area;
+  const add = partialSumAdder(g.F).area;
   const { psumAdders, psumHow } = partialSumAdders(g, input_);
   const shiftAdders = g.crossbar.cellsPerWeight > 1 && g.crossbar.periphery.kind === 'adc' ? g.T * sensingUnits(g).units : 0;
   return explainTerm({

@@ -5,7 +5,7 @@ import { areaOf, type AreaReport } from './areaOf.js';
 import { columnMuxEnergy, dffBitEnergy, lifUpdateEnergy } from './hardwareBlocks.js';
 import { explainTerm, input, type ExplainTerm } from './ExplainTerm.js';
 import { vddAt, VDD_SOURCE } from './nodeScaling.js';
-import { adder, dac1b, ifNeuron, isaacAdc, leakagePowerDensity, PERIPHERAL_FIGURES, sarAdcEnergy } from './peripherals.js';
+import { partialSumAdder, dac1b, ifNeuron, isaacAdc, leakagePowerDensity, PERIPHERAL_FIGURES, sarAdcEnergy } from './peripherals.js';
 
 /** Options of {@link eventEnergies}. */
 export interface EventEnergiesOptions {
@@ -225,7 +225,7 @@ function senseEnergies(c: EnergyContext): { senseEnergyPerColumn: ExplainTerm; c
 }
 
 function digitalEnergies(c: EnergyContext, neurons: number): Pick<EventEnergies, 'mergeEnergy' | 'neuronUpdateEnergy' | 'inhibitionEnergyPerSpike'> {
-  const add = adder(c.F).energy;
+  const add = partialSumAdder(c.F).energy;
   const mergeEnergy = explainTerm({
     name: 'mergeEnergy',
     valueSI: add.valueSI,

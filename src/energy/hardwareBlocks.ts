@@ -2,7 +2,7 @@ import type { CrossbarSpec } from '../crossbar/CrossbarSpec.js';
 import type { DeviceModel } from '../devices/DeviceModel.js';
 import { explainTerm, input, type ExplainTerm } from './ExplainTerm.js';
 import { energyScale, scalingInputs, vddAt, VDD_SOURCE } from './nodeScaling.js';
-import { adder, PERIPHERAL_FIGURES, transistorDensityPerM2 } from './peripherals.js';
+import { partialSumAdder, PERIPHERAL_FIGURES, transistorDensityPerM2 } from './peripherals.js';
 
 /**
  * Figures of the blocks added by issue 10 (docs/timing.md): row decoders, level
@@ -146,7 +146,7 @@ export function lifUpdateEnergy(crossbar: CrossbarSpec): ExplainTerm {
 
 /** Area of one LIF unit: n_adders · A_add. */
 export function lifUnitArea(nodeM: number): ExplainTerm {
-  const add = adder(nodeM).area;
+  const add = partialSumAdder(nodeM).area;
   return explainTerm({
     name: 'lifUnitArea',
     valueSI: B.lifUnitAdders * add.valueSI,

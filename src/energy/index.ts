@@ -12,7 +12,7 @@ export {
   isaacAdc,
   ifNeuron,
   dac1b,
-  adder,
+  partialSumAdder,
   transistorDensityPerM2,
   leakagePowerDensity,
   dffArea,

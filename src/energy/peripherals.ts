@@ -208,7 +208,7 @@ export function dac1b(nodeM: number, readPulseS: number): { area: ExplainTerm; e
 }
 
 /** The digital adder used for partial-sum merges and shift-add: area and energy per add. */
-export function adder(nodeM: number): { area: ExplainTerm; energy: ExplainTerm } {
+export function partialSumAdder(nodeM: number): { area: ExplainTerm; energy: ExplainTerm } {
   const f = F.shiftAdd;
   return {
     area: explainTerm({

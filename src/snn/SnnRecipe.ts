@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { positiveQuantity, quantity, source } from '../config/zodUnits.js';
+import { positiveQuantity, quantity, citationSchema } from '../config/zodUnits.js';
 import { loadPreset, type LoadedPreset } from '../config/presets.js';
-import { validate } from '../config/loadYaml.js';
+import { validateConfig } from '../config/loadYaml.js';
 
 /** A time written with a unit (`"0.5 ms"`), converted to milliseconds at load time. */
 const timeMs = () => positiveQuantity('time').transform((s) => s * 1e3);
@@ -236,7 +236,7 @@ const DataSchema = z.strictObject({
  */
 export const SnnRecipeSchema = z
   .strictObject({
-    source,
+    source: citationSchema,
     description: z.string().optional(),
     seed: z.number().int().default(1),
     data: DataSchema.prefault({}),
@@ -285,5 +285,5 @@ export function loadRecipe(ref: string): LoadedPreset<SnnRecipe> {
 
 /** Validates a recipe given as a plain object (library use, or a checkpoint's stored recipe); errors name the field. */
 export function parseRecipe(data: unknown): SnnRecipe {
-  return validate(SnnRecipeSchema, data, []);
+  return validateConfig(SnnRecipeSchema, data, []);
 }

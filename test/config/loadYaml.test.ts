@@ -2,12 +2,12 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { loadYaml, parseYamlText, readYaml, loadPreset, XsnnError, positiveQuantity, quantity, source } from '../../src/config/index.js';
+import { loadYaml, parseYamlText, readYaml, loadPreset, XsnnError, positiveQuantity, quantity, citationSchema } from '../../src/config/index.js';
 import { tempDir } from '../_support/images.js';
 
 const schema = z.strictObject({
   name: z.string(),
-  source,
+  source: citationSchema,
   read: z.strictObject({ voltage: quantity('voltage'), pulse: positiveQuantity('time') }),
   levels: z.array(z.number()).optional(),
 });

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { featureArea, nonNegativeQuantity, positiveQuantity, quantity, source } from '../../src/config/index.js';
+import { featureArea, nonNegativeQuantity, positiveQuantity, quantity, citationSchema } from '../../src/config/index.js';
 
 describe('zod unit helpers', () => {
   it('turn unit strings into SI numbers at parse time', () => {
-    const schema = z.strictObject({ r: quantity('resistance'), t: positiveQuantity('time'), e: nonNegativeQuantity('energy'), a: featureArea(), source });
+    const schema = z.strictObject({
+      r: quantity('resistance'),
+      t: positiveQuantity('time'),
+      e: nonNegativeQuantity('energy'),
+      a: featureArea(),
+      source: citationSchema,
+    });
     expect(schema.parse({ r: '10 kohm', t: '5 ns', e: '0 J', a: '4 F^2', source: 'a paper' })).toEqual({ r: 1e4, t: 5e-9, e: 0, a: 4, source: 'a paper' });
   });
 
@@ -20,6 +26,6 @@ describe('zod unit helpers', () => {
     fails(nonNegativeQuantity('energy'), '-1 pJ', /non-negative energy/);
     fails(featureArea(), '0 F^2', /positive/);
     fails(featureArea(), '4 m^2', /cell area/);
-    fails(source, '', /cite/);
+    fails(citationSchema, '', /cite/);
   });
 });
