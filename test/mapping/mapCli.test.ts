@@ -55,7 +55,7 @@ describe('xsnn map', () => {
     ['a tile size of 0', ['--crossbar', '0x8'], /--crossbar expects RxC with whole numbers R, C >= 1/, 2],
     ['an unknown algorithm', ['--crossbar', '8x8', '--algorithm', 'magic'], /--algorithm expects one of .*got "magic"/, 2],
     ['a column too tall without splitting', ['--crossbar', '4x8', '--no-split'], /cannot be mapped without splitting/, 1],
-  ])('%s: clear error, exit %i (2: usage), no output file', (_what, extra, message, code) => {
+  ])('%s: a clear error with its exit code (2 for usage errors), no output file', (_what, extra, message, code) => {
     const out = join(dir, `none-${extra.join('')}.json`);
     const r = xsnn('map', '--weights', mtx, ...extra, '--out', out);
     expect(r.code).toBe(code);
