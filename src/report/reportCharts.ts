@@ -1,4 +1,4 @@
-import type { ChartConfiguration, ChartDataset, Plugin } from 'chart.js';
+import type { Chart, ChartConfiguration, ChartDataset, Plugin } from 'chart.js';
 import type { Canvas2d } from './_internals/Canvas2d.js';
 import { formatSignificant } from '../core/formatFigure.js';
 import { coincidenceNote, coincidentSeries } from './_internals/coincidentSeries.js';
@@ -187,36 +187,58 @@ async function perDeviceFigure(kind: 'energy' | 'area', s: SizeSeries, turns: Re
   return { id, title, caption, png: await renderChartPng(config), note: null };
 }
 
+/**
+ * Calls `draw` for every point of every shown dataset that carries a half-width
+ * in its `key` array (skipping null, zero and non-finite ones), with the pixel
+ * rows of value ± half-width; `begin` runs once per such dataset, inside
+ * `ctx.save()` / `ctx.restore()`.
+ */
+function eachExtent(
+  chart: Chart<'line'>,
+  key: 'xsnnStd' | 'xsnnCi',
+  begin: (ctx: Canvas2d, color: string, i: number) => void,
+  draw: (ctx: Canvas2d, x: number, top: number, bottom: number, i: number) => void,
+): void {
+  const ctx = chart.ctx as unknown as Canvas2d;
+  chart.data.datasets.forEach((ds, i) => {
+    const half = (ds as unknown as Partial<Record<typeof key, Array<number | null>>>)[key];
+    const meta = chart.getDatasetMeta(i);
+    if (half === undefined || meta.hidden) return;
+    const y = chart.scales['y']!;
+    ctx.save();
+    begin(ctx, String(ds.borderColor), i);
+    meta.data.forEach((pt, j) => {
+      const v = ds.data[j] as number | null;
+      const h = half[j];
+      if (v === null || h === null || h === undefined || h === 0 || !Number.isFinite(h)) return;
+      draw(ctx, pt.x, y.getPixelForValue(v + h), y.getPixelForValue(v - h), i);
+    });
+    ctx.restore();
+  });
+}
+
 /** Draws ±1 std error bars from each dataset's `xsnnStd` array. */
 const errorBars: Plugin<'line'> = {
   id: 'xsnnErrorBars',
   afterDatasetsDraw(chart) {
-    const ctx = chart.ctx as unknown as Canvas2d;
-    chart.data.datasets.forEach((ds, i) => {
-      const std = (ds as unknown as { xsnnStd?: Array<number | null> }).xsnnStd;
-      const meta = chart.getDatasetMeta(i);
-      if (std === undefined || meta.hidden) return;
-      const y = chart.scales['y']!;
-      ctx.save();
-      ctx.strokeStyle = String(ds.borderColor);
-      ctx.lineWidth = 2.5;
-      meta.data.forEach((pt, j) => {
-        const v = ds.data[j] as number | null;
-        const s = std[j];
-        if (v === null || s === null || s === undefined || s === 0) return;
-        const top = y.getPixelForValue(v + s);
-        const bottom = y.getPixelForValue(v - s);
+    eachExtent(
+      chart,
+      'xsnnStd',
+      (ctx, color) => {
+        ctx.strokeStyle = color;
+        ctx.lineWidth = 2.5;
+      },
+      (ctx, x, top, bottom) => {
         ctx.beginPath();
-        ctx.moveTo(pt.x, top);
-        ctx.lineTo(pt.x, bottom);
-        ctx.moveTo(pt.x - 8, top);
-        ctx.lineTo(pt.x + 8, top);
-        ctx.moveTo(pt.x - 8, bottom);
-        ctx.lineTo(pt.x + 8, bottom);
+        ctx.moveTo(x, top);
+        ctx.lineTo(x, bottom);
+        ctx.moveTo(x - 8, top);
+        ctx.lineTo(x + 8, top);
+        ctx.moveTo(x - 8, bottom);
+        ctx.lineTo(x + 8, bottom);
         ctx.stroke();
-      });
-      ctx.restore();
-    });
+      },
+    );
   },
 };
 
@@ -224,26 +246,18 @@ const errorBars: Plugin<'line'> = {
 const ciBands: Plugin<'line'> = {
   id: 'xsnnCiBands',
   beforeDatasetsDraw(chart) {
-    const ctx = chart.ctx as unknown as Canvas2d;
-    chart.data.datasets.forEach((ds, i) => {
-      const ci = (ds as unknown as { xsnnCi?: Array<number | null> }).xsnnCi;
-      const meta = chart.getDatasetMeta(i);
-      if (ci === undefined || meta.hidden) return;
-      const y = chart.scales['y']!;
-      const n = chart.data.datasets.length;
-      const dx = (i - (n - 1) / 2) * 9; // side by side, so the intervals of different series do not stack
-      ctx.save();
-      ctx.fillStyle = String(ds.borderColor);
-      ctx.globalAlpha = 0.3;
-      meta.data.forEach((pt, j) => {
-        const v = ds.data[j] as number | null;
-        const h = ci[j];
-        if (v === null || h === null || h === undefined || !Number.isFinite(h)) return;
-        const top = y.getPixelForValue(v + h);
-        ctx.fillRect(pt.x + dx - 3.5, top, 7, y.getPixelForValue(v - h) - top);
-      });
-      ctx.restore();
-    });
+    const n = chart.data.datasets.length;
+    // side by side, so the intervals of different series do not stack
+    const dx = (i: number): number => (i - (n - 1) / 2) * 9;
+    eachExtent(
+      chart,
+      'xsnnCi',
+      (ctx, color) => {
+        ctx.fillStyle = color;
+        ctx.globalAlpha = 0.3;
+      },
+      (ctx, x, top, bottom, i) => ctx.fillRect(x + dx(i) - 3.5, top, 7, bottom - top),
+    );
   },
 };
 
