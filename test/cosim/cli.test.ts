@@ -64,21 +64,9 @@ describe('xsnn simulate / compare (end to end)', () => {
   it('simulate --json prints a valid result record (accuracy, energy per inference, area, tiles, breakdowns); threads do not change it', () => {
     // 64+ images per pass: the worker threads really run with --threads 2
     const many = ['--label-images', '64', '--test-images', '64'];
-    const one = xsnn(
-      'simulate',
-      '--checkpoint',
-      sparse,
-      '--crossbar',
-      '64x64',
-      '--device',
-      'rram-hfox-32nm',
-      ...many,
-      '--samples',
-      '2',
-      '--threads',
-      '1',
-      '--json',
-    );
+    const run = (threads: string) =>
+      xsnn('simulate', '--checkpoint', sparse, '--crossbar', '64x64', '--device', 'rram-hfox-32nm', ...many, '--samples', '2', '--threads', threads, '--json');
+    const one = run('1');
     expect(one.stderr).toBe('');
     expect(one.status).toBe(0);
     const rec = ResultRecordSchema.parse(JSON.parse(one.stdout));
@@ -89,21 +77,7 @@ describe('xsnn simulate / compare (end to end)', () => {
     expect(rec.areaM2).toBeGreaterThan(0);
     expect(rec.network.levels).toBe(4);
     expect(rec.device.name).toBe('rram-hfox-32nm');
-    const two = xsnn(
-      'simulate',
-      '--checkpoint',
-      sparse,
-      '--crossbar',
-      '64x64',
-      '--device',
-      'rram-hfox-32nm',
-      ...many,
-      '--samples',
-      '2',
-      '--threads',
-      '2',
-      '--json',
-    );
+    const two = run('2');
     expect(two.status).toBe(0);
     expect(JSON.parse(two.stdout)).toEqual(JSON.parse(one.stdout));
   });
