@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { sha256 } from '../core/hash.js';
 import { XsnnError } from '../config/XsnnError.js';
 import type { Dataset } from './Dataset.js';
 import { readIdx } from './readIdx.js';
@@ -31,8 +32,28 @@ export function mnistDataDir(): string {
 }
 
 /**
+ * The last datasets loaded in this thread, by their files' identity (path, size,
+ * modification time, inode) and limit: a sweep or report asks for the same split
+ * once per point, and 47 MB of training images need not be read and hashed again.
+ * At most {@link CACHED_SPLITS} entries (the train and the test split).
+ */
+const cache = new Map<string, Dataset>();
+const CACHED_SPLITS = 2;
+
+/** Identity of a file for the cache; `null` when it cannot be stat'ed (the read then reports the error). */
+function fileIdentity(file: string): string | null {
+  try {
+    const s = statSync(file);
+    return `${file}:${s.size}:${s.mtimeMs}:${s.ino}`;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Loads MNIST from the original IDX files (parsed directly; the package's own
- * loader is slow). Images are 28×28 grayscale, labels 0–9.
+ * loader is slow). Images are 28×28 grayscale, labels 0–9. The dataset is
+ * cached per thread while its files are unchanged; treat it as read-only.
  */
 export function loadMnist(options: LoadMnistOptions = {}): Dataset {
   const split = options.split ?? 'train';
@@ -40,6 +61,22 @@ export function loadMnist(options: LoadMnistOptions = {}): Dataset {
   const prefix = split === 'train' ? 'train' : 't10k';
   const imagesFile = join(dir, `${prefix}-images-idx3-ubyte`);
   const labelsFile = join(dir, `${prefix}-labels-idx1-ubyte`);
+  const idImages = fileIdentity(imagesFile);
+  const idLabels = fileIdentity(labelsFile);
+  const key = idImages !== null && idLabels !== null ? `${split}|${idImages}|${idLabels}|${options.limit ?? 'all'}` : null;
+  const hit = key !== null ? cache.get(key) : undefined;
+  if (hit !== undefined) return hit;
+  const ds = readMnist(split, imagesFile, labelsFile, options.limit);
+  if (key !== null) {
+    if (cache.size >= CACHED_SPLITS) cache.delete(cache.keys().next().value!);
+    cache.set(key, ds);
+  }
+  return ds;
+}
+
+/** Reads and checks one split's two IDX files. */
+function readMnist(split: string, imagesFile: string, labelsFile: string, limit: number | undefined): Dataset {
+  const options = { limit };
   const images = readIdx(imagesFile, 3);
   const labels = readIdx(labelsFile, 1);
   const [count, height, width] = images.dims as [number, number, number];
@@ -71,6 +108,6 @@ export function loadMnist(options: LoadMnistOptions = {}): Dataset {
     pixels,
     labels: lab,
     classes: 10,
-    sha256: sha256(Buffer.concat([pixels, lab])),
+    sha256: createHash('sha256').update(pixels).update(lab).digest('hex'),
   };
 }

@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XsnnError } from '../../src/config/index.js';
@@ -64,6 +64,24 @@ describe('readIdx and loadMnist on corrupt files', () => {
     expect([tiny.count, tiny.width, tiny.height, tiny.channels]).toEqual([2, 2, 2, 1]);
     expect(() => loadMnist({ dir, limit: -1 })).toThrow(/limit must be a whole number/);
     expect(() => loadMnist({ dir, limit: 1.5 })).toThrow(/limit must be a whole number/);
+  });
+});
+
+describe('loadMnist cache', () => {
+  it('gives the same dataset while its files are unchanged and reads them again once one changes', () => {
+    const sub = join(dir, 'cache');
+    mkdirSync(sub);
+    writeFileSync(join(sub, 'train-images-idx3-ubyte'), idx([2, 2, 2], [0, 1, 2, 3, 4, 5, 6, 7]));
+    writeFileSync(join(sub, 'train-labels-idx1-ubyte'), idx([2], [3, 4]));
+    const a = loadMnist({ dir: sub });
+    expect(loadMnist({ dir: sub })).toBe(a);
+    expect(loadMnist({ dir: sub, limit: 1 }).count).toBe(1);
+    writeFileSync(join(sub, 'train-images-idx3-ubyte'), idx([1, 2, 2], [9, 9, 9, 9]));
+    writeFileSync(join(sub, 'train-labels-idx1-ubyte'), idx([1], [7]));
+    const b = loadMnist({ dir: sub });
+    expect(b).not.toBe(a);
+    expect(Array.from(b.labels)).toEqual([7]);
+    expect(b.sha256).not.toBe(a.sha256);
   });
 });
 
