@@ -80,8 +80,8 @@ function timeRows(d: Rec, c: Rec): SummaryRow[] {
     ratioRow({ metric: 'Latency per inference', unit: lat.unit, scale: lat.factor, ...both('latencyPerInferenceS') }),
     ratioRow({ metric: 'Throughput', unit: 'inferences/s', higherIsBetter: true, ...both('throughputPerS') }),
     ratioRow({ metric: 'Energy-delay product', unit: `${edp.unit}·s`, scale: edp.factor, ...both('edpJs') }),
-    ratioRow({ metric: 'Synaptic operations per inference', unit: 'count', count: true, ...both('sopsPerInference') }),
-    ratioRow({ metric: 'Energy per synaptic operation', unit: 'pJ/SOP', scale: 1e12, ...both('energyPerSopJ') }),
+    ratioRow({ metric: 'SOPs per inference', unit: 'count', count: true, ...both('sopsPerInference') }),
+    ratioRow({ metric: 'Energy per SOP', unit: 'pJ/SOP', scale: 1e12, ...both('energyPerSopJ') }),
   ];
 }
 

@@ -45,7 +45,7 @@ export function summarySection(out: PdfLayout, data: ReportData): void {
   }
   const s = data.summary;
   out.para(
-    `At ${referenceText(ref)}. Improvement = dense / compressed (how many times smaller); for throughput, compressed / dense (how many times higher); for accuracy, the difference compressed − dense in percentage points. Accuracy here is measured on ${p.testImages.join(', ')} test images with neuron labels from ${p.labelImages ?? "the definition's"} training images, the sweep's image budget; \`xsnn eval\` (10,000 label and 10,000 test images by default) gives each network's own accuracy.${modeSentence(data.timing.shown)}`,
+    `At ${referenceText(ref)}. Improvement = dense / compressed (how many times smaller); for throughput, compressed / dense (how many times higher); for accuracy, the difference compressed − dense in percentage points. SOP: synaptic operation, a programmed synapse reached by an input spike. Accuracy here is measured on ${p.testImages.join(', ')} test images with neuron labels from ${p.labelImages ?? "the definition's"} training images, the sweep's image budget; \`xsnn eval\` (10,000 label and 10,000 test images by default) gives each network's own accuracy.${modeSentence(data.timing.shown)}`,
     9.5,
   );
   out.table(
