@@ -127,7 +127,9 @@ describe('the operating mode in a report', () => {
 
   it('says when a report mixes modes, groups the points by mode, and splits the time series by mode', () => {
     const text = flat(mixed.pdf);
-    expect(text).toContain('Operating mode: mixed');
+    expect(text).toContain(
+      'Operating modes: mixed (accelerated, not pipelined; realtime, not pipelined, power-gated fraction 0; no timing block (older results))',
+    );
     expect(mixed.data.timing.all.map((g) => [g.mode, g.points])).toEqual([
       ['accelerated', 6],
       ['realtime', 2],

@@ -1,7 +1,7 @@
 import { displayName } from '../format.js';
 import type { ReportData } from '../ReportData.js';
 import { MARGIN, type PdfLayout } from './PdfLayout.js';
-import { modeList } from './modeText.js';
+import { modeList, modeName } from './modeText.js';
 import { referenceText } from './referenceText.js';
 import { UNDATED_REPORT } from '../undatedReport.js';
 
@@ -14,11 +14,19 @@ function labelsText(labels: ReadonlyArray<string>): string {
     .join('; ');
 }
 
-/** The operating mode(s) of the points, grouped, and which one the summary and the charts show. */
+/** The operating mode(s) of the points, grouped, and (when other peripheries are in other modes) which the summary and the charts show. */
 function modeText(data: ReportData): string {
   const { all, shown } = data.timing;
-  if (all.length === 1) return `${modeList(all)}`;
-  return `mixed, by mode: ${modeList(all)}. The summary and the charts show periphery ${displayName(data.reference.periphery)}: ${modeList(shown)}`;
+  if (all.length === 1) return modeList(all);
+  const others = shown.length !== all.length || shown.some((g, i) => g.points !== all[i]!.points);
+  return `mixed, by mode: ${modeList(all)}${others ? `. The summary and the charts show periphery ${displayName(data.reference.periphery)}: ${modeList(shown)}` : ''}`;
+}
+
+/** The bold line under the title: the one mode, or the modes of a mixed report. */
+function modeLine(data: ReportData): string {
+  const all = data.timing.all;
+  if (all.length === 1) return `Operating mode: ${modeName(all[0]!)}`;
+  return `Operating modes: mixed (${all.map(modeName).join('; ')}), grouped by mode in the provenance table`;
 }
 
 /** The provenance table: versions, date, sweep definition, image budgets and the reference point. */
@@ -96,13 +104,7 @@ function modeHeadline(data: ReportData): string {
 export function titlePage(out: PdfLayout, data: ReportData): void {
   out.doc.font('bold').fontSize(24).fillColor('#000000').text(data.title, MARGIN, 90, { width: out.width });
   out.doc.moveDown(0.3);
-  out.doc
-    .font('bold')
-    .fontSize(12)
-    .fillColor('#000000')
-    .text(`Operating mode: ${data.timing.all.length === 1 ? modeList(data.timing.all) : `mixed (${modeList(data.timing.all)})`}`, MARGIN, out.doc.y, {
-      width: out.width,
-    });
+  out.doc.font('bold').fontSize(12).fillColor('#000000').text(modeLine(data), MARGIN, out.doc.y, { width: out.width });
   out.doc.moveDown(0.5);
   if (data.description !== null) out.para(data.description, 11);
   out.para(
