@@ -5,20 +5,13 @@ import { coincidenceNote, coincidentSeries } from './_internals/coincidentSeries
 import { binomialHalfWidthPoints } from './_internals/confidence.js';
 import { displayName, formatNumber, pickScale } from './format.js';
 import type { Breakdown, ReportData, Series, SizeSeries } from './ReportData.js';
+import type { ReportFigure } from './ReportFigure.js';
 import { renderChartPng } from './renderChart.js';
 import { energyLatencyFigure, latencyBreakdownFigure } from './_internals/timeCharts.js';
 import { modeSentence } from './_internals/modeText.js';
 import { allPositive, axisTitle, DASHES, dashLegend, hasData, legend, logAxis, note, PALETTE, sizeAxis } from './_internals/chartStyle.js';
 
-/** One figure of the report: a rendered chart, or a note saying why it is absent. */
-export interface ReportFigure {
-  readonly id: string;
-  readonly title: string;
-  readonly caption: string;
-  /** PNG bytes, or `null` when there was nothing to plot (then `note` says why). */
-  readonly png: Buffer | null;
-  readonly note: string | null;
-}
+export type { ReportFigure } from './ReportFigure.js';
 
 /** Display names of breakdown components (record field → legend). */
 const COMPONENT_LABELS: Record<'energy' | 'area', Record<string, string>> = {

@@ -1,4 +1,4 @@
-import type { ReportFigure } from '../reportCharts.js';
+import type { ReportFigure } from '../ReportFigure.js';
 import type { Series } from '../ReportData.js';
 
 /** Styling shared by the report's charts: colours, dashes, axes and legends (chart.js option objects). */

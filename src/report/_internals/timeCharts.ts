@@ -1,7 +1,7 @@
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import { displayUnit, formatFigure } from '../../core/formatFigure.js';
 import { displayName, formatNumber } from '../format.js';
-import type { ReportFigure } from '../reportCharts.js';
+import type { ReportFigure } from '../ReportFigure.js';
 import type { Breakdown, ReportData, Series } from '../ReportData.js';
 import { renderChartPng } from '../renderChart.js';
 import { allPositive, axisTitle, DASH_NAMES, DASHES, hasData, legend, logAxis, note, PALETTE, sizeAxis } from './chartStyle.js';
