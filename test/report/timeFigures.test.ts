@@ -137,6 +137,10 @@ describe('the operating mode in a report', () => {
     ]);
     expect(text).toContain('mixed operating modes (accelerated and realtime; grouped by mode below)');
     for (const id of MODE_CAPTIONS) expect(mixed.figures.find((f) => f.id === id)!.caption, id).toContain('Mixed operating modes');
+    // the realtime bars are mostly idle time, and the caption says how busy the hardware is
+    expect(mixed.figures.find((f) => f.id === 'latency-breakdown')!.caption).toMatch(
+      /In realtime mode every step lasts dt; the hardware is busy for 0\.\d+ … 0\.\d+ % of the latency/,
+    );
     const labels = mixed.data.timeVsSize.latency.series.map((s) => s.label);
     expect(labels).toEqual(['dense (accelerated)', 'dense (realtime)', 'sparse (accelerated)', 'sparse (realtime)']);
     const denseRt = mixed.data.timeVsSize.latency.series[1]!.values;

@@ -63,6 +63,11 @@ export function summarySection(out: PdfLayout, data: ReportData): void {
   );
   const missing = timingText(s);
   if (missing !== '') out.para(missing, 9, WARN);
+  else
+    out.para(
+      'For context only (other technologies, networks and definitions of an event): TrueNorth ≈ 26 pJ per synaptic event, Loihi ≈ 24 pJ per synaptic operation, as their papers report. The methods section says how each time figure is computed.',
+      9,
+    );
   out.para(intervalText(s), 9);
   const best = bestSizesText(data);
   if (best !== '') out.para(best, 9);

@@ -32,6 +32,33 @@ function overlapLabel(groups: ReportData['timing']['shown']): string | null {
 const noTiming = (what: string): string =>
   `No ${what}: the records at the reference device and σ have no timing block (written before the timing model, docs/timing.md); re-run the sweep's points to get latency, throughput, EDP and pJ/SOP.`;
 
+/** What the latency chart shows and where its stages come from. */
+function captionStart(bs: ReadonlyArray<Breakdown>, ref: ReportData['reference']): string {
+  return `Latency per inference of each network split by hardware stage, stacked, per crossbar size (at each size the bar of ${bs.map((b) => b.network).join(', then ')}), on device ${displayName(ref.device)}, σ = ${formatNumber(ref.variationSigma * 100, 3)} %. The crossbar stages (row drive and column sensing per read cycle, partial-sum packets) are the busiest tile's in each step, counted from the co-simulation; the LIF updates and the inhibition broadcast run every step (docs/timing.md).`;
+}
+
+/** How the last stage is drawn, and (realtime) how busy the hardware is: from the bars' own values. */
+function overlapText(bs: ReadonlyArray<Breakdown>, overlap: string | null): string {
+  if (overlap === null) return '';
+  const shares: number[] = [];
+  for (const b of bs)
+    for (let i = 0; i < b.sizes.length; i++) {
+      const vals = b.components.map((c) => c.values[i]);
+      if (vals.some((v) => v === null || v === undefined)) continue;
+      const total = (vals as number[]).reduce((a, v) => a + v, 0);
+      const last = b.components.findIndex((c) => c.label === 'overlapOrIdle');
+      if (total > 0 && last >= 0 && (vals[last] as number) > 0) shares.push(1 - (vals[last] as number) / total);
+    }
+  const busy =
+    shares.length === 0
+      ? ''
+      : ` In realtime mode every step lasts dt; the hardware is busy for ${formatNumber(Math.min(...shares) * 100, 3)} … ${formatNumber(Math.max(...shares) * 100, 3)} % of the latency, idle for the rest.`;
+  const below = bs.some((b) => b.components.some((c) => c.label === 'overlapOrIdle' && c.values.some((v) => v !== null && v < 0)))
+    ? ' The pipeline overlap is drawn below zero: the latency is the stack above zero less it.'
+    : '';
+  return `${busy}${below}`;
+}
+
 /** The largest stacked total (s) of the breakdowns, over networks and sizes. */
 function largestTotal(bs: ReadonlyArray<Breakdown>): number {
   let m = 0;
@@ -62,7 +89,7 @@ export async function latencyBreakdownFigure(data: ReportData): Promise<ReportFi
   );
   const visible = stages.filter((s) => bs.some((b) => shown(b.components[s.k]!)));
   const omitted = stages.filter((s) => !visible.includes(s)).map((s) => s.label);
-  const caption = `Latency per inference of each network split by hardware stage, stacked, per crossbar size (at each size the bar of ${bs.map((b) => b.network).join(', then ')}), on device ${displayName(ref.device)}, σ = ${formatNumber(ref.variationSigma * 100, 3)} %. The crossbar stages (row drive and column sensing per read cycle, partial-sum packets) are the busiest tile's in each step, counted from the co-simulation; the LIF updates and the inhibition broadcast run every step (docs/timing.md).${omitted.length > 0 ? ` Stages that are zero at every size are omitted: ${omitted.join(', ')}.` : ''}${modeSentence(data.timing.shown)}`;
+  const caption = `${captionStart(bs, ref)}${omitted.length > 0 ? ` Stages that are zero at every size are omitted: ${omitted.join(', ')}.` : ''}${overlapText(bs, overlap)}${modeSentence(data.timing.shown)}`;
   if (bs.length === 0) return note(id, title, caption, noTiming('latency data'));
   const u = displayUnit('s', [max]);
   const labels = data.latencyBreakdown[0]!.sizes.flatMap((s) => bs.map((b) => [s, b.network]));
