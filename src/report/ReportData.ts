@@ -17,7 +17,7 @@ export interface SizeSeries {
   readonly series: ReadonlyArray<Series>;
 }
 
-/** A stacked breakdown (energy or area) of one network over sizes, SI units. */
+/** A stacked breakdown (energy, area or latency) of one network over sizes, SI units. */
 export interface Breakdown {
   readonly network: string;
   readonly sizes: ReadonlyArray<string>;
@@ -29,16 +29,44 @@ export interface Breakdown {
 export interface SummaryRow {
   readonly metric: string;
   readonly unit: string;
-  readonly dense: number;
-  readonly compressed: number;
+  /** The value in `unit`; null where a record lacks the figure (a record written before the timing model has no latency). */
+  readonly dense: number | null;
+  readonly compressed: number | null;
   /** Spread (one std) where the metric has one. */
   readonly denseStd?: number;
   readonly compressedStd?: number;
-  /** `dense / compressed` (how many times smaller the compressed network is), or the difference for accuracy. */
-  readonly factor: number;
-  readonly factorKind: 'ratio' | 'difference';
-  /** Display strings, as printed in the PDF. */
+  /**
+   * `ratio`: dense / compressed (how many times smaller the compressed network's
+   * figure is); `inverse-ratio`: compressed / dense, for a figure where more is
+   * better (throughput); `difference`: compressed − dense (accuracy, points).
+   * Null when either value is missing or the two records are in different modes.
+   */
+  readonly factor: number | null;
+  readonly factorKind: 'ratio' | 'inverse-ratio' | 'difference';
+  /** Display strings, as printed in the PDF (`–` for a missing value). */
   readonly text: { readonly dense: string; readonly compressed: string; readonly factor: string };
+}
+
+/** Sweep points that share an operating mode (docs/timing.md), for the title page and the captions. */
+export interface ModeGroup {
+  /** `accelerated` or `realtime`; null for points whose records have no timing block (written before the timing model). */
+  readonly mode: 'accelerated' | 'realtime' | null;
+  /** Whether the crossbar stage overlaps the neuron stage (two-stage pipeline); null without timing. */
+  readonly pipelined: boolean | null;
+  /** Periphery (crossbar) presets of these points. */
+  readonly periphery: ReadonlyArray<string>;
+  readonly points: number;
+  /** `timing.powerGatedFraction` of those presets (realtime: fraction of the idle time whose leakage is gated away; default 0). */
+  readonly powerGatedFraction: ReadonlyArray<number>;
+}
+
+/** Time figures of the reference device over sizes (SI units), one series per network (and per mode when the shown points mix modes). */
+export interface TimeVsSize {
+  readonly energy: SizeSeries;
+  readonly latency: SizeSeries;
+  readonly throughput: SizeSeries;
+  readonly edp: SizeSeries;
+  readonly energyPerSop: SizeSeries;
 }
 
 /** The point of the design space the summary compares networks at. */
@@ -135,6 +163,8 @@ export interface ReportData {
     readonly compressed: string;
     readonly rows: ReadonlyArray<SummaryRow>;
     readonly accuracyInterval: AccuracyInterval;
+    /** Operating mode of the dense and the compressed record (null: the record has no timing block). */
+    readonly timing: { readonly dense: 'accelerated' | 'realtime' | null; readonly compressed: 'accelerated' | 'realtime' | null };
   } | null;
   /** Per network, the sizes with the smallest area and the lowest energy. */
   readonly bestSizes: ReadonlyArray<BestSize>;
@@ -148,6 +178,12 @@ export interface ReportData {
   readonly areaBreakdown: ReadonlyArray<Breakdown>;
   readonly energyVsSize: SizeSeries;
   readonly areaVsSize: SizeSeries;
+  /** Operating modes: of every point (`all`), and of the points at the reference periphery that the summary and the charts show (`shown`). */
+  readonly timing: { readonly all: ReadonlyArray<ModeGroup>; readonly shown: ReadonlyArray<ModeGroup> };
+  /** Latency per inference split by stage (`rowDrive`, `sensing`, …, `overlapOrIdle`), per network, at the reference device and σ (s). */
+  readonly latencyBreakdown: ReadonlyArray<Breakdown>;
+  /** Energy, latency, throughput, EDP and energy per SOP per network over sizes, at the reference device and σ. */
+  readonly timeVsSize: TimeVsSize;
   readonly accuracyVsVariation: { readonly sigmas: ReadonlyArray<number>; readonly series: ReadonlyArray<Series> };
   readonly methods: { readonly terms: ReadonlyArray<MethodTerm>; readonly presets: ReadonlyArray<PresetValues> };
 }

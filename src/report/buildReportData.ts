@@ -10,6 +10,8 @@ import { provenanceOf } from './_internals/provenanceOf.js';
 import { ReportRecords } from './_internals/ReportRecords.js';
 import { bestSizes, componentNotes, deviceCrossings, sizeUpturns } from './_internals/sizeTurns.js';
 import { summaryAt } from './_internals/summaryRows.js';
+import { modeGroups } from './_internals/modeGroups.js';
+import { latencyBreakdowns, timeVsSize } from './_internals/timeSeries.js';
 
 /** The rises with size and the device crossings of one metric, then what the components they name follow. */
 function turnsOf(rr: ReportRecords, ref: ReferencePoint, kind: 'energy' | 'area'): string[] {
@@ -30,8 +32,9 @@ export interface BuildReportDataOptions {
 /**
  * Turns a sweep's results into everything a report shows (see {@link ReportData}):
  * the sparse-vs-dense summary at the reference point, tiles per size, energy and
- * area breakdowns per size, energy and area per device over sizes, accuracy over
- * variation, provenance and the methods terms. Deterministic: the same lines (in
+ * area breakdowns per size, energy and area per device over sizes, the operating
+ * modes, latency breakdowns and time figures over sizes (from the records' `timing`
+ * blocks), accuracy over variation, provenance and the methods terms. Deterministic: the same lines (in
  * any order) give the same data.
  */
 export function buildReportData(options: BuildReportDataOptions): ReportData {
@@ -71,6 +74,9 @@ export function buildReportData(options: BuildReportDataOptions): ReportData {
     areaBreakdown: breakdowns(rr, ref, 'area'),
     energyVsSize: perDeviceSeries(rr, ref, (r) => r.energyPerInferenceJ),
     areaVsSize: perDeviceSeries(rr, ref, (r) => r.areaM2),
+    timing: modeGroups(rr, ref),
+    latencyBreakdown: latencyBreakdowns(rr, ref),
+    timeVsSize: timeVsSize(rr, ref),
     accuracyVsVariation: accuracySeries(rr, ref),
     methods: methodsOf(rr, ref),
   };

@@ -5,7 +5,7 @@
  */
 export { writeReport, type WriteReportOptions, type WrittenReport } from './writeReport.js';
 export { buildReportData, type BuildReportDataOptions } from './buildReportData.js';
-export type { ReportData, Series, SizeSeries, Breakdown, SummaryRow, ReferencePoint, MethodTerm, PresetValues } from './ReportData.js';
+export type { ReportData, Series, SizeSeries, Breakdown, SummaryRow, ReferencePoint, MethodTerm, PresetValues, ModeGroup, TimeVsSize } from './ReportData.js';
 export { buildReportCharts, type ReportFigure } from './reportCharts.js';
 export { renderChartPng, type RenderChartOptions } from './renderChart.js';
 export { renderReportPdf, type RenderReportPdfOptions, type ReportFigures } from './renderReportPdf.js';
@@ -17,4 +17,4 @@ export { resultsCsv } from './resultsCsv.js';
 export { runReportSpec, referenceSize, type RunReportSpecOptions, type ReportSpecRun, type RecipeTrainer, type FigureSources } from './runReportSpec.js';
 export { trainRecipe, checkpointFigureSources } from './defaultPipeline.js';
 export { FONT_FAMILY, FONT_FILES, registerChartFonts } from './fonts.js';
-export { pickScale, formatNumber, sizeLabel, displayName, type DisplayScale } from './format.js';
+export { pickScale, formatNumber, formatFixedDigits, formatFixedRatio, sizeLabel, displayName, type DisplayScale } from './format.js';

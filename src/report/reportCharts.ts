@@ -5,21 +5,13 @@ import { coincidenceNote, coincidentSeries } from './_internals/coincidentSeries
 import { binomialHalfWidthPoints } from './_internals/confidence.js';
 import { displayName, formatNumber, pickScale } from './format.js';
 import type { Breakdown, ReportData, Series, SizeSeries } from './ReportData.js';
+import type { ReportFigure } from './ReportFigure.js';
 import { renderChartPng } from './renderChart.js';
+import { energyLatencyFigure, latencyBreakdownFigure } from './_internals/timeCharts.js';
+import { modeSentence } from './_internals/modeText.js';
+import { allPositive, axisTitle, DASHES, dashLegend, hasData, legend, logAxis, note, PALETTE, sizeAxis } from './_internals/chartStyle.js';
 
-/** One figure of the report: a rendered chart, or a note saying why it is absent. */
-export interface ReportFigure {
-  readonly id: string;
-  readonly title: string;
-  readonly caption: string;
-  /** PNG bytes, or `null` when there was nothing to plot (then `note` says why). */
-  readonly png: Buffer | null;
-  readonly note: string | null;
-}
-
-/** Tableau-10 colours. */
-const PALETTE = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'];
-const DASHES: number[][] = [[], [14, 8], [4, 6], [16, 6, 4, 6]];
+export type { ReportFigure } from './ReportFigure.js';
 
 /** Display names of breakdown components (record field → legend). */
 const COMPONENT_LABELS: Record<'energy' | 'area', Record<string, string>> = {
@@ -35,37 +27,6 @@ const COMPONENT_LABELS: Record<'energy' | 'area', Record<string, string>> = {
   area: { array: 'array', adcOrNeuron: 'ADC or neuron', drivers: 'drivers', accumulation: 'accumulation', interconnect: 'interconnect', other: 'other' },
 };
 
-const DASH_NAMES = ['solid', 'dashed', 'dotted', 'dash-dot'];
-
-/** `solid: dense, dashed: compressed`: which line style is which network. */
-function dashLegend(series: ReadonlyArray<Series>): string {
-  const nets = [...new Set(series.map((x) => x.network))];
-  return nets.map((n, i) => `${DASH_NAMES[i % DASH_NAMES.length]}: ${n}`).join(', ');
-}
-
-const hasData = (s: Series): boolean => s.values.some((v) => v !== null && Number.isFinite(v));
-
-function axisTitle(text: string) {
-  return { display: true, text, font: { size: 22 } };
-}
-
-function legend(lines = true) {
-  // line charts: a zero-height legend box is a line sample drawn with the dataset's dash; bars: filled boxes
-  return { position: 'bottom' as const, labels: { font: { size: 19 }, boxWidth: 44, padding: 14, ...(lines ? { boxWidth: 60, boxHeight: 0 } : {}) } };
-}
-
-function sizeAxis() {
-  return { type: 'category' as const, offset: true, title: axisTitle('Crossbar size (rows × columns)') };
-}
-
-function logAxis(title: string, allPositive: boolean) {
-  return allPositive ? { type: 'logarithmic' as const, title: axisTitle(title) } : { type: 'linear' as const, beginAtZero: true, title: axisTitle(title) };
-}
-
-function allPositive(series: ReadonlyArray<Series>, scale = 1): boolean {
-  return series.every((s) => s.values.every((v) => v === null || v * scale > 0));
-}
-
 /**
  * Makes coincident series visible: a series that lies on an earlier one at some
  * point is drawn with larger hollow markers, so the earlier one shows inside.
@@ -80,10 +41,6 @@ function showCoincident(datasets: ChartDataset<'line'>[], series: ReadonlyArray<
     ds.pointBorderColor = String(ds.borderColor);
     ds.pointBackgroundColor = 'rgba(0,0,0,0)';
   });
-}
-
-function note(id: string, title: string, caption: string, why: string): ReportFigure {
-  return { id, title, caption, png: null, note: why };
 }
 
 async function tilesFigure(t: SizeSeries, ref: ReportData['reference']): Promise<ReportFigure> {
@@ -123,13 +80,14 @@ async function breakdownFigure(
   maxTotal: number,
   ref: ReportData['reference'],
   turns: ReadonlyArray<string>,
+  mode: string,
 ): Promise<ReportFigure> {
   const id = `${kind}-breakdown-${b.network}`;
   const what = kind === 'energy' ? 'Energy per inference' : 'Area';
   const title = `${what} breakdown: ${b.network}`;
   const nonZero = b.components.filter((c) => c.values.some((v) => v !== null && v > 0));
   const zero = b.components.filter((c) => !nonZero.includes(c)).map((c) => c.label);
-  const plain = `${what} of network ${b.network} split by component, per crossbar size (stacked), on device ${displayName(ref.device)}, σ = ${formatNumber(ref.variationSigma * 100, 3)} %.${zero.length > 0 ? ` Components that are zero at every size are omitted: ${zero.map((z) => COMPONENT_LABELS[kind][z] ?? z).join(', ')}.` : ''}`;
+  const plain = `${what} of network ${b.network} split by component, per crossbar size (stacked), on device ${displayName(ref.device)}, σ = ${formatNumber(ref.variationSigma * 100, 3)} %.${zero.length > 0 ? ` Components that are zero at every size are omitted: ${zero.map((z) => COMPONENT_LABELS[kind][z] ?? z).join(', ')}.` : ''}${kind === 'energy' ? mode : ''}`;
   const mine = turns.filter((t) => t.startsWith(`${b.network} on ${displayName(ref.device)}:`));
   const caption = mine.length === 0 ? plain : `${plain} Where it rises with a larger crossbar: ${mine.join(' ')}`;
   if (nonZero.length === 0) return note(id, title, caption, `No ${kind} data for ${b.network} at the reference device and variation.`);
@@ -151,14 +109,14 @@ async function breakdownFigure(
   return { id, title, caption, png: await renderChartPng(config), note: null };
 }
 
-async function perDeviceFigure(kind: 'energy' | 'area', s: SizeSeries, turns: ReadonlyArray<string>): Promise<ReportFigure> {
+async function perDeviceFigure(kind: 'energy' | 'area', s: SizeSeries, turns: ReadonlyArray<string>, mode: string): Promise<ReportFigure> {
   const id = `${kind}-vs-size`;
   const what = kind === 'energy' ? 'Energy per inference' : 'Area';
   const title = `${what} versus crossbar size, per device`;
   const series = s.series.filter(hasData);
   const turnText =
     turns.length === 0 ? ' It never rises with a larger crossbar.' : ` Where it rises with a larger crossbar or two devices change places: ${turns.join(' ')}`;
-  const caption = `${what} of each network on each device preset, per crossbar size (${dashLegend(series)}; colour: device).${allPositive(series) ? ' Log scale.' : ''}${coincidenceNote(series, s.sizes)}${turnText}`;
+  const caption = `${what} of each network on each device preset, per crossbar size (${dashLegend(series)}; colour: device).${allPositive(series) ? ' Log scale.' : ''}${coincidenceNote(series, s.sizes)}${turnText}${kind === 'energy' ? mode : ''}`;
   if (series.length === 0) return note(id, title, caption, `No ${kind} data at the reference periphery and variation.`);
   const all = series.flatMap((x) => x.values);
   const scale = pickScale(kind, all);
@@ -407,11 +365,14 @@ export async function buildReportCharts(data: ReportData): Promise<ReportFigure[
       );
     return m;
   };
+  const mode = modeSentence(data.timing.shown);
   const figures: ReportFigure[] = [await tilesFigure(data.tiles, data.reference)];
-  for (const b of data.energyBreakdown) figures.push(await breakdownFigure('energy', b, maxTotal(b), data.reference, data.turns.energy));
-  for (const b of data.areaBreakdown) figures.push(await breakdownFigure('area', b, maxTotal(b), data.reference, data.turns.area));
-  figures.push(await perDeviceFigure('energy', data.energyVsSize, data.turns.energy));
-  figures.push(await perDeviceFigure('area', data.areaVsSize, data.turns.area));
+  for (const b of data.energyBreakdown) figures.push(await breakdownFigure('energy', b, maxTotal(b), data.reference, data.turns.energy, mode));
+  for (const b of data.areaBreakdown) figures.push(await breakdownFigure('area', b, maxTotal(b), data.reference, data.turns.area, mode));
+  figures.push(await perDeviceFigure('energy', data.energyVsSize, data.turns.energy, mode));
+  figures.push(await perDeviceFigure('area', data.areaVsSize, data.turns.area, mode));
+  figures.push(await latencyBreakdownFigure(data));
+  figures.push(await energyLatencyFigure(data));
   figures.push(await accuracyFigure(data.accuracyVsVariation, data.reference, data.provenance));
   return figures;
 }

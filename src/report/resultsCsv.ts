@@ -1,4 +1,4 @@
-import { AREA_COMPONENTS, ENERGY_COMPONENTS } from '../core/ResultRecord.js';
+import { AREA_COMPONENTS, ENERGY_COMPONENTS, LATENCY_COMPONENTS, type TimingFigures } from '../core/ResultRecord.js';
 import type { ResultLine } from '../sweep/ResultLine.js';
 import type { SweepManifest } from '../sweep/SweepManifest.js';
 
@@ -7,10 +7,43 @@ function cell(v: string | number): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** The timing columns of a record (empty cells for a record written before the timing model). */
+function timingCells(t: TimingFigures | undefined): Array<string | number> {
+  if (t === undefined) return Array<string>(TIMING_HEADER.length).fill('');
+  return [
+    t.mode,
+    String(t.pipelined),
+    t.latencyPerInferenceS,
+    ...LATENCY_COMPONENTS.map((c) => t.latencyBreakdownS[c]),
+    t.throughputPerS,
+    t.edpJs,
+    t.sopsPerInference,
+    t.energyPerSopJ,
+    t.programmingEnergyJ,
+    t.programmingTimeS,
+  ];
+}
+
+/** Column names of {@link timingCells}. */
+const TIMING_HEADER = [
+  'timing_mode',
+  'timing_pipelined',
+  'latency_per_inference_s',
+  ...LATENCY_COMPONENTS.map((c) => `latency_${c}_s`),
+  'throughput_per_s',
+  'edp_Js',
+  'sops_per_inference',
+  'energy_per_sop_J',
+  'programming_energy_J',
+  'programming_time_s',
+];
+
 /**
  * The results as CSV (RFC 4180, header row, SI units named in the column
  * names), one row per point, sorted by network (definition order), size,
- * periphery, device and σ. Explain terms are left to the JSON.
+ * periphery, device and σ. The timing columns (mode, latency and its stages,
+ * throughput, EDP, SOPs, energy per SOP, programming cost) are empty for records
+ * written before the timing model. Explain terms are left to the JSON.
  */
 export function resultsCsv(lines: ReadonlyArray<ResultLine>, manifest: SweepManifest): string {
   const netOrder = new Map(manifest.networks.map((n, i) => [n.name, i]));
@@ -43,6 +76,7 @@ export function resultsCsv(lines: ReadonlyArray<ResultLine>, manifest: SweepMani
     'tiles',
     'naive_tiles',
     'lower_bound',
+    ...TIMING_HEADER,
   ];
   const sorted = [...lines].sort((a, b) => {
     const x = a.record;
@@ -85,6 +119,7 @@ export function resultsCsv(lines: ReadonlyArray<ResultLine>, manifest: SweepMani
     r.tiles,
     r.naiveTiles,
     r.lowerBound,
+    ...timingCells(r.timing),
   ]);
   return [header, ...rows].map((row) => row.map(cell).join(',')).join('\n') + '\n';
 }

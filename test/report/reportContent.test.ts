@@ -94,7 +94,7 @@ describe('the report text', () => {
   it('states the test-set interval with the accuracy, and the size at which each network is best', () => {
     const s = report.data.summary!;
     const n = s.accuracyInterval.testImages;
-    expect(s.accuracyInterval.halfWidthPoints).toBeCloseTo(binomialHalfWidthPoints(s.rows[0]!.dense / 100, n), 12);
+    expect(s.accuracyInterval.halfWidthPoints).toBeCloseTo(binomialHalfWidthPoints(s.rows[0]!.dense! / 100, n), 12);
     expect(binomialHalfWidthPoints(0.5, 300)).toBeCloseTo(5.658, 3);
     const text = pdfText(readFileSync(report.pdf)).join(' ');
     expect(text.replace(/\s+/g, ' ')).toContain('95 % binomial intervals');

@@ -47,7 +47,7 @@ describe('writeReport', () => {
     const all = text.join('\n');
     expect(r.data.summary).not.toBeNull();
     const rows = r.data.summary!.rows;
-    expect(rows.map((x) => x.metric)).toEqual(['Accuracy', 'Synapses', 'Tiles', 'Area', 'Energy per inference']);
+    expect(rows.map((x) => x.metric).slice(0, 5)).toEqual(['Accuracy', 'Synapses', 'Tiles', 'Area', 'Energy per inference']);
     for (const row of rows) {
       for (const cell of [row.metric, row.text.dense, row.text.compressed, row.text.factor]) expect(text).toContain(cell);
     }

@@ -15,7 +15,8 @@ const what = (kind: Kind): string => (kind === 'energy' ? 'energy per inference'
 const MEANING: Readonly<Record<string, string>> = {
   adcOrNeuron:
     'one ADC share or neuron circuit per logical column, so it follows tiles × neurons per tile (a device that stores a weight in one cell has more neurons per tile)',
-  leakage: 'periphery leakage over the simulated time, so it follows the periphery area',
+  leakage:
+    'leakage power × the leakage time of the operating mode (accelerated: the hardware latency; realtime: steps · dt), so it follows the periphery area and, in accelerated mode, the latency',
   periphery: 'column sensing, once per logical column read',
   array: 'the cells (tiles × rows × columns) and the current they read',
   drivers: 'one driver per row of every tile',
