@@ -1,9 +1,9 @@
 import type { Checkpoint } from '../snn/Checkpoint.js';
 import { loadCheckpoint } from '../snn/Checkpoint.js';
-import { checkpointCsr } from '../snn/Checkpoint.js';
 import { areaInputFromMapping } from '../energy/areaInputFromMapping.js';
 import { areaOf } from '../energy/areaOf.js';
 import { mapWeights } from '../mapping/mapWeights.js';
+import { cosimMatrix } from './delayExpandedCsr.js';
 import { simulate, type SimulateOptions, type SimulationResult } from './simulate.js';
 
 /** Options of {@link compareNetworks}: the co-simulation options shared by both networks. */
@@ -69,7 +69,7 @@ export async function compareNetworks(o: CompareNetworksOptions): Promise<Networ
       ...(onProgress !== undefined ? { onProgress: (d: number, t: number) => onProgress(which, d, t) } : {}),
     });
     const xb = result.crossbar;
-    const naiveMap = mapWeights(checkpointCsr(ck), { tileRows: xb.rows, tileCols: xb.logicalCols, splitColumns: xb.splitColumns, algorithm: 'naive' });
+    const naiveMap = mapWeights(cosimMatrix(xb, ck), { tileRows: xb.rows, tileCols: xb.logicalCols, splitColumns: xb.splitColumns, algorithm: 'naive' });
     const naiveArea = areaOf({ ...areaInputFromMapping(naiveMap), rows: xb.rows, cols: xb.cols }, result.device, xb).totalM2;
     return {
       result,
