@@ -43,14 +43,19 @@ function randomSpikes(nIn: number, steps: number, perStep: number, seed: number)
 }
 
 describe('CrossbarDrive: co-simulated inference', () => {
-  for (const [name, ck] of [
-    ['dense', denseCheckpoint],
-    ['pruned 4-level', sparseCheckpoint],
+  for (const [name, ck, delays] of [
+    ['dense', denseCheckpoint, 'sequential'],
+    ['pruned 4-level', sparseCheckpoint, 'sequential'],
+    ['dense', denseCheckpoint, 'fifo'],
+    ['pruned 4-level', sparseCheckpoint, 'fifo'],
   ] as const) {
-    it(`with the ideal device gives exactly the spikes and accuracy of plain evaluation (${name} network, split 32x4 tiles)`, async () => {
+    it(`with the ideal device gives exactly the spikes and accuracy of plain evaluation (${name} network, split 32x4 tiles, ${delays} delays)`, async () => {
       const c = ck();
-      const sim = await simulate({ checkpoint: c, crossbar: '32x4', device: 'ideal', keepResponses: true, ...images });
+      const crossbar = { ...loadCrossbar('32x4', { device: 'ideal' }), delays: { implementation: delays } };
+      const sim = await simulate({ checkpoint: c, crossbar, device: 'ideal', keepResponses: true, ...images });
       expect(sim.ideal).toBe(true);
+      expect(sim.crossbar.delays.implementation).toBe(delays);
+      expect(sim.mapping.rows).toBe(c.nInputs * (c.maxDelay + 1)); // a row per (input, delay group)
       expect(sim.mapping.metrics.tiles).toBeGreaterThan(8);
       expect(sim.mapping.metrics.sumMu).toBeGreaterThan(c.neurons); // columns really are split
       const plain = await computeResponses({ network: c, dataset: testSet, phase: 'test', seed: c.seed, threads: 1, count: images.testImages });
