@@ -1,5 +1,6 @@
 import { XsnnError } from '../config/XsnnError.js';
 import type { Mapping } from '../mapping/Mapping.js';
+import { mappedRowDelaySum } from './delayExpandedCsr.js';
 
 /**
  * How a mapped network's input→E synapses sit on the crossbar tiles, in the
@@ -120,8 +121,7 @@ export function buildDriveLayout(o: BuildDriveLayoutOptions): DriveLayout {
   const segs = segmentsOf(entries, shape);
   const masks = columnMasks(o.mapping, shape, cols, entries, segs);
   const segRowSlot = rowSlots(segs.segTile, segs.segPtr, rows);
-  let rowDelaySum = 0;
-  for (let k = 0; k < shape.groups; k++) rowDelaySum += (k % shape.D1) * (rows.rowTilePtr[k + 1]! - rows.rowTilePtr[k]!);
+  const rowDelaySum = mappedRowDelaySum(o.mapping, shape.D);
   return {
     nInputs: shape.nIn,
     neurons: shape.N,

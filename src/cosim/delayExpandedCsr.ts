@@ -1,6 +1,7 @@
 import type { CsrMatrix } from '../core/CsrMatrix.js';
 import { checkpointCsr, type Checkpoint } from '../snn/Checkpoint.js';
 import type { CrossbarSpec } from '../crossbar/CrossbarSpec.js';
+import type { Mapping } from '../mapping/Mapping.js';
 
 /** The checkpoint fields the delay expansion reads. */
 export type DelayedSynapses = Pick<Checkpoint, 'weights' | 'mask' | 'delays' | 'nInputs' | 'neurons' | 'maxDelay'>;
@@ -58,4 +59,16 @@ export function mapsDelayRows(crossbar: Pick<CrossbarSpec, 'delays'>, ck: Pick<C
  */
 export function cosimMatrix(crossbar: Pick<CrossbarSpec, 'delays'>, ck: DelayedSynapses): CsrMatrix {
   return mapsDelayRows(crossbar, ck) ? delayExpandedCsr(ck) : checkpointCsr(ck);
+}
+
+/**
+ * Σ over the physical rows of a delay-expanded mapping of their delay
+ * d = k mod (maxDelay + 1): the flip-flops of `fifo` delay hardware (a shift
+ * register of depth d at each row driver). 0 when maxDelay is 0.
+ */
+export function mappedRowDelaySum(mapping: Pick<Mapping, 'tiles'>, maxDelay: number): number {
+  const D1 = maxDelay + 1;
+  let sum = 0;
+  for (const tile of mapping.tiles) for (let a = 0; a < tile.rows.length; a++) sum += tile.rows[a]! % D1;
+  return sum;
 }
