@@ -58,7 +58,7 @@ export interface CrossbarDriveOptions {
  * - partialSumPackets: the remote partial sums (a subset of the merges) sent over the interconnect;
  * - inputSpikeArrivals / inputSpikes: input spikes written into a tile's input register (`fifo`: into the FIFO of
  *   each of its physical rows (i, d)) / entering the chip;
- * - readCycles: per step, the tile's read cycles: 1 per distinct delay group due (`sequential`), the most rows
+ * - readCycles: per step, the tile's read cycles: 1 per distinct delay group due (`sequential`), the most pulses
  *   due on one physical row (`fifo`: 1, as each physical row holds one (input, delay group)), 0 without input;
  *   busiestSteps: steps in which the tile had the most.
  * The activity block after the tiles holds Σ_s of the busiest tile's read cycles and packets, the active
@@ -285,7 +285,7 @@ export class CrossbarDrive implements InputDrive {
     this.endStep(this.walk(spikes, step, null, sid, true), null);
   }
 
-  /** Starts a step: its stamp, and the input spikes emitted now routed to every tile holding their row (delay lines sit at the row drivers). */
+  /** Starts a step: its stamp, and the input spikes emitted now (routed to every tile holding one of their rows, see `inputCounters`). */
   private beginStep(spikes: InputSpikes, step: number): number {
     const sid = ++this.steps;
     if (step < spikes.steps) {
