@@ -508,7 +508,7 @@ function boardResult(b: BoardOutcome, run: RunSummary): SimulationResult {
   const dtS = recipe.network.dt / 1000;
   const counts = eventCountsFromCounters(b.counters, layout.tiles, { simulatedTimeS: b.steps * dtS, inferences, steps: b.steps });
   // delay hardware for the layout's delays (0 when the mapped delays are all 0); fifo: a flip-flop per delay step of each mapped row
-  const fifo = crossbar.delays.implementation === 'fifo';
+  const fifo = crossbar.delays.implementation === 'fifo' && layout.delayRows;
   const area = areaOf(
     {
       ...areaInputFromMapping(mapping),
