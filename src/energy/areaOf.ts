@@ -303,7 +303,7 @@ function otherArea(g: AreaGeometry, input_: AreaInput): ExplainTerm {
         '1',
         exactBits !== undefined
           ? 'given: Σ over the mapped rows (input, delay group d) of d, a depth-d FIFO at each row driver'
-          : 'fifo: T·R·D per-row FIFOs at the row drivers (bound); sequential: N_in·D input spike history; none: 0',
+          : 'fifo: T·R·D per-row FIFOs at the row drivers; sequential: N_in·D input spike history; none: 0',
       ),
     ],
     source: 'spike input/output registers (one bit per row and per neuron), the digital LIF units and state of the E and I populations, and the delay buffers',
