@@ -29,9 +29,9 @@ export interface CrossbarDriveOptions {
 
 /**
  * The tile-based input drive: the SNN's input→E synapses realised by the mapped
- * crossbar tiles (plug it into `SnnNetwork.drive`). At each step, every delay
- * group whose delayed input spikes arrive now activates its row in each tile
- * holding cells of that group (see {@link DriveLayout} for the delay model);
+ * crossbar tiles (plug it into `SnnNetwork.drive`). At each step, every
+ * (input, delay group) row whose delayed input spikes arrive now is pulsed in
+ * each tile holding it (see {@link DriveLayout} for the delay model);
  * the activated cells put their currents on the tile's bit lines, each touched
  * tile column is sensed once, split columns' partial sums are merged, and the
  * result, converted back to weight units, is added to the neurons' g_e.
@@ -46,7 +46,7 @@ export interface CrossbarDriveOptions {
  * shift-added over the slices and added into the neuron.
  *
  * Event counts per tile (plain counters, see `TILE_COUNTER_FIELDS`):
- * - rowActivations: one per (tile, row, delay group) pulse;
+ * - rowActivations: one per (tile, row) pulse (a row holds one (input, delay group));
  * - programmedCellReads: the pulse's cells × cells per weight; with their Σ G;
  * - prunedCellReads: the pulse's tile-row positions holding no programmed cell;
  * - columnSenses: per step, each touched tile column once (× cells per weight with ADCs: one conversion per bit line);
@@ -56,11 +56,13 @@ export interface CrossbarDriveOptions {
  * - neuronUpdates: every E and I neuron every step (digital LIF), on the neuron's home tile (tile 0 for a neuron without synapses);
  * - spikesRouted: each input spike to each tile holding its row (λ_i packets), plus the output spikes added by the caller;
  * - partialSumPackets: the remote partial sums (a subset of the merges) sent over the interconnect;
- * - inputSpikeArrivals / inputSpikes: input spikes written into a tile row's buffer / entering the chip;
- * - readCycles: per step, the tile's read cycles: 1 per distinct delay group due (`sequential`), the most groups
- *   due on one of its rows (`fifo`), 0 without input; busiestSteps: steps in which the tile had the most.
+ * - inputSpikeArrivals / inputSpikes: input spikes written into a tile's input register (`fifo`: into the FIFO of
+ *   each of its physical rows (i, d)) / entering the chip;
+ * - readCycles: per step, the tile's read cycles: 1 per distinct delay group due (`sequential`), the most pulses
+ *   due on one physical row (`fifo`: 1, as each physical row holds one (input, delay group)), 0 without input;
+ *   busiestSteps: steps in which the tile had the most.
  * The activity block after the tiles holds Σ_s of the busiest tile's read cycles and packets, the active
- * steps, the pipelined latency (with `timing`) and the E output spikes.
+ * steps, the pipelined latency (with `timing`), the E output spikes and the FIFO shifts.
  * `steps` counts simulated steps (deliver calls).
  *
  * The hot loop only bumps one counter per (spike, delay) activation group and
@@ -189,18 +191,7 @@ export class CrossbarDrive implements InputDrive {
         c[o + COUNTER.programmedReadConductanceS]! += h * segG[g]!;
       }
     }
-    for (let i = 0; i < L.nInputs; i++) {
-      const h = this.inputHits[i]!;
-      if (h === 0) continue;
-      const r0 = L.rowTilePtr[i]!;
-      const r1 = L.rowTilePtr[i + 1]!;
-      for (let r = r0; r < r1; r++) {
-        const o = L.rowTiles[r]! * S;
-        c[o + COUNTER.spikesRouted]! += h;
-        c[o + COUNTER.inputSpikeArrivals]! += h;
-      }
-      if (r1 > r0) c[L.rowTiles[r0]! * S + COUNTER.inputSpikes]! += h;
-    }
+    const shifts = this.inputCounters(c);
     const senses = this.adcPeriphery ? cpw : 1;
     const shift = this.adcPeriphery ? cpw - 1 : 0;
     for (let t = 0; t < L.tiles; t++) {
@@ -228,7 +219,41 @@ export class CrossbarDrive implements InputDrive {
     c[A + ACTIVITY.activeSteps] = this.activity[2]!;
     c[A + ACTIVITY.pipelinedS] = this.activity[3]! + (this.imageSteps > 0 ? this.postS : 0);
     c[A + ACTIVITY.outputSpikes] = spikes;
+    c[A + ACTIVITY.delayShifts] = shifts;
     return c;
+  }
+
+  /**
+   * Expands the input spikes into `c`: each is routed to every tile holding any
+   * of its rows (and enters the chip at the first); it is written into the input
+   * register of each such tile (`sequential`, `none`: the spike history sits at the
+   * chip's input) or into the FIFO of each physical row (i, d) holding it (`fifo`),
+   * where it is shifted d times. Returns the FIFO shifts.
+   */
+  private inputCounters(c: Float64Array): number {
+    const L = this.layout;
+    const S = TILE_COUNTER_STRIDE;
+    const D1 = L.maxDelay + 1;
+    let shifts = 0;
+    for (let i = 0; i < L.nInputs; i++) {
+      const h = this.inputHits[i]!;
+      if (h === 0) continue;
+      const r0 = L.inputTilePtr[i]!;
+      const r1 = L.inputTilePtr[i + 1]!;
+      for (let r = r0; r < r1; r++) {
+        const o = L.inputTiles[r]! * S;
+        c[o + COUNTER.spikesRouted]! += h;
+        if (!this.fifo) c[o + COUNTER.inputSpikeArrivals]! += h;
+      }
+      if (r1 > r0) c[L.inputTiles[r0]! * S + COUNTER.inputSpikes]! += h;
+      if (!this.fifo) continue;
+      for (let d = 0; d < D1; d++) {
+        const k = i * D1 + d;
+        for (let r = L.rowTilePtr[k]!; r < L.rowTilePtr[k + 1]!; r++) c[L.rowTiles[r]! * S + COUNTER.inputSpikeArrivals]! += h;
+        shifts += h * d * (L.rowTilePtr[k + 1]! - L.rowTilePtr[k]!);
+      }
+    }
+    return shifts;
   }
 
   deliver(spikes: InputSpikes, step: number, ge: Float64Array): void {
@@ -260,7 +285,7 @@ export class CrossbarDrive implements InputDrive {
     this.endStep(this.walk(spikes, step, null, sid, true), null);
   }
 
-  /** Starts a step: its stamp, and the input spikes emitted now routed to every tile holding their row (delay lines sit at the row drivers). */
+  /** Starts a step: its stamp, and the input spikes emitted now (routed to every tile holding one of their rows, see `inputCounters`). */
   private beginStep(spikes: InputSpikes, step: number): number {
     const sid = ++this.steps;
     if (step < spikes.steps) {

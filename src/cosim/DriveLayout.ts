@@ -1,25 +1,29 @@
 import { XsnnError } from '../config/XsnnError.js';
 import type { Mapping } from '../mapping/Mapping.js';
+import { mappedRowDelaySum } from './delayExpandedCsr.js';
 
 /**
  * How a mapped network's input→E synapses sit on the crossbar tiles, in the
  * flat typed-array form the co-simulation's hot loop reads (and that a worker
  * thread receives as structured-clone data). Built by {@link buildDriveLayout}.
  *
- * Delays. The SNN has one axonal delay per synapse (0…maxDelay steps). A tile
- * row cannot delay its cells individually, so the crossbar realises the delays
- * *before the row drive*: each input spike enters a delay line at the row
- * drivers; at every step, for each delay group d whose delayed copy arrives now,
- * the driver of input i pulses its row in every tile holding a synapse (i, ·)
- * of delay d, reaching the cells of that delay group. How the hardware schedules
- * these pulses (delay groups read one after another, or per-row FIFOs at the row
- * drivers) is the crossbar spec's `delays.implementation` and sets the read cycles
- * of each tile and step (docs/timing.md). One such pulse is a **row activation**
- * `(tile, row, delay group)`; the activations with their cells form the *segments* below.
+ * Delays. The SNN has one axonal delay per synapse (0…maxDelay steps). A word
+ * line cannot delay (or select) its cells individually, so a network with
+ * delays is mapped as its delay-expanded matrix (`delayExpandedCsr`): mapping
+ * row `k = i·(maxDelay+1) + d` holds exactly the synapses (i, ·) of delay d, and
+ * a physical tile row holds the cells of one (input, delay group). At every step,
+ * the rows (i, d) of the inputs that spiked d steps ago are pulsed, each reading
+ * its whole row. How the hardware keeps the spikes until their rows are due (one
+ * spike history at the chip's input whose delay slots are walked one after
+ * another, or a shift register of depth d at each row's driver) is the crossbar
+ * spec's `delays.implementation` and sets the read cycles of each tile and step
+ * (docs/timing.md). A network without delays (all 0) maps its plain input ×
+ * neuron matrix and has `maxDelay` 0 here. One pulse is a **row activation**
+ * `(tile, row)`; the activations with their cells form the *segments* below.
  *
- * Entries (synapses) are ordered by activation group `k = i·(maxDelay+1) + d`,
- * then tile, then local column: segment `g` of group `k`
- * (`segPtr[k] ≤ g < segPtr[k+1]`) is tile `segTile[g]`'s cells of that group,
+ * Entries (synapses) are ordered by activation group, the mapping row
+ * `k = i·(maxDelay+1) + d`, then tile, then local column: segment `g` of group `k`
+ * (`segPtr[k] ≤ g < segPtr[k+1]`) is tile `segTile[g]`'s row k,
  * entries `segStart[g] … segStart[g+1]-1`. A neuron appears at most once per
  * group, so summing in this order gives each neuron exactly the additions of
  * the SNN's own `SynapticDrive`, in the same order (the basis of the ideal
@@ -32,7 +36,10 @@ import type { Mapping } from '../mapping/Mapping.js';
 export interface DriveLayout {
   readonly nInputs: number;
   readonly neurons: number;
+  /** Largest delay (steps) of the layout's groups: the network's maxDelay when the mapping is delay-expanded, else 0. */
   readonly maxDelay: number;
+  /** Whether the mapping is the delay-expanded matrix (a row per (input, delay group)). */
+  readonly delayRows: boolean;
   /** Tiles K. */
   readonly tiles: number;
   /** Physical bit lines per tile (the crossbar's C). */
@@ -41,12 +48,12 @@ export interface DriveLayout {
   readonly cellsPerWeight: number;
   /** Synapses (entries). */
   readonly nnz: number;
-  /** Length nInputs·(maxDelay+1) + 1. */
+  /** Length nInputs·(maxDelay+1) + 1 (the mapping's rows + 1). */
   readonly segPtr: Int32Array;
   readonly segTile: Int32Array;
   /** Length segments + 1. */
   readonly segStart: Int32Array;
-  /** Positions on the segment's tile row that hold no programmed cell: C − cells programmed on that row (any delay). */
+  /** Positions on the segment's tile row that hold no programmed cell: C − cells programmed on that row. */
   readonly segPruned: Int32Array;
   /** Per entry: its E neuron. */
   readonly entryNeuron: Int32Array;
@@ -60,9 +67,14 @@ export interface DriveLayout {
   readonly tileColBase: Int32Array;
   readonly tileColTile: Int32Array;
   readonly tileColNeuron: Int32Array;
-  /** Tiles holding input i: `rowTiles[rowTilePtr[i] … rowTilePtr[i+1]-1]` (λ_i of them). */
+  /** Tiles holding mapping row k (a physical row each): `rowTiles[rowTilePtr[k] … rowTilePtr[k+1]-1]`. */
   readonly rowTilePtr: Int32Array;
   readonly rowTiles: Int32Array;
+  /** Distinct tiles holding any row of input i: `inputTiles[inputTilePtr[i] … inputTilePtr[i+1]-1]` (λ_i of them; the rows' lists without delays). */
+  readonly inputTilePtr: Int32Array;
+  readonly inputTiles: Int32Array;
+  /** Σ over the mapped physical rows of their delay d (the flip-flops of per-row FIFOs of depth d). */
+  readonly rowDelaySum: number;
   /** The tile a neuron's state and output spikes are attributed to: the first tile holding its column; −1 for a neuron without synapses. */
   readonly homeTile: Int32Array;
   /** 1 when tile column tc is a part of a split neuron held away from the neuron's home tile (its partial sum is sent there and merged). */
@@ -73,12 +85,17 @@ export interface DriveLayout {
   readonly segMask: Int32Array;
   /** Per tile, the bit set of its remote columns (`tileColRemote`), `maskWords` words per tile. */
   readonly tileRemoteMask: Int32Array;
-  /** Per segment, its tile row's slot in `rowTiles` (the row driver, and its delay FIFO, of input i on that tile). */
+  /** Per segment, its tile row's slot in `rowTiles` (the row driver, and its delay FIFO, of row k on that tile). */
   readonly segRowSlot: Int32Array;
 }
 
 /** Options of {@link buildDriveLayout}. */
 export interface BuildDriveLayoutOptions {
+  /**
+   * The network's input→E synapses mapped: its delay-expanded matrix
+   * (`delayExpandedCsr`, nInputs·(maxDelay+1) rows) or, when every mapped delay
+   * is 0, its plain matrix (nInputs rows).
+   */
   readonly mapping: Mapping;
   /** Delays in steps, dense row-major `[input][neuron]` (a checkpoint's `delays`). */
   readonly delays: Uint8Array;
@@ -91,21 +108,25 @@ export interface BuildDriveLayoutOptions {
 
 /**
  * Builds the {@link DriveLayout} of a mapping. Fails fast when the mapping's
- * shape disagrees with the delays, or a tile row would need more physical
- * columns than the tile has.
+ * shape disagrees with the delays (a plain mapping of a synapse with a nonzero
+ * delay would need a per-cell select on its word line), or a tile row would need
+ * more physical columns than the tile has.
  */
 export function buildDriveLayout(o: BuildDriveLayoutOptions): DriveLayout {
   const shape = layoutShape(o);
   const cols = tileColumns(o.mapping, shape);
-  const rows = rowTileLists(o.mapping, shape.nIn);
+  const rows = rowTileLists(o.mapping, shape.groups);
+  const inputs = inputTileLists(o.mapping, shape);
   const entries = sortEntries(o, shape);
   const segs = segmentsOf(entries, shape);
   const masks = columnMasks(o.mapping, shape, cols, entries, segs);
-  const segRowSlot = rowSlots(segs.segTile, segs.segPtr, shape.D1, rows);
+  const segRowSlot = rowSlots(segs.segTile, segs.segPtr, rows);
+  const rowDelaySum = mappedRowDelaySum(o.mapping, shape.D);
   return {
     nInputs: shape.nIn,
     neurons: shape.N,
     maxDelay: shape.D,
+    delayRows: shape.D > 0,
     tiles: shape.K,
     physicalCols: shape.C,
     cellsPerWeight: shape.cpw,
@@ -123,6 +144,9 @@ export function buildDriveLayout(o: BuildDriveLayoutOptions): DriveLayout {
     tileColNeuron: cols.tileColNeuron,
     rowTilePtr: rows.rowTilePtr,
     rowTiles: rows.rowTiles,
+    inputTilePtr: inputs.rowTilePtr,
+    inputTiles: inputs.rowTiles,
+    rowDelaySum,
     homeTile: cols.homeTile,
     tileColRemote: masks.tileColRemote,
     maskWords: masks.W,
@@ -136,8 +160,11 @@ export function buildDriveLayout(o: BuildDriveLayoutOptions): DriveLayout {
 interface LayoutShape {
   readonly nIn: number;
   readonly N: number;
+  /** The layout's maxDelay: the network's for a delay-expanded mapping, 0 for a plain one. */
   readonly D: number;
   readonly D1: number;
+  /** Activation groups = the mapping's rows = nIn · D1. */
+  readonly groups: number;
   readonly cpw: number;
   readonly C: number;
   readonly K: number;
@@ -150,13 +177,19 @@ interface LayoutShape {
 function layoutShape(o: BuildDriveLayoutOptions): LayoutShape {
   const fn = 'buildDriveLayout';
   const m = o.mapping;
-  const nIn = m.rows;
   const N = m.cols;
-  const D = o.maxDelay;
   const cpw = o.cellsPerWeight ?? 1;
   const C = o.physicalCols;
-  if (!Number.isInteger(D) || D < 0 || D > 255) throw new XsnnError(`${fn}: maxDelay must be a whole number in 0..255, got ${D}`);
-  if (o.delays.length !== nIn * N) throw new XsnnError(`${fn}: the mapping is ${nIn}x${N} but there are ${o.delays.length} delays`);
+  const maxDelay = o.maxDelay;
+  if (!Number.isInteger(maxDelay) || maxDelay < 0 || maxDelay > 255) throw new XsnnError(`${fn}: maxDelay must be a whole number in 0..255, got ${maxDelay}`);
+  // plain: a row per input (every mapped delay must be 0); expanded: a row per (input, delay group)
+  const plain = m.rows * N === o.delays.length;
+  const D = plain ? 0 : maxDelay;
+  const nIn = plain ? m.rows : m.rows / (D + 1);
+  if (!plain && (D === 0 || !Number.isInteger(nIn) || nIn * N !== o.delays.length))
+    throw new XsnnError(
+      `${fn}: the mapping is ${m.rows}x${N}, neither the plain matrix nor the delay-expanded matrix (inputs x ${maxDelay + 1} delay groups) of ${o.delays.length} synapse positions`,
+    );
   if (!Number.isInteger(cpw) || cpw < 1) throw new XsnnError(`${fn}: cellsPerWeight must be a whole number >= 1, got ${cpw}`);
   if (!Number.isInteger(C) || C < cpw) throw new XsnnError(`${fn}: physicalCols must be a whole number >= cellsPerWeight, got ${C}`);
   const K = m.tiles.length;
@@ -169,7 +202,7 @@ function layoutShape(o: BuildDriveLayoutOptions): LayoutShape {
     tileEntryBase[t + 1] = tileEntryBase[t]! + tile.values.length;
     tileColBase[t + 1] = tileColBase[t]! + tile.cols.length;
   }
-  return { nIn, N, D, D1: D + 1, cpw, C, K, nnz: tileEntryBase[K]!, nTc: tileColBase[K]!, tileEntryBase, tileColBase };
+  return { nIn, N, D, D1: D + 1, groups: m.rows, cpw, C, K, nnz: tileEntryBase[K]!, nTc: tileColBase[K]!, tileEntryBase, tileColBase };
 }
 
 /** Global tile columns: their tile and neuron, and each neuron's home tile. */
@@ -189,14 +222,34 @@ function tileColumns(m: Mapping, s: LayoutShape): { tileColTile: Int32Array; til
   return { tileColTile, tileColNeuron, homeTile };
 }
 
-/** The tiles holding each input's row (CSR by input). */
-function rowTileLists(m: Mapping, nIn: number): { rowTilePtr: Int32Array; rowTiles: Int32Array } {
-  const rowTilePtr = new Int32Array(nIn + 1);
+/** The tiles holding each mapping row (CSR by row). */
+function rowTileLists(m: Mapping, rows: number): { rowTilePtr: Int32Array; rowTiles: Int32Array } {
+  const rowTilePtr = new Int32Array(rows + 1);
   for (const tile of m.tiles) for (let a = 0; a < tile.rows.length; a++) rowTilePtr[tile.rows[a]! + 1]!++;
-  for (let i = 0; i < nIn; i++) rowTilePtr[i + 1]! += rowTilePtr[i]!;
-  const rowTiles = new Int32Array(rowTilePtr[nIn]!);
-  const fill = rowTilePtr.slice(0, nIn);
+  for (let i = 0; i < rows; i++) rowTilePtr[i + 1]! += rowTilePtr[i]!;
+  const rowTiles = new Int32Array(rowTilePtr[rows]!);
+  const fill = rowTilePtr.slice(0, rows);
   for (let t = 0; t < m.tiles.length; t++) for (const i of m.tiles[t]!.rows) rowTiles[fill[i]!++] = t;
+  return { rowTilePtr, rowTiles };
+}
+
+/** The distinct tiles holding any row of each input, in tile order (CSR by input). */
+function inputTileLists(m: Mapping, s: LayoutShape): { rowTilePtr: Int32Array; rowTiles: Int32Array } {
+  if (s.D1 === 1) return rowTileLists(m, s.nIn);
+  const rowTilePtr = new Int32Array(s.nIn + 1);
+  const seen = new Int32Array(s.nIn).fill(-1);
+  const byInput = Array.from({ length: s.nIn }, (): number[] => []);
+  for (let t = 0; t < m.tiles.length; t++) {
+    for (const k of m.tiles[t]!.rows) {
+      const i = Math.floor(k / s.D1);
+      if (seen[i] === t) continue;
+      seen[i] = t;
+      byInput[i]!.push(t);
+    }
+  }
+  for (let i = 0; i < s.nIn; i++) rowTilePtr[i + 1] = rowTilePtr[i]! + byInput[i]!.length;
+  const rowTiles = new Int32Array(rowTilePtr[s.nIn]!);
+  for (let i = 0; i < s.nIn; i++) rowTiles.set(byInput[i]!, rowTilePtr[i]);
   return { rowTilePtr, rowTiles };
 }
 
@@ -213,19 +266,19 @@ interface SortedEntries {
 
 function sortEntries(o: BuildDriveLayoutOptions, s: LayoutShape): SortedEntries {
   const m = o.mapping;
-  const groups = s.nIn * s.D1;
+  const groups = s.groups;
   const grpCount = new Int32Array(groups + 1);
   const keyOf = new Int32Array(s.nnz);
   for (let t = 0; t < s.K; t++) {
     const tile = m.tiles[t]!;
     const base = s.tileEntryBase[t]!;
     for (let a = 0; a < tile.rows.length; a++) {
-      const i = tile.rows[a]!;
+      const key = tile.rows[a]!;
+      const i = Math.floor(key / s.D1);
       for (let k = tile.rowPtr[a]!; k < tile.rowPtr[a + 1]!; k++) {
         const j = tile.cols[tile.colIdx[k]!]!;
         const d = o.delays[i * s.N + j]!;
-        if (d > s.D) throw new XsnnError(`buildDriveLayout: delay ${d} of synapse (${i}, ${j}) exceeds maxDelay ${s.D}`);
-        const key = i * s.D1 + d;
+        if (d !== key % s.D1) throw delayMismatch(i, j, d, key % s.D1, s.D);
         keyOf[base + k] = key;
         grpCount[key + 1]!++;
       }
@@ -260,9 +313,18 @@ function sortEntries(o: BuildDriveLayoutOptions, s: LayoutShape): SortedEntries 
   return out;
 }
 
+/** A synapse on a row of another delay group (a plain mapping: of delay 0). */
+function delayMismatch(i: number, j: number, d: number, rowDelay: number, D: number): XsnnError {
+  return new XsnnError(
+    D === 0
+      ? `buildDriveLayout: synapse (${i}, ${j}) has delay ${d} but the mapping is of the plain matrix (a word line cannot select cells by delay); map the delay-expanded matrix (delayExpandedCsr)`
+      : `buildDriveLayout: synapse (${i}, ${j}) has delay ${d} but sits on the row of delay group ${rowDelay}`,
+  );
+}
+
 /** Segments: runs of one tile inside an activation group. */
 function segmentsOf(en: SortedEntries, s: LayoutShape): { segPtr: Int32Array; segTile: Int32Array; segStart: Int32Array; segPruned: Int32Array } {
-  const groups = s.nIn * s.D1;
+  const groups = s.groups;
   const { grpCount, entryTile, rowCells } = en;
   const segPtr = new Int32Array(groups + 1);
   let nSeg = 0;
@@ -329,15 +391,14 @@ function columnMasks(
   return { W, segMask, tileRemoteMask, tileColRemote };
 }
 
-/** Per segment, the `rowTiles` slot of its (input, tile) row. */
-function rowSlots(segTile: Int32Array, segPtr: Int32Array, D1: number, rows: { rowTilePtr: Int32Array; rowTiles: Int32Array }): Int32Array {
+/** Per segment, the `rowTiles` slot of its (row, tile). */
+function rowSlots(segTile: Int32Array, segPtr: Int32Array, rows: { rowTilePtr: Int32Array; rowTiles: Int32Array }): Int32Array {
   const out = new Int32Array(segTile.length);
   const groups = segPtr.length - 1;
   for (let k = 0; k < groups; k++) {
-    const i = Math.floor(k / D1);
     for (let g = segPtr[k]!; g < segPtr[k + 1]!; g++) {
-      let r = rows.rowTilePtr[i]!;
-      while (r < rows.rowTilePtr[i + 1]! && rows.rowTiles[r] !== segTile[g]) r++;
+      let r = rows.rowTilePtr[k]!;
+      while (r < rows.rowTilePtr[k + 1]! && rows.rowTiles[r] !== segTile[g]) r++;
       out[g] = r;
     }
   }

@@ -1,9 +1,9 @@
 import type { Checkpoint } from '../snn/Checkpoint.js';
 import { loadCheckpoint } from '../snn/Checkpoint.js';
-import { checkpointCsr } from '../snn/Checkpoint.js';
 import { areaInputFromMapping } from '../energy/areaInputFromMapping.js';
 import { areaOf } from '../energy/areaOf.js';
 import { mapWeights } from '../mapping/mapWeights.js';
+import { cosimMatrix, mappedRowDelaySum, mapsDelayRows } from './delayExpandedCsr.js';
 import { simulate, type SimulateOptions, type SimulationResult } from './simulate.js';
 
 /** Options of {@link compareNetworks}: the co-simulation options shared by both networks. */
@@ -17,7 +17,7 @@ export interface CompareNetworksOptions extends Omit<SimulateOptions, 'checkpoin
 /** One network of a {@link NetworkComparison}. */
 export interface ComparedNetwork {
   readonly result: SimulationResult;
-  /** Plain R×C blocking of the same weights on the same crossbar (`naive` algorithm): tiles and area. */
+  /** Plain R×C blocking of the same (delay-expanded, on delay hardware) matrix on the same crossbar (`naive` algorithm), with the same delay hardware: tiles and area. */
   readonly naive: { readonly tiles: number; readonly areaM2: number };
   /** naive tiles ÷ mapped tiles: how much the mapper saves over naive blocking. */
   readonly packerTileFactor: number;
@@ -69,8 +69,16 @@ export async function compareNetworks(o: CompareNetworksOptions): Promise<Networ
       ...(onProgress !== undefined ? { onProgress: (d: number, t: number) => onProgress(which, d, t) } : {}),
     });
     const xb = result.crossbar;
-    const naiveMap = mapWeights(checkpointCsr(ck), { tileRows: xb.rows, tileCols: xb.logicalCols, splitColumns: xb.splitColumns, algorithm: 'naive' });
-    const naiveArea = areaOf({ ...areaInputFromMapping(naiveMap), rows: xb.rows, cols: xb.cols }, result.device, xb).totalM2;
+    const naiveMap = mapWeights(cosimMatrix(xb, ck), { tileRows: xb.rows, tileCols: xb.logicalCols, splitColumns: xb.splitColumns, algorithm: 'naive' });
+    // with the same delay hardware as the mapped design (none without delay rows)
+    const delays = mapsDelayRows(xb, ck)
+      ? {
+          inputs: ck.nInputs,
+          maxDelay: ck.maxDelay,
+          ...(xb.delays.implementation === 'fifo' ? { delayBufferBits: mappedRowDelaySum(naiveMap, ck.maxDelay) } : {}),
+        }
+      : {};
+    const naiveArea = areaOf({ ...areaInputFromMapping(naiveMap), rows: xb.rows, cols: xb.cols, ...delays }, result.device, xb).totalM2;
     return {
       result,
       naive: { tiles: naiveMap.metrics.tiles, areaM2: naiveArea },

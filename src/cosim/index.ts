@@ -5,6 +5,7 @@
  * over device draws, and the dense-versus-sparse comparison.
  */
 export { buildDriveLayout, type DriveLayout, type BuildDriveLayoutOptions } from './DriveLayout.js';
+export { delayExpandedCsr, mapsDelayRows, cosimMatrix, mappedRowDelaySum, type DelayedSynapses } from './delayExpandedCsr.js';
 export { type DriveWeights } from './DriveWeights.js';
 export { programCrossbar, programSynapses, type ProgramCrossbarOptions, type ProgramSynapsesOptions, type ProgrammedCrossbar } from './programCrossbar.js';
 export { isIdealDevice } from './isIdealDevice.js';

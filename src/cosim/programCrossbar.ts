@@ -95,7 +95,7 @@ export function programCrossbar(o: ProgramCrossbarOptions): ProgrammedCrossbar {
   const nnz = L.nnz;
   // Every synapse is programmed at its place in the network's row-major order (one stream for the whole
   // network), so its draws depend on the seed and the network only, not on the tile size or the packing.
-  const csr = canonicalOrder(mapping);
+  const csr = canonicalOrder(mapping, L.maxDelay + 1);
   const p = o.programmed ?? programSynapses({ weights: csr, crossbar, device, wMax: o.wMax, seed: o.seed });
   if (p.nnz !== nnz) throw new XsnnError(`${fn}: the programmed synapses number ${p.nnz}, the mapping holds ${nnz}`);
   if (p.cellsPerWeight !== cpw)
@@ -327,10 +327,12 @@ function balancedSliceDevice(device: DeviceModel, bits: number | undefined, cell
 /**
  * The mapping's synapses as the network's CSR matrix, in row-major (input,
  * neuron) order; `source[k]` is the concatenated-tile entry
- * (`tileEntryBase[t] + local entry`) of the k-th synapse.
+ * (`tileEntryBase[t] + local entry`) of the k-th synapse. A delay-expanded
+ * mapping (`rowsPerInput` = maxDelay + 1 rows per input) holds input i's
+ * synapses on rows i·rowsPerInput … (i+1)·rowsPerInput − 1.
  */
-function canonicalOrder(mapping: Mapping): CsrMatrix & { readonly source: Int32Array } {
-  const R = mapping.rows;
+function canonicalOrder(mapping: Mapping, rowsPerInput: number): CsrMatrix & { readonly source: Int32Array } {
+  const R = mapping.rows / rowsPerInput;
   const C = mapping.cols;
   let nnz = 0;
   for (const tile of mapping.tiles) nnz += tile.values.length;
@@ -339,7 +341,7 @@ function canonicalOrder(mapping: Mapping): CsrMatrix & { readonly source: Int32A
   let base = 0;
   for (const tile of mapping.tiles) {
     for (let a = 0; a < tile.rows.length; a++) {
-      const row = tile.rows[a]! * C;
+      const row = Math.floor(tile.rows[a]! / rowsPerInput) * C;
       for (let k = tile.rowPtr[a]!; k < tile.rowPtr[a + 1]!; k++) slot[row + tile.cols[tile.colIdx[k]!]!] = base + k;
     }
     tileValues.set(tile.values, base);

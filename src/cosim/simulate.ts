@@ -28,10 +28,11 @@ import { cosimResponses } from './cosimResponses.js';
 import type { DriveSpec } from './cosimNetwork.js';
 import { crossbarForNetwork, networkLevels } from './crossbarForNetwork.js';
 import { buildDriveLayout, type DriveLayout } from './DriveLayout.js';
+import { delayExpandedCsr, mapsDelayRows } from './delayExpandedCsr.js';
 import { isIdealDevice } from './isIdealDevice.js';
 import { programCrossbar, programSynapses, type ProgrammedCrossbar } from './programCrossbar.js';
 import { readNoiseSigmaS } from '../devices/applyReadNoise.js';
-import { addTileCounters, eventCountsFromCounters, newTileCounters } from './tileCounters.js';
+import { ACTIVITY, addTileCounters, eventCountsFromCounters, newTileCounters, TILE_COUNTER_STRIDE } from './tileCounters.js';
 import { shareArrays } from './_internals/shareArrays.js';
 
 /** Stream tag of the device-sample seeds: sample s programs with `deriveSeed(seed, DEVICE_SAMPLE_STREAM, s)`. */
@@ -319,7 +320,7 @@ function makeBoard(i: BoardInputs, baseXb: CrossbarSpec, c: number) {
   const given = options.mappings?.[c];
   const mapping =
     given ??
-    mapWeights(weights, {
+    mapWeights(mapsDelayRows(crossbar, ck) ? delayExpandedCsr(ck) : weights, {
       tileRows: crossbar.rows,
       tileCols: crossbar.logicalCols,
       splitColumns: crossbar.splitColumns,
@@ -506,13 +507,31 @@ function boardResult(b: BoardOutcome, run: RunSummary): SimulationResult {
   const inferences = nEnergy * samples;
   const dtS = recipe.network.dt / 1000;
   const counts = eventCountsFromCounters(b.counters, layout.tiles, { simulatedTimeS: b.steps * dtS, inferences, steps: b.steps });
+  // delay hardware for the layout's delays (0 when the mapped delays are all 0); fifo: a flip-flop per delay step of each mapped row
+  const fifo = crossbar.delays.implementation === 'fifo' && layout.delayRows;
   const area = areaOf(
-    { ...areaInputFromMapping(mapping), rows: crossbar.rows, cols: crossbar.cols, neurons: ck.neurons, inputs: ck.nInputs, maxDelay: ck.maxDelay },
+    {
+      ...areaInputFromMapping(mapping),
+      rows: crossbar.rows,
+      cols: crossbar.cols,
+      neurons: ck.neurons,
+      inputs: ck.nInputs,
+      maxDelay: layout.maxDelay,
+      ...(fifo ? { delayBufferBits: layout.rowDelaySum } : {}),
+    },
     device,
     crossbar,
   );
   const tiles = Math.max(1, layout.tiles);
-  const energies = eventEnergies(device, crossbar, { tiles, neurons: ck.neurons, maxDelay: ck.maxDelay, area });
+  const arrivals = counts.inputSpikeArrivals ?? 0;
+  const shifts = b.counters[layout.tiles * TILE_COUNTER_STRIDE + ACTIVITY.delayShifts]!;
+  const energies = eventEnergies(device, crossbar, {
+    tiles,
+    neurons: ck.neurons,
+    maxDelay: layout.maxDelay,
+    ...(fifo ? { fifoDepth: arrivals > 0 ? shifts / arrivals : 0 } : {}),
+    area,
+  });
   const latency = latencyFromCounts({ activity: counts.activity!, timing: b.timing, crossbar, dtS, inferences });
   const energy = energyFromCounts(counts, energies, { latency });
   return {
@@ -779,8 +798,11 @@ function sameProgramming(a: ProgrammedCrossbar, b: ProgrammedCrossbar): boolean 
 }
 
 function checkMapping(m: Mapping, ck: Checkpoint, xb: CrossbarSpec): void {
-  if (m.rows !== ck.nInputs || m.cols !== ck.neurons)
-    throw new XsnnError(`simulate: the mapping is ${m.rows}x${m.cols}, the network ${ck.nInputs}x${ck.neurons}`);
+  const rows = mapsDelayRows(xb, ck) ? ck.nInputs * (ck.maxDelay + 1) : ck.nInputs;
+  if (m.rows !== rows || m.cols !== ck.neurons)
+    throw new XsnnError(
+      `simulate: the mapping is ${m.rows}x${m.cols}, the network's ${rows === ck.nInputs ? 'matrix' : `delay-expanded matrix (a row per input and delay group, delayExpandedCsr)`} ${rows}x${ck.neurons}`,
+    );
   let nnz = 0;
   for (let k = 0; k < ck.mask.length; k++) if (ck.mask[k] !== 0) nnz++;
   if (m.nnz !== nnz) throw new XsnnError(`simulate: the mapping holds ${m.nnz} synapses, the network has ${nnz}`);

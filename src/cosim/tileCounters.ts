@@ -44,11 +44,12 @@ export const COUNTER = {
 /**
  * Run-wide step activity kept after the per-tile blocks (same array, so threads add
  * it like the rest): Σ_s busiest read cycles, Σ_s busiest packets, active steps,
- * pipelined latency (s), E output spikes.
+ * pipelined latency (s), E output spikes, and the delay-FIFO shifts (Σ over input
+ * spikes arriving at a row of delay d of d; `fifo` only).
  */
-export const ACTIVITY = { busiestReadCycles: 0, busiestPackets: 1, activeSteps: 2, pipelinedS: 3, outputSpikes: 4 } as const;
+export const ACTIVITY = { busiestReadCycles: 0, busiestPackets: 1, activeSteps: 2, pipelinedS: 3, outputSpikes: 4, delayShifts: 5 } as const;
 /** Length of the activity block. */
-export const ACTIVITY_LENGTH = 5;
+export const ACTIVITY_LENGTH = 6;
 
 /** Zeroed counters for `tiles` tiles (plus the activity block). */
 export function newTileCounters(tiles: number): Float64Array {

@@ -94,8 +94,9 @@ export const NeuronsSchema = z.strictObject({
 /** How the input→E synaptic delays are realised (docs/timing.md, "Buildable delays"). */
 export const DelaysSchema = z.strictObject({
   /**
-   * `sequential`: the delay groups due at a step are read one after another (read cycles = distinct groups due on the tile);
-   * `fifo`: a spike waits in a per-row FIFO at the row drivers (rows pulse in parallel: read cycles = most groups due on one row; buffer area and energy);
+   * With `sequential` or `fifo` the co-simulation maps the delay-expanded matrix: a physical row per (input, delay group).
+   * `sequential`: one spike history per input; the delay groups due at a step are read one after another (read cycles = distinct groups due on the tile);
+   * `fifo`: a spike waits in a depth-d FIFO at the driver of each row (i, d) (every due row pulses in one cycle; buffer area and energy);
    * `none`: no delays (networks trained with `network.input.delayMax: 0`).
    */
   implementation: z.enum(['sequential', 'fifo', 'none'], { error: 'expected "sequential", "fifo" or "none"' }).default('sequential'),

@@ -32,6 +32,12 @@ export interface AreaInput {
   readonly inputs?: number;
   /** Largest synaptic delay in steps (delay buffers). Default 0. */
   readonly maxDelay?: number;
+  /**
+   * Delay-buffer bits when known exactly, e.g. for `fifo` Σ over the mapped
+   * physical rows (input, delay group d) of d (a shift register of depth d per row).
+   * Default: {@link delayBufferBits}'s bound.
+   */
+  readonly delayBufferBits?: number;
 }
 
 /** Area categories, NeuroSim-like. */
@@ -70,7 +76,7 @@ export interface AreaReport {
  *                  N_shift = T · ⌈C / m⌉ when weights are bit-sliced over ADC columns
  *   other        = T · (R + C_log) · A_DFF         (spike input/output registers)
  *                  + ⌈2N / n_unit⌉ · A_LIF + 2N · stateBits · A_DFF   (digital E and I neurons)
- *                  + delay buffers: T · R · D · A_DFF (fifo) or N_in · D · A_DFF (sequential)
+ *                  + delay buffers: B_delay · A_DFF (fifo: Σ_rows d, at most T · R · D) or N_in · D · A_SRAM-bit (sequential)
  *   interconnect = T · 2 · bits_packet · pitch_wire · pitch_tile  (an x and a y bus per tile)
  *
  * Every figure is in the peripheral table (see `PERIPHERAL_FIGURES`), scaled to the tile node.
@@ -257,7 +263,7 @@ function partialSumAdders(g: AreaGeometry, input_: AreaInput): { psumAdders: num
   return { psumAdders, psumHow };
 }
 
-/** Delay-buffer bits of the design: per tile row (fifo) or one spike history per input (sequential); none: 0. */
+/** Delay-buffer bits of the design: per tile row (fifo; an upper bound, T·R·D) or one spike history per input (sequential); none: 0. */
 export function delayBufferBits(crossbar: CrossbarSpec, tiles: number, rows: number, inputs: number, maxDelay: number): number {
   const impl = crossbar.delays.implementation;
   if (impl === 'none' || maxDelay === 0) return 0;
@@ -271,7 +277,10 @@ function otherArea(g: AreaGeometry, input_: AreaInput): ExplainTerm {
   const lif = lifUnitArea(g.F);
   const state = neuronStateArea(g.crossbar);
   const D = input_.maxDelay ?? 0;
-  const bufferBits = delayBufferBits(g.crossbar, g.T, g.R, input_.inputs ?? g.R, D);
+  const exactBits = input_.delayBufferBits;
+  if (exactBits !== undefined && (!Number.isInteger(exactBits) || exactBits < 0))
+    throw new XsnnError(`areaOf: delayBufferBits must be a whole number >= 0, got ${exactBits}`);
+  const bufferBits = g.crossbar.delays.implementation === 'none' ? 0 : (exactBits ?? delayBufferBits(g.crossbar, g.T, g.R, input_.inputs ?? g.R, D));
   // fifo: shift registers (flip-flops) at every tile row; sequential: one spike history per input in SRAM
   const bufferBit = g.crossbar.delays.implementation === 'fifo' ? dff : sramBitArea(g.F);
   return explainTerm({
@@ -292,7 +301,9 @@ function otherArea(g: AreaGeometry, input_: AreaInput): ExplainTerm {
         `B_delay (delay-buffer bits, ${g.crossbar.delays.implementation})`,
         bufferBits,
         '1',
-        'fifo: T·R·D per-row FIFOs at the row drivers; sequential: N_in·D input spike history; none: 0',
+        exactBits !== undefined
+          ? 'given: Σ over the mapped rows (input, delay group d) of d, a depth-d FIFO at each row driver'
+          : 'fifo: T·R·D per-row FIFOs at the row drivers; sequential: N_in·D input spike history; none: 0',
       ),
     ],
     source: 'spike input/output registers (one bit per row and per neuron), the digital LIF units and state of the E and I populations, and the delay buffers',

@@ -15,6 +15,11 @@ export interface EventEnergiesOptions {
   readonly neurons?: number;
   /** Largest synaptic delay in steps (delay-buffer shifts per stored spike). Default 0. */
   readonly maxDelay?: number;
+  /**
+   * `fifo`: mean shifts per spike written into a row FIFO, Σ d / arrivals over the
+   * spikes arriving at rows of delay d (counted by the co-simulation). Default: maxDelay (the bound).
+   */
+  readonly fifoDepth?: number;
   /** The design's area (leakage base: every CMOS block but array and interconnect). Default: `areaOf` of `tiles` tiles. */
   readonly area?: AreaReport;
 }
@@ -92,7 +97,7 @@ export function eventEnergies(device: DeviceModel, crossbar: CrossbarSpec, optio
     source: `${routingEnergyPerSpike.source}; a partial sum travels as one packet`,
     parts: [routingEnergyPerSpike],
   });
-  const spikeBufferEnergy = bufferEnergy(ctx, options.maxDelay ?? 0);
+  const spikeBufferEnergy = bufferEnergy(ctx, options.maxDelay ?? 0, options.fifoDepth);
   const writes = writeEnergies(ctx);
   const area = options.area ?? areaOf({ tiles }, device, crossbar);
   const leakagePower = leakagePowerOf(ctx, area, tiles);
@@ -271,18 +276,30 @@ function routingEnergy(c: EnergyContext, tilePitchM: number, tiles: number): Exp
   });
 }
 
-function bufferEnergy(c: EnergyContext, maxDelay: number): ExplainTerm {
+function bufferEnergy(c: EnergyContext, maxDelay: number, fifoDepth: number | undefined): ExplainTerm {
   const bit = dffBitEnergy(c.F);
   const impl = c.crossbar.delays.implementation;
-  const shifts = impl === 'fifo' ? maxDelay : 0;
+  if (fifoDepth !== undefined && !(fifoDepth >= 0 && fifoDepth <= Math.max(maxDelay, 0)))
+    throw new XsnnError(`eventEnergies: fifoDepth must be a number in 0..maxDelay (${maxDelay}), got ${fifoDepth}`);
+  const shifts = impl === 'fifo' ? (fifoDepth ?? maxDelay) : 0;
   return explainTerm({
     name: 'spikeBufferEnergy',
     valueSI: (1 + shifts) * bit.valueSI,
     unit: 'J',
-    formula: '(1 + D_fifo) · E_bit,  D_fifo = maxDelay with fifo delay buffers, else 0',
+    formula:
+      fifoDepth !== undefined && impl === 'fifo'
+        ? '(1 + D_fifo) · E_bit,  D_fifo = mean depth d of the row FIFOs the input spikes were written into'
+        : '(1 + D_fifo) · E_bit,  D_fifo = maxDelay with fifo delay buffers, else 0',
     inputs: [
       input('E_bit', bit.valueSI, 'J', bit.source),
-      input(`D_fifo (delays: ${impl})`, shifts, '1', 'a buffered spike is shifted once per step until its last delay group is due'),
+      input(
+        `D_fifo (delays: ${impl})`,
+        shifts,
+        '1',
+        fifoDepth !== undefined && impl === 'fifo'
+          ? 'co-simulation: Σ d / spikes written over the spikes entering the FIFO of a row of delay d (shifted d times)'
+          : 'a buffered spike is shifted once per step until its last delay group is due',
+      ),
     ],
     source: 'one input-register bit written per spike arriving at a tile row, plus the FIFO shifts (docs/timing.md)',
     parts: [bit],

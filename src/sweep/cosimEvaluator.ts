@@ -5,7 +5,8 @@ import { simulationRecord } from '../cosim/simulationRecord.js';
 import type { Mapping } from '../mapping/Mapping.js';
 import { mapWeights } from '../mapping/mapWeights.js';
 import { loadCrossbar } from '../crossbar/loadCrossbar.js';
-import { checkpointCsr, loadCheckpoint, type Checkpoint } from '../snn/Checkpoint.js';
+import { cosimMatrix, mapsDelayRows } from '../cosim/delayExpandedCsr.js';
+import { loadCheckpoint, type Checkpoint } from '../snn/Checkpoint.js';
 import { labelNeurons } from '../snn/labelNeurons.js';
 import { recipeDataset } from '../snn/train.js';
 import { takeImages } from '../data/Dataset.js';
@@ -99,7 +100,10 @@ async function sharedNetworkLabels(ck: Checkpoint, point: SweepPoint, context: E
   });
 }
 
-/** The packer's mapping of a checkpoint for a crossbar's tile size and weight storage, computed once per sweep (`context.shared`). */
+/**
+ * The packer's mapping of a checkpoint for a crossbar's tile size and weight storage (of its delay-expanded
+ * matrix on delay hardware, `cosimMatrix`), computed once per sweep (`context.shared`).
+ */
 async function sharedMapping(base: CrossbarSpec, ck: Checkpoint, point: SweepPoint, context: EvaluatorContext): Promise<Mapping> {
   const { crossbar } = crossbarForNetwork({ crossbar: base, checkpoint: ck });
   const key = hashValue({
@@ -109,9 +113,10 @@ async function sharedMapping(base: CrossbarSpec, ck: Checkpoint, point: SweepPoi
     tileCols: crossbar.logicalCols,
     splitColumns: crossbar.splitColumns,
     algorithm: 'packer',
+    ...(mapsDelayRows(crossbar, ck) ? { delayRows: true } : {}),
   });
   return context.shared.get<Mapping>(key, () =>
-    mapWeights(checkpointCsr(ck), { tileRows: crossbar.rows, tileCols: crossbar.logicalCols, splitColumns: crossbar.splitColumns }),
+    mapWeights(cosimMatrix(crossbar, ck), { tileRows: crossbar.rows, tileCols: crossbar.logicalCols, splitColumns: crossbar.splitColumns }),
   );
 }
 /** Alias of {@link evaluatePoint}. */

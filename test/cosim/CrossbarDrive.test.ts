@@ -9,17 +9,18 @@ import {
   COUNTER,
   TILE_COUNTER_STRIDE,
   crossbarForNetwork,
+  cosimMatrix,
 } from '../../src/cosim/index.js';
 import { mapWeights } from '../../src/mapping/index.js';
 import { loadCrossbar } from '../../src/crossbar/index.js';
 import { loadDevice } from '../../src/devices/index.js';
-import { checkpointCsr, type Checkpoint, computeResponses, evaluate, InputSpikes, SynapticDrive, networkFromCheckpoint } from '../../src/snn/index.js';
+import { type Checkpoint, computeResponses, evaluate, InputSpikes, SynapticDrive, networkFromCheckpoint } from '../../src/snn/index.js';
 import { denseCheckpoint, images, sparseCheckpoint, testSet } from './_fixtures.js';
 
-/** A drive on `crossbar` (a `RxC` size) over the checkpoint's synapses, with the given device. */
+/** A drive on `crossbar` (a `RxC` size) over the checkpoint's synapses (delay-expanded), with the given device. */
 function driveOf(ck: Checkpoint, crossbar: string, device = 'ideal', seed = 1) {
   const { crossbar: xb } = crossbarForNetwork({ crossbar: loadCrossbar(crossbar, { device }), checkpoint: ck });
-  const mapping = mapWeights(checkpointCsr(ck), { tileRows: xb.rows, tileCols: xb.logicalCols, splitColumns: true });
+  const mapping = mapWeights(cosimMatrix(xb, ck), { tileRows: xb.rows, tileCols: xb.logicalCols, splitColumns: true });
   const layout = buildDriveLayout({ mapping, delays: ck.delays, maxDelay: ck.maxDelay, physicalCols: xb.cols, cellsPerWeight: xb.cellsPerWeight });
   const prog = programCrossbar({ mapping, layout, crossbar: xb, wMax: 1, seed });
   return { xb, mapping, layout, prog };
@@ -42,14 +43,19 @@ function randomSpikes(nIn: number, steps: number, perStep: number, seed: number)
 }
 
 describe('CrossbarDrive: co-simulated inference', () => {
-  for (const [name, ck] of [
-    ['dense', denseCheckpoint],
-    ['pruned 4-level', sparseCheckpoint],
+  for (const [name, ck, delays] of [
+    ['dense', denseCheckpoint, 'sequential'],
+    ['pruned 4-level', sparseCheckpoint, 'sequential'],
+    ['dense', denseCheckpoint, 'fifo'],
+    ['pruned 4-level', sparseCheckpoint, 'fifo'],
   ] as const) {
-    it(`with the ideal device gives exactly the spikes and accuracy of plain evaluation (${name} network, split 32x4 tiles)`, async () => {
+    it(`with the ideal device gives exactly the spikes and accuracy of plain evaluation (${name} network, split 32x4 tiles, ${delays} delays)`, async () => {
       const c = ck();
-      const sim = await simulate({ checkpoint: c, crossbar: '32x4', device: 'ideal', keepResponses: true, ...images });
+      const crossbar = { ...loadCrossbar('32x4', { device: 'ideal' }), delays: { implementation: delays } };
+      const sim = await simulate({ checkpoint: c, crossbar, device: 'ideal', keepResponses: true, ...images });
       expect(sim.ideal).toBe(true);
+      expect(sim.crossbar.delays.implementation).toBe(delays);
+      expect(sim.mapping.rows).toBe(c.nInputs * (c.maxDelay + 1)); // a row per (input, delay group)
       expect(sim.mapping.metrics.tiles).toBeGreaterThan(8);
       expect(sim.mapping.metrics.sumMu).toBeGreaterThan(c.neurons); // columns really are split
       const plain = await computeResponses({ network: c, dataset: testSet, phase: 'test', seed: c.seed, threads: 1, count: images.testImages });
@@ -89,8 +95,9 @@ describe('CrossbarDrive: co-simulated inference', () => {
     const spikes = randomSpikes(c.nInputs, steps, 5, 9);
     const ge = new Float64Array(c.neurons);
     for (let s = 0; s < steps + c.maxDelay; s++) drive.deliver(spikes, s, ge);
-    // reference: straight from the mapping's tiles and the delays
+    // reference: straight from the mapping's tiles (a row per (input, delay group)) and the delays
     const N = c.neurons;
+    const D1 = c.maxDelay + 1;
     const K = mapping.tiles.length;
     const ref = {
       act: new Float64Array(K),
@@ -111,21 +118,22 @@ describe('CrossbarDrive: co-simulated inference', () => {
         for (let q = spikes.stepPtr[se]!; q < spikes.stepPtr[se + 1]!; q++) {
           const i = spikes.inputs[q]!;
           mapping.tiles.forEach((tile, t) => {
-            const a = Array.from(tile.rows).indexOf(i);
-            if (a < 0) return;
-            if (d === 0) ref.routed[t]!++;
-            let n = 0;
-            for (let k = tile.rowPtr[a]!; k < tile.rowPtr[a + 1]!; k++) {
-              const j = tile.cols[tile.colIdx[k]!]!;
-              if (c.delays[i * N + j] !== d) continue;
-              n++;
-              const key = `${t}:${j}`;
-              if (!touched.has(key)) touched.set(key, [t, j]);
+            const mine = Array.from(tile.rows).flatMap((row, a) => (Math.floor(row / D1) === i ? [a] : []));
+            if (mine.length > 0 && d === 0) ref.routed[t]!++; // one packet per tile holding any row of the input
+            for (const a of mine) {
+              let n = 0;
+              for (let k = tile.rowPtr[a]!; k < tile.rowPtr[a + 1]!; k++) {
+                const j = tile.cols[tile.colIdx[k]!]!;
+                if (c.delays[i * N + j] !== d) continue;
+                n++;
+                const key = `${t}:${j}`;
+                if (!touched.has(key)) touched.set(key, [t, j]);
+              }
+              if (n === 0) continue;
+              ref.act[t]!++;
+              ref.cells[t]! += n;
+              ref.pruned[t]! += xb.cols - (tile.rowPtr[a + 1]! - tile.rowPtr[a]!);
             }
-            if (n === 0) return;
-            ref.act[t]!++;
-            ref.cells[t]! += n;
-            ref.pruned[t]! += xb.cols - (tile.rowPtr[a + 1]! - tile.rowPtr[a]!);
           });
         }
       }

@@ -8,6 +8,7 @@ import {
   type SimulationResult,
   simulationRecord,
   compareNetworks,
+  cosimMatrix,
 } from '../../src/cosim/index.js';
 import { mapWeights } from '../../src/mapping/index.js';
 import { loadCrossbar } from '../../src/crossbar/index.js';
@@ -114,7 +115,7 @@ describe('simulate: energy, area and Monte Carlo of co-simulated inference', () 
     const err = sigmas.map((sigma) => {
       const device = Object.freeze({ ...base, deviceToDevice: { distribution: 'gaussian' as const, sigma } });
       const { crossbar } = crossbarForNetwork({ crossbar: loadCrossbar('64x16'), checkpoint: ck, device });
-      const mapping = mapWeights(checkpointCsr(ck), { tileRows: crossbar.rows, tileCols: crossbar.logicalCols });
+      const mapping = mapWeights(cosimMatrix(crossbar, ck), { tileRows: crossbar.rows, tileCols: crossbar.logicalCols });
       const layout = buildDriveLayout({
         mapping,
         delays: ck.delays,
