@@ -35,6 +35,8 @@ export interface TileOccupancyInput {
   /** Size of the weight matrix mapped (inputs × neurons), for the caption. */
   readonly matrixRows: number;
   readonly matrixCols: number;
+  /** The matrix is delay-expanded: `matrixRows` = inputs × this many delay groups, one physical row each. */
+  readonly delayGroups?: number;
   readonly tiles: ReadonlyArray<{ readonly cells: Int32Array } | { readonly occupied: Uint8Array }>;
 }
 
@@ -57,6 +59,7 @@ const OccFile = z.strictObject({
   cols: z.number().int().positive(),
   matrixRows: z.number().int().positive(),
   matrixCols: z.number().int().positive(),
+  delayGroups: z.number().int().positive().optional(),
   tiles: z.array(z.strictObject({ cellsI32LE: b64 })),
 });
 
@@ -121,6 +124,7 @@ export function writeFigureInputs(
       cols: occ.cols,
       matrixRows: occ.matrixRows,
       matrixCols: occ.matrixCols,
+      ...(occ.delayGroups !== undefined ? { delayGroups: occ.delayGroups } : {}),
       tiles: occ.tiles.map((t) => ({ cellsI32LE: toB64(tileCells(t, occ.rows, occ.cols)) })),
     };
     writeFileAtomic(join(dir, `occupancy-${occ.network}-${occ.rows}x${occ.cols}.json`), JSON.stringify(data));
@@ -182,6 +186,7 @@ export function readFigureInputs(resultsDir: string): { receptiveFields: Recepti
         cols: d.cols,
         matrixRows: d.matrixRows,
         matrixCols: d.matrixCols,
+        ...(d.delayGroups !== undefined ? { delayGroups: d.delayGroups } : {}),
         tiles: d.tiles.map((t) => ({ cells: fromB64(t.cellsI32LE, Int32Array, file) })),
       });
     }

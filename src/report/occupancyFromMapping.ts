@@ -3,11 +3,13 @@ import type { TileOccupancyInput } from './FigureInputs.js';
 
 /**
  * The occupancy picture's input from a mapper result: for each tile, the local
- * (row, column) of every synapse it holds.
+ * (row, column) of every synapse it holds. `delayGroups`: the mapped matrix is
+ * delay-expanded (row = input · groups + delay group).
  */
-export function occupancyFromMapping(mapping: Mapping, network: string): TileOccupancyInput {
+export function occupancyFromMapping(mapping: Mapping, network: string, delayGroups?: number): TileOccupancyInput {
   return {
     network,
+    ...(delayGroups !== undefined ? { delayGroups } : {}),
     rows: mapping.options.tileRows,
     cols: mapping.options.tileCols,
     matrixRows: mapping.rows,

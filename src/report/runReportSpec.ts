@@ -6,6 +6,7 @@ import { checkpointPathOf, networksDir, resolveSweep, type ResolvedNetwork } fro
 import { loadSweepSpec, pathInSpec, type LoadedSweepSpec } from '../sweep/loadSweepSpec.js';
 import { runSweep, type SweepRunSummary } from '../sweep/runSweep.js';
 import type { SweepSpec } from '../sweep/SweepSpec.js';
+import type { PresetRef } from '../sweep/SweepPoint.js';
 import { writeFigureInputs, type ReceptiveFieldsInput, type TileOccupancyInput } from './FigureInputs.js';
 import { writeReport, type WrittenReport } from './writeReport.js';
 
@@ -17,7 +18,17 @@ export interface FigureSources {
   /** Learned weights of a network, for the receptive-field grid. */
   readonly receptiveFields?: (network: ResolvedNetwork) => Promise<ReceptiveFieldsInput | null>;
   /** One mapping of a network on `rows × cols` tiles, for the occupancy picture. */
-  readonly tileOccupancy?: (network: ResolvedNetwork, rows: number, cols: number) => Promise<TileOccupancyInput | null>;
+  readonly tileOccupancy?: (network: ResolvedNetwork, at: OccupancyTarget) => Promise<TileOccupancyInput | null>;
+}
+
+/** The crossbar the occupancy picture maps a network on: the summary's tile size, periphery and device presets. */
+export interface OccupancyTarget {
+  readonly rows: number;
+  readonly cols: number;
+  /** The crossbar (periphery) preset the summary shows: how the network is stored and whether delays take rows of their own. */
+  readonly periphery?: PresetRef;
+  /** The device preset the summary shows. */
+  readonly device?: PresetRef;
 }
 
 /** Options of {@link runReportSpec}. */
@@ -102,10 +113,21 @@ export async function runReportSpec(options: RunReportSpecOptions): Promise<Repo
     if (rf !== null) rfs.push(rf);
   }
   const target = resolved.networks.find((n) => n.role === 'compressed') ?? resolved.networks[0]!;
-  const o = (await options.figures?.tileOccupancy?.(target, size.rows, size.cols)) ?? null;
+  const at: OccupancyTarget = {
+    ...size,
+    ...optionalPreset('periphery', resolved.periphery, spec.report?.periphery),
+    ...optionalPreset('device', resolved.devices, spec.report?.device),
+  };
+  const o = (await options.figures?.tileOccupancy?.(target, at)) ?? null;
   if (o !== null) occ.push(o);
   writeFigureInputs(resultsDir, { receptiveFields: rfs, occupancy: occ });
   log(`writing report → ${options.out}`);
   const report = await writeReport({ resultsDir, out: options.out, ...(options.date !== undefined ? { date: options.date } : {}) });
   return { trained, sweep, report, resultsDir };
+}
+
+/** The preset named `name` (or the first), as an optional field. */
+function optionalPreset<K extends string>(key: K, presets: ReadonlyArray<PresetRef>, name: string | undefined): Partial<Record<K, PresetRef>> {
+  const p = presets.find((x) => x.name === name) ?? presets[0];
+  return (p !== undefined ? { [key]: p } : {}) as Partial<Record<K, PresetRef>>;
 }

@@ -6,7 +6,7 @@ import { XsnnError } from '../config/XsnnError.js';
 import { readResultsLog } from '../sweep/ResultsLog.js';
 import { readSweepManifest } from '../sweep/SweepManifest.js';
 import { buildReportData } from './buildReportData.js';
-import { readFigureInputs } from './FigureInputs.js';
+import { readFigureInputs, type TileOccupancyInput } from './FigureInputs.js';
 import { buildReportCharts, type ReportFigure } from './reportCharts.js';
 import type { ReferencePoint, ReportData } from './ReportData.js';
 import { renderReceptiveFields } from './renderReceptiveFields.js';
@@ -91,7 +91,7 @@ export async function writeReport(options: WriteReportOptions): Promise<WrittenR
     occupancy.push({
       id: `occupancy-${o.network}-${o.rows}x${o.cols}`,
       title: `Tile occupancy: ${o.network} on ${o.rows}×${o.cols} crossbars`,
-      caption: `Each box is one ${o.rows}×${o.cols} tile of the mapping of ${o.network} (${o.matrixRows} inputs × ${o.matrixCols} neurons); dark cells hold a synapse; labels give each tile's fill. ${o.tiles.length} tiles${o.tiles.length > 48 ? ' (first 48 shown)' : ''}, ${(s.utilisation * 100).toFixed(1)} % of their cells used.`,
+      caption: `Each box is one ${o.rows}×${o.cols} tile of the mapping of ${o.network} (${occupancyMatrixText(o)}); dark cells hold a synapse; labels give each tile's fill. ${o.tiles.length} tiles${o.tiles.length > 48 ? ' (first 48 shown)' : ''}, ${(s.utilisation * 100).toFixed(1)} % of their cells used.`,
       png: await renderTileOccupancy(o),
       note: null,
     });
@@ -103,4 +103,11 @@ export async function writeReport(options: WriteReportOptions): Promise<WrittenR
     [pdf, pdfBytes],
   ]);
   return { pdf, csv, json, data, figures: [...charts, ...receptiveFields, ...occupancy] };
+}
+
+/** The mapped matrix of an occupancy picture in words: inputs × neurons, or the delay-expanded rows. */
+function occupancyMatrixText(o: TileOccupancyInput): string {
+  if (o.delayGroups === undefined) return `${o.matrixRows} inputs × ${o.matrixCols} neurons`;
+  const inputs = o.matrixRows / o.delayGroups;
+  return `${o.matrixRows} rows = ${inputs} inputs × ${o.delayGroups} delay groups, a physical row per input and delay group, × ${o.matrixCols} neurons`;
 }
