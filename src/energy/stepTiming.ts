@@ -65,15 +65,12 @@ export function stepTiming(crossbar: CrossbarSpec, device: DeviceModel, options:
     source: 'xsnn assumption: row decode and drive complete within whole clock cycles (NeuroSim synchronous mode counts cycles)',
   });
   const senseS = senseTime(crossbar, device);
-  const cycleS = explainTerm({
-    name: 'readCycleTime',
-    valueSI: rowDriveS.valueSI + senseS.valueSI,
-    unit: 's',
-    formula: 't_row + t_sense',
-    inputs: [input('t_row', rowDriveS.valueSI, 's', rowDriveS.source), input('t_sense', senseS.valueSI, 's', senseS.source)],
-    source: 'docs/timing.md: one read of a tile = row drive, then the column sensing while the row is held',
-    parts: [rowDriveS, senseS],
-  });
+  const cycleS = inSequence(
+    'readCycleTime',
+    ['t_row', rowDriveS],
+    ['t_sense', senseS],
+    'docs/timing.md: one read of a tile = row drive, then the column sensing while the row is held',
+  );
   const hops = Math.max(1, (2 / 3) * Math.sqrt(tiles));
   const packetS = explainTerm({
     name: 'partialSumPacketTime',
@@ -113,15 +110,12 @@ export function stepTiming(crossbar: CrossbarSpec, device: DeviceModel, options:
     inputs: [input('N', N, '1', 'network'), input('bits_packet', bits, '1', 'xsnn assumption: 16-bit bus'), input('f_clk', f, 'Hz', `${src}.clock`)],
     source: 'xsnn assumption: the I spikes of a step are broadcast as an N-bit vector to every E neuron, whose next LIF update adds w_IE per spike',
   });
-  const postS = explainTerm({
-    name: 'postStageTime',
-    valueSI: neuronS.valueSI + inhibitionS.valueSI,
-    unit: 's',
-    formula: 't_LIF + t_inh',
-    inputs: [input('t_LIF', neuronS.valueSI, 's', neuronS.source), input('t_inh', inhibitionS.valueSI, 's', inhibitionS.source)],
-    source: 'docs/timing.md: the neuron and inhibition stages follow the busiest tile every step',
-    parts: [neuronS, inhibitionS],
-  });
+  const postS = inSequence(
+    'postStageTime',
+    ['t_LIF', neuronS],
+    ['t_inh', inhibitionS],
+    'docs/timing.md: the neuron and inhibition stages follow the busiest tile every step',
+  );
   return { rowDriveS, senseS, cycleS, packetS, neuronS, inhibitionS, postS };
 }
 
@@ -158,5 +152,18 @@ function senseTime(crossbar: CrossbarSpec, device: DeviceModel): ExplainTerm {
       input('f_clk', tm.clock, 'Hz', `${src} timing.clock`),
     ],
     source: 'MLP+NeuroSim V3.0 ReadCircuit.cpp: an integrate-and-fire read lasts the read pulse plus one clock to latch the count; m columns share a circuit',
+  });
+}
+
+/** The time of two stages one after the other, `a + b`, with both as its parts. */
+function inSequence(name: string, [symA, a]: [string, ExplainTerm], [symB, b]: [string, ExplainTerm], source: string): ExplainTerm {
+  return explainTerm({
+    name,
+    valueSI: a.valueSI + b.valueSI,
+    unit: 's',
+    formula: `${symA} + ${symB}`,
+    inputs: [input(symA, a.valueSI, 's', a.source), input(symB, b.valueSI, 's', b.source)],
+    source,
+    parts: [a, b],
   });
 }
