@@ -3,6 +3,7 @@ import { XsnnError } from '../config/XsnnError.js';
 import type { InputDrive } from '../snn/InputDrive.js';
 import type { InputSpikes } from '../snn/InputSpikes.js';
 import type { DriveLayout } from './DriveLayout.js';
+import type { DriveTraffic } from './DriveTraffic.js';
 import type { DriveWeights } from './DriveWeights.js';
 import { ACTIVITY, COUNTER, newTileCounters, TILE_COUNTER_STRIDE } from './tileCounters.js';
 
@@ -25,6 +26,8 @@ export interface CrossbarDriveOptions {
   readonly delays?: 'sequential' | 'fifo' | 'none';
   /** Time constants (s) of a read cycle, a partial-sum packet and the post (neuron + inhibition) stage, for the pipelined latency. Default 0. */
   readonly timing?: { readonly cycleS: number; readonly packetS: number; readonly postS: number };
+  /** Keep the counted traffic for {@link CrossbarDrive.traffic} (linear mode; a few bytes per step). Default false. */
+  readonly recordTraffic?: boolean;
 }
 
 /**
@@ -99,6 +102,8 @@ export class CrossbarDrive implements InputDrive {
   private readonly packetS: number;
   private readonly postS: number;
   private imageSteps = 0;
+  /** Recorded traffic per step and per image (`recordTraffic`), or null. */
+  private readonly record: { cycles: GrowingInts; packets: GrowingInts; images: GrowingInts } | null;
 
   private readonly stamp: Int32Array;
   private readonly tileStamp: Int32Array;
@@ -151,6 +156,69 @@ export class CrossbarDrive implements InputDrive {
     this.counting = options.count ?? true;
     this.noiseSeed = options.noiseSeed ?? 0;
     this.rng = new Rng(this.noiseSeed, READ_NOISE_STREAM);
+    if (options.recordTraffic === true && tiled)
+      throw new XsnnError('CrossbarDrive: recordTraffic needs a linear drive (a tiled drive counts what its tiles sense)');
+    this.record = options.recordTraffic === true ? { cycles: new GrowingInts(), packets: new GrowingInts(), images: new GrowingInts() } : null;
+  }
+
+  /**
+   * A drive holding the counters of `traffic` (recorded by a drive of the same
+   * layout and delay scheduling, {@link traffic}) on this programming and timing,
+   * with the network's E output spikes per neuron over the same images: its
+   * {@link tileCounters} equal those of counting the same images directly.
+   */
+  static fromTraffic(
+    layout: DriveLayout,
+    weights: DriveWeights,
+    options: CrossbarDriveOptions,
+    traffic: DriveTraffic,
+    outputSpikes: ArrayLike<number>,
+  ): CrossbarDrive {
+    const d = new CrossbarDrive(layout, weights, { ...options, recordTraffic: false });
+    if (traffic.groupHits.length !== d.groupHits.length || traffic.tileSenseHits.length !== layout.tiles || outputSpikes.length !== layout.neurons)
+      throw new XsnnError('CrossbarDrive.fromTraffic: the traffic was recorded on another layout');
+    d.groupHits.set(traffic.groupHits);
+    d.inputHits.set(traffic.inputHits);
+    d.tileSenseHits.set(traffic.tileSenseHits);
+    d.tileMergeHits.set(traffic.tileMergeHits);
+    d.tileCycleHits.set(traffic.tileCycleHits);
+    d.tileBusiest.set(traffic.tileBusiest);
+    d.tilePacketHits.set(traffic.tilePacketHits);
+    d.activity.set(traffic.activity);
+    d.steps = traffic.steps;
+    for (let j = 0; j < layout.neurons; j++) d.outputSpikes[j] = outputSpikes[j]!;
+    // the pipelined latency, added step by step and image by image as endStep and endImage add it
+    let pipelined = 0;
+    let s = 0;
+    for (let k = 0; k < traffic.imageSteps.length; k++) {
+      for (let i = 0, n = traffic.imageSteps[k]!; i < n; i++, s++) {
+        const a = traffic.stepCycles[s]! * d.cycleS + traffic.stepPackets[s]! * d.packetS;
+        pipelined += i === 0 ? a : Math.max(a, d.postS);
+      }
+      pipelined += d.postS;
+    }
+    d.activity[3] = pipelined;
+    return d;
+  }
+
+  /** The traffic counted so far (`recordTraffic`; every image ended), for {@link fromTraffic}. */
+  traffic(): DriveTraffic {
+    if (this.record === null) throw new XsnnError('CrossbarDrive.traffic: the drive was not made with recordTraffic');
+    if (this.imageSteps > 0) throw new XsnnError('CrossbarDrive.traffic: an image is still running (end it with addOutputSpikes)');
+    return {
+      steps: this.steps,
+      groupHits: this.groupHits.slice(),
+      inputHits: this.inputHits.slice(),
+      tileSenseHits: this.tileSenseHits.slice(),
+      tileMergeHits: this.tileMergeHits.slice(),
+      tileCycleHits: this.tileCycleHits.slice(),
+      tileBusiest: this.tileBusiest.slice(),
+      tilePacketHits: this.tilePacketHits.slice(),
+      activity: this.activity.slice(0, 3),
+      stepCycles: this.record.cycles.toArray(),
+      stepPackets: this.record.packets.toArray(),
+      imageSteps: this.record.images.toArray(),
+    };
   }
 
   /** Starts image `image` of phase stream `phase`: re-seeds the read noise so results do not depend on how images are split over threads. */
@@ -168,7 +236,10 @@ export class CrossbarDrive implements InputDrive {
 
   /** Drains the image's two-stage pipeline: its last post stage. */
   private endImage(): void {
-    if (this.imageSteps > 0) this.activity[3]! += this.postS;
+    if (this.imageSteps > 0) {
+      this.activity[3]! += this.postS;
+      this.record?.images.push(this.imageSteps);
+    }
     this.imageSteps = 0;
   }
 
@@ -427,6 +498,10 @@ export class CrossbarDrive implements InputDrive {
     const a = maxC * this.cycleS + maxP * this.packetS;
     act[3]! += this.imageSteps === 0 ? a : Math.max(a, this.postS);
     this.imageSteps++;
+    if (this.record !== null) {
+      this.record.cycles.push(maxC);
+      this.record.packets.push(maxP);
+    }
   }
 
   /** Linear mode: column senses and remote partial sums of this step, per touched tile (population counts of the bit sets). */
@@ -508,6 +583,25 @@ export class CrossbarDrive implements InputDrive {
       cnt[tc] = 0;
       ge[neuron[tc]!]! += wsum;
     }
+  }
+}
+
+/** An append-only list of 32-bit integers. */
+class GrowingInts {
+  private a = new Int32Array(1024);
+  private n = 0;
+
+  push(x: number): void {
+    if (this.n === this.a.length) {
+      const b = new Int32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n++] = x;
+  }
+
+  toArray(): Int32Array {
+    return this.a.slice(0, this.n);
   }
 }
 

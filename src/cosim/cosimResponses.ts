@@ -7,6 +7,7 @@ import type { NetworkSnapshot } from '../snn/networkFromCheckpoint.js';
 // the SNN's own input streams (also exported as SNN_STREAMS; imported directly to keep worker start-up light)
 import { STREAM } from '../core/streams.js';
 import { addTileCounters, newTileCounters } from './tileCounters.js';
+import type { DriveTraffic } from './DriveTraffic.js';
 import type { CosimChunkResult, CosimWorkerData } from './_internals/CosimWorkerData.js';
 import { cosimRespond } from './_internals/cosimRespond.js';
 import { cosimNetwork, type DriveSpec } from './cosimNetwork.js';
@@ -38,6 +39,8 @@ export interface CosimResponses {
   readonly counters: Float64Array;
   /** The same counters for each of `drive.observers`, in order. */
   readonly observerCounters: ReadonlyArray<Float64Array>;
+  /** With `drive.options.recordTraffic` (run in this thread): the drive's and then each observer's traffic. */
+  readonly traffic?: ReadonlyArray<DriveTraffic>;
   /** Simulated steps, every presentation included. */
   readonly steps: number;
   readonly seconds: number;
@@ -74,7 +77,8 @@ export async function cosimResponses(o: CosimResponsesOptions): Promise<CosimRes
   const offset = o.imageOffset ?? 0;
   if (!Number.isInteger(offset) || offset < 0) throw new XsnnError(`cosimResponses: imageOffset must be a whole number >= 0, got ${offset}`);
   let threads = o.threads ?? availableParallelism();
-  if (!workersAvailable() || count < 64) threads = 1;
+  // a recorded traffic is the in-order sequence of steps of one drive: one thread
+  if (!workersAvailable() || count < 64 || o.drive.options.recordTraffic === true) threads = 1;
   threads = Math.max(1, Math.min(threads, Math.ceil(count / 32)));
   const pixels = ds.pixels.subarray(0, count * size);
   const run: ImagesRun = { t0, count, size, stream, offset, pixels };
@@ -120,6 +124,7 @@ function respondInThisThread(o: CosimResponsesOptions, run: ImagesRun): CosimRes
     presentations: pres,
     counters: drive.tileCounters(),
     observerCounters,
+    ...(o.drive.options.recordTraffic === true ? { traffic: drives.map((d) => d.traffic()) } : {}),
     steps: drive.steps,
     seconds: (performance.now() - t0) / 1000,
     threads: 1,

@@ -7,6 +7,8 @@
 export { buildDriveLayout, type DriveLayout, type BuildDriveLayoutOptions } from './DriveLayout.js';
 export { delayExpandedCsr, mapsDelayRows, cosimMatrix, mappedRowDelaySum, type DelayedSynapses } from './delayExpandedCsr.js';
 export { type DriveWeights } from './DriveWeights.js';
+export { type DriveTraffic } from './DriveTraffic.js';
+export { type WorkCache } from './WorkCache.js';
 export { programCrossbar, programSynapses, type ProgramCrossbarOptions, type ProgramSynapsesOptions, type ProgrammedCrossbar } from './programCrossbar.js';
 export { isIdealDevice } from './isIdealDevice.js';
 export { CrossbarDrive, READ_NOISE_STREAM, type CrossbarDriveOptions } from './CrossbarDrive.js';

@@ -24,6 +24,8 @@ import type { Mapping } from '../mapping/Mapping.js';
 import { mapWeights } from '../mapping/mapWeights.js';
 import { loadCrossbar } from '../crossbar/loadCrossbar.js';
 import type { CrossbarSpec } from '../crossbar/CrossbarSpec.js';
+import { countedTestPass } from './_internals/countedTestPass.js';
+import type { WorkCache } from './WorkCache.js';
 import { cosimResponses } from './cosimResponses.js';
 import type { DriveSpec } from './cosimNetwork.js';
 import { crossbarForNetwork, networkLevels } from './crossbarForNetwork.js';
@@ -86,6 +88,14 @@ export interface SimulateOptions {
   readonly keepResponses?: boolean;
   /** Progress: images done of samples × (label + test). */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Keeps the event traffic of the counted test images of linear runs, so that
+   * a later call on the same layouts and input (another device with the same
+   * weight storage, another sample) counts nothing again: the network still
+   * runs, and the counters are rebuilt from the traffic on the new programming
+   * and timing, exactly (see `DriveTraffic`). Default: none (count every time).
+   */
+  readonly trafficCache?: WorkCache;
 }
 
 /** One device sample of a {@link SimulationResult}. */
@@ -428,6 +438,7 @@ async function simulateRun(members: [Board, ...Board[]], run: number, ctx: RunCo
         restSet: ctx.restSet,
         networkLabels: ctx.networkLabels,
         threadsOpt: ctx.threadsOpt,
+        ...(options.trafficCache !== undefined ? { trafficCache: options.trafficCache } : {}),
         ...(options.onProgress !== undefined ? { onProgress: (d: number) => options.onProgress!(done0 + d, total) } : {}),
       });
       if (first === null) first = outcome;
@@ -699,6 +710,8 @@ interface SampleInputs {
   readonly threadsOpt: { readonly threads?: number };
   /** Images done in this sample (label pass, then test images). */
   readonly onProgress?: (done: number) => void;
+  /** Where the counted images' event traffic is kept and reused (`SimulateOptions.trafficCache`). */
+  readonly trafficCache?: WorkCache;
 }
 
 /**
@@ -739,7 +752,13 @@ async function simulateSample(o: SampleInputs): Promise<SampleOutcome> {
     threads = lab.threads;
     labelled = labelSet.count;
   }
-  const test = await cosimResponses({ network, drive: counted, dataset: energySet, phase: 'test', seed, ...threadsOpt, ...progress(labelled) });
+  const pass = await countedTestPass(
+    { network, dataset: energySet, phase: 'test', seed, ...threadsOpt, ...progress(labelled) },
+    counted,
+    quiet,
+    o.trafficCache,
+  );
+  const test = pass.responses;
   let testCounts = test.counts;
   threads = Math.max(threads, test.threads);
   if (restSet !== null) {
@@ -765,7 +784,7 @@ async function simulateSample(o: SampleInputs): Promise<SampleOutcome> {
   for (let j = 0; j < assignments.length; j++) if (assignments[j]! < 0) unassigned++;
   return {
     progs: [...o.progs],
-    counters: [test.counters, ...test.observerCounters],
+    counters: pass.counters,
     steps: test.steps,
     testCounts,
     threads,

@@ -30,6 +30,9 @@ import type { SweepPoint } from './SweepPoint.js';
  * noise), one co-simulation for every size of the point's simulation group
  * (`simulateCrossbars`: the spikes do not depend on the tiling, each size
  * counts its own events), whose records the group's other points then take.
+ * The event traffic of the counted images is shared too (`trafficCache`): the
+ * groups of other devices with the same weight storage (hence the same
+ * mappings and layouts) run the network but count nothing again.
  * Each record equals what simulating its point alone gives. Runs in one
  * thread: the sweep runner parallelises the groups.
  *
@@ -72,6 +75,7 @@ export const evaluatePoint: PointEvaluator = async (point: SweepPoint, context: 
         testImages: point.images.test,
         ...(point.images.energy !== undefined ? { energyImages: point.images.energy } : {}),
         threads: 1,
+        trafficCache: context.shared,
         ...(context.progress !== undefined ? { onProgress: context.progress } : {}),
       });
       return results.map((r) =>

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeNet } from './_support.js';
 
 const one = { network: { neurons: 1 } };
+const limitedOne = { network: { neurons: 1, integration: 'euler-limited' } };
 
 describe('SnnNetwork dynamics (Brian2 forward-Euler semantics)', () => {
   it('E membrane relaxes to rest as the Euler solution v_n = v_rest + (v0 − v_rest)(1 − dt/τ)^n, close to the exponential', () => {
@@ -46,6 +47,64 @@ describe('SnnNetwork dynamics (Brian2 forward-Euler semantics)', () => {
     const ge0 = net.geE[0]!;
     net.run(1, false, 1);
     expect(net.vE[0]).toBeCloseTo(v0 + (0.5 / 100) * (-65 - v0 + ge0 * (0 - v0)), 12);
+  });
+
+  it('euler-limited: a step that Euler would carry past its equilibrium (dt·G/τ > 1) ends at v∞ = (v_rest + g_e E_exc + g_i E_inh)/G', () => {
+    const net = makeNet({ raw: limitedOne, nIn: 1, weights: [0] });
+    net.resetState(false);
+    net.spikes.setEvents(5, []);
+    net.vE[0] = -65;
+    net.giE[0] = 17 * 30; // 30 I spikes in one step: G = 511, a = dt·G/τ = 2.555 (forward Euler gives −248 mV, and diverges)
+    net.run(1, false);
+    expect(net.vE[0]).toBeCloseTo((-65 + 510 * -100) / 511, 12);
+    expect(net.vE[0]).toBeGreaterThanOrEqual(-100);
+  });
+
+  it('euler-limited is forward Euler where dt·G/τ ≤ 1 (G = 200 exactly)', () => {
+    const net = makeNet({ raw: limitedOne, nIn: 1, weights: [0] });
+    net.resetState(false);
+    net.spikes.setEvents(5, []);
+    net.vE[0] = -70;
+    net.giE[0] = 199;
+    net.run(1, false);
+    expect(net.vE[0]).toBe(-70 + (0.5 / 100) * (-65 + 70 + 199 * (-100 + 70)));
+  });
+
+  it('euler: a step between dt·G/τ = 1 and 2 overshoots v∞ as forward Euler does, and the run goes on', () => {
+    const net = makeNet({ raw: one, nIn: 1, weights: [0] });
+    net.resetState(false);
+    net.spikes.setEvents(5, []);
+    net.vE[0] = -65;
+    net.giE[0] = 17 * 20; // a = 0.005 · 341 = 1.705
+    net.run(1, false);
+    expect(net.vE[0]).toBe(-65 + (0.5 / 100) * (-65 + 65 + 340 * (-100 + 65)));
+    expect(net.vE[0]).toBeLessThan(-100);
+  });
+
+  it('euler: a diverging step (dt·G/τ > 2) stops the run with an error that names network.integration', () => {
+    const net = makeNet({ raw: one, nIn: 1, weights: [0] });
+    net.resetState(false);
+    net.spikes.setEvents(5, []);
+    net.giE[0] = 17 * 30;
+    expect(() => net.run(1, false)).toThrow(/forward Euler diverged at step 1.*network\.integration: euler-limited/);
+  });
+
+  it('euler-limited: however many I neurons fire together, no E membrane leaves [E_inh, E_exc] and the network falls silent again', () => {
+    const n = 64;
+    const net = makeNet({ raw: { network: { neurons: n, integration: 'euler-limited' } }, nIn: 1, weights: new Array<number>(n).fill(0) });
+    net.resetState(false);
+    net.spikes.setEvents(200, []);
+    net.vI.fill(0); // every I neuron fires at step 0: 63 × 17 = 1071 of g_i on each E neuron
+    net.run(1, false);
+    let fired = 0;
+    for (let s = 1; s < 200; s++) {
+      fired += net.run(1, false, s);
+      for (let j = 0; j < n; j++) {
+        expect(net.vE[j]).toBeGreaterThanOrEqual(-100);
+        expect(net.vE[j]).toBeLessThanOrEqual(0);
+      }
+    }
+    expect(fired).toBe(0);
   });
 
   it('a spike resets v, holds it for the refractory period (5 ms = 10 steps) and drives the partner I neuron', () => {
