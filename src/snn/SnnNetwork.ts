@@ -60,23 +60,15 @@ interface StepConstants {
   readonly limited: boolean;
 }
 
-/** The error of a forward-Euler step that diverged (dt·G/τ > 2). */
-function divergence(layer: 'E' | 'I', step: number, dtTau: number): XsnnError {
-  return new XsnnError(
-    `SnnNetwork: forward Euler diverged at step ${step}: an ${layer} neuron's conductances reached dt·(1 + g_e + g_i)/τ > 2 (dt/τ = ${dtTau}), so its membrane would oscillate without bound; use network.integration: euler-limited (docs/method.md, "Neuron model") or a smaller network.dt`,
-    { field: 'network.integration', expected: 'euler-limited, or a dt small enough for forward Euler' },
-  );
-}
-
 /**
  * The Diehl & Cook two-layer network (input → E ⇄ I) with Brian2 semantics
  * (peer README): forward Euler at dt, for E
  *   v ← v + dt/τ_m·[(v_rest − v) + g_e(E_exc − v) + g_i(E_inh − v)]  (held while refractory),
  * which is v ← v + a·(v∞ − v) with G = 1 + g_e + g_i, v∞ = (v_rest + g_e E_exc + g_i E_inh)/G
  * and a = dt·G/τ_m. Where a > 1 the step overshoots v∞, and where a > 2 it diverges (about 24
- * simultaneous I spikes at dt = 0.5 ms): with `network.integration: euler` such a step is an
- * error; `euler-limited` limits the step to v ← v∞ where a > 1 (the value the exact solution
- * approaches and never passes) and is forward Euler exactly where a ≤ 1.
+ * simultaneous I spikes at dt = 0.5 ms). `network.integration: euler` is forward Euler all the
+ * same (DC1 and Brian2); `euler-limited` limits the step to v ← v∞ where a > 1 (the value the
+ * exact solution approaches and never passes) and is forward Euler exactly where a ≤ 1.
  *   g_e ← g_e(1 − dt/τ_ge),  g_i ← g_i(1 − dt/τ_gi),  θ ← θ(1 − dt/τ_θ) (training),
  * spike when v > θ − θ_offset + v_thresh (strict) and not refractory; then v ← v_reset,
  * θ ← θ + θ_plus (training). I neurons alike with g_e only. Per step: state update,
@@ -452,7 +444,6 @@ export class SnnNetwork {
       theta = this.theta,
       spikedE = this.spikedE;
     let nE = 0;
-    let diverged = false;
     for (let j = this.lo, hi = this.hi; j < hi; j++) {
       const ge = geE[j]!,
         gi = giE[j]!;
@@ -468,7 +459,6 @@ export class SnnNetwork {
         let nv: number;
         if (a <= 1 || !limited) {
           nv = v + dtTauE * (vRest - v + ge * (eExc - v) + gi * (eInh - v));
-          if (a > 2) diverged = true;
         } else nv = (vRest + ge * eExc + gi * eInh) / (1 + ge + gi); // the step would pass v∞: stop there (see class doc)
         vE[j] = nv;
         if (nv > th + vThEMv && since >= timerSteps) spikedE[nE++] = j;
@@ -478,7 +468,6 @@ export class SnnNetwork {
       const ngi = gi * decGi;
       giE[j] = ngi < TINY ? 0 : ngi;
     }
-    if (diverged) throw divergence('E', n, dtTauE);
     return nE;
   }
 
@@ -518,7 +507,6 @@ export class SnnNetwork {
       iSpikeStep = this.iSpikeStep;
     let nI = 0;
     let m = 0;
-    let diverged = false;
     for (let q = 0, nAct = this.nActI; q < nAct; q++) {
       const j = activeI[q]!;
       const ge = geI[j]!;
@@ -530,7 +518,6 @@ export class SnnNetwork {
         let nv: number;
         if (a <= 1 || !limited) {
           nv = v + dtTauI * (vRest - v + ge * (eExc - v));
-          if (a > 2) diverged = true;
         } else nv = (vRest + ge * eExc) / (1 + ge);
         vI[j] = nv;
         if (nv > vTh) {
@@ -545,7 +532,6 @@ export class SnnNetwork {
       else isActiveI[j] = 0;
     }
     this.nActI = m;
-    if (diverged) throw divergence('I', n, dtTauI);
     return nI;
   }
 

@@ -75,8 +75,8 @@ const NetworkSchema = z.strictObject({
   dt: timeMs().default(0.5),
   /**
    * Membrane integration (docs/method.md, "Neuron model"): `euler`, forward Euler as the
-   * Brian2 peer and DC1 (a run stops with an error if a step diverges, dt·G/τ > 2);
-   * `euler-limited`, forward Euler where dt·G/τ ≤ 1 and v ← v∞ where a step would pass it.
+   * Brian2 peer and DC1, also where a step diverges (dt·G/τ > 2); `euler-limited`, forward
+   * Euler where dt·G/τ ≤ 1 and v ← v∞ where a step would pass it.
    */
   integration: z.enum(['euler', 'euler-limited']).default('euler'),
   exc: ExcSchema.prefault({}),

@@ -31,7 +31,16 @@ export interface EvaluatorContext {
  * checkpoint, size and periphery) goes through `context.shared`. Must be
  * deterministic: the same point gives the same record.
  */
-export type PointEvaluator = (point: SweepPoint, context: EvaluatorContext) => Promise<ResultRecord>;
+export type PointEvaluator = ((point: SweepPoint, context: EvaluatorContext) => Promise<ResultRecord>) & {
+  /**
+   * Optional: names of the shared work a point computes or reuses (e.g. the mappings of one
+   * checkpoint and weight storage). Worker threads do not see each other's work in flight, so
+   * the runner starts, of the tasks waiting, the one sharing the fewest names with the tasks
+   * running (the first in plan order on a tie): work another thread is computing is then
+   * reused from the cache, not computed twice. It only orders the tasks; records do not depend on it.
+   */
+  readonly sharedWork?: (point: SweepPoint) => ReadonlyArray<string>;
+};
 
 /**
  * Where worker threads find the evaluator: an ES module (absolute path, path

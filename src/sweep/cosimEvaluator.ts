@@ -36,9 +36,12 @@ import type { SweepPoint } from './SweepPoint.js';
  * Each record equals what simulating its point alone gives. Runs in one
  * thread: the sweep runner parallelises the groups.
  *
+ * Its `sharedWork` names a group's weight storage, so that the runner does not start two
+ * groups that would map and count the same tiles at the same time.
+ *
  * Use: `xsnn sweep --evaluator dist/sweep/cosimEvaluator.js#evaluatePoint`.
  */
-export const evaluatePoint: PointEvaluator = async (point: SweepPoint, context: EvaluatorContext): Promise<ResultRecord> => {
+async function evaluate(point: SweepPoint, context: EvaluatorContext): Promise<ResultRecord> {
   const own = loadCrossbar(point.crossbar.periphery.file, { device: point.device.file, rows: point.crossbar.rows, cols: point.crossbar.cols });
   const linear = own.periphery.kind !== 'adc' && readNoiseSigmaS(own.device) === 0;
   const sizes = linear ? point.groupCrossbars : [{ rows: point.crossbar.rows, cols: point.crossbar.cols }];
@@ -92,7 +95,36 @@ export const evaluatePoint: PointEvaluator = async (point: SweepPoint, context: 
   const at = sizes.findIndex((s) => s.rows === point.crossbar.rows && s.cols === point.crossbar.cols);
   if (at < 0) throw new XsnnError(`cosimEvaluator: the point's crossbar ${point.crossbar.rows}x${point.crossbar.cols} is not in its group's sizes`);
   return records[at]!;
-};
+}
+
+/** Checkpoints read for {@link sharedWorkOf}, by directory (the runner's thread only). */
+const checkpointsRead = new Map<string, Checkpoint>();
+
+/**
+ * The shared work of a point's group: the mappings and the counted event traffic of its
+ * checkpoint in its weight storage (the same for every device that stores weights alike).
+ */
+function sharedWorkOf(point: SweepPoint): string[] {
+  let ck = checkpointsRead.get(point.network.checkpoint);
+  if (ck === undefined) {
+    ck = loadCheckpoint(point.network.checkpoint);
+    checkpointsRead.set(point.network.checkpoint, ck);
+  }
+  const base = loadCrossbar(point.crossbar.periphery.file, { device: point.device.file, rows: point.crossbar.rows, cols: point.crossbar.cols });
+  const { crossbar } = crossbarForNetwork({ crossbar: base, checkpoint: ck });
+  return [
+    hashValue({
+      what: 'cosim-storage',
+      checkpointHash: point.network.checkpointHash,
+      periphery: point.crossbar.periphery.file,
+      cellsPerWeight: crossbar.cellsPerWeight,
+      weightBits: crossbar.weightBits ?? 'device',
+    }),
+  ];
+}
+
+/** The real sweep-point evaluator (see {@link evaluate}), with the names of its shared work ({@link sharedWorkOf}). */
+export const evaluatePoint: PointEvaluator = Object.assign(evaluate, { sharedWork: sharedWorkOf });
 
 /** The trained network's own neuron labels (label pass without hardware), once per checkpoint, label images and seed. */
 async function sharedNetworkLabels(ck: Checkpoint, point: SweepPoint, context: EvaluatorContext): Promise<Int8Array> {

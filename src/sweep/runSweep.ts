@@ -222,55 +222,94 @@ interface PoolRun {
   /** A point's fraction done, so the bar moves inside a point. */
   readonly onProgress: (key: string, fraction: number) => void;
   readonly isDone: (key: string) => boolean;
+  /** The evaluator's names of shared work per point, if it has them (`PointEvaluator.sharedWork`). */
+  readonly sharedWork?: (point: SweepPoint) => ReadonlyArray<string>;
 }
 
 async function evaluateInPool(
   todo: ReadonlyArray<SweepPoint>,
   ref: EvaluatorRef,
-  { workers, cacheDir, onLine, onProgress, isDone }: PoolRun,
+  { workers, cacheDir, onLine, onProgress, isDone, sharedWork }: PoolRun,
 ): Promise<PointFailure[]> {
   const failures: PointFailure[] = [];
   const tasks = planTasks(todo, workers);
+  const slots = Math.min(workers, tasks.length);
   const pool = new Piscina<SweepWorkerTask, { done: number; failures: PointFailure[] }>({
     filename: workerFile(),
-    maxThreads: Math.min(workers, tasks.length),
-    minThreads: Math.min(workers, tasks.length),
+    maxThreads: slots,
+    minThreads: slots,
     idleTimeout: 60_000,
   });
+  const runTask = async (points: SweepPoint[]): Promise<void> => {
+    const { port1, port2 } = new MessageChannel();
+    let received = 0;
+    let expected = -1;
+    let resolveAll: () => void = () => {};
+    const all = new Promise<void>((res) => (resolveAll = res));
+    port1.on('message', (line: ResultLine | SweepProgressMessage) => {
+      if ('progress' in line) {
+        onProgress(line.progress, line.fraction);
+        return;
+      }
+      received++;
+      onLine(line);
+      if (received === expected) resolveAll();
+    });
+    try {
+      const r = await pool.run({ points, evaluator: ref, cacheDir, port: port2 }, { transferList: [port2] });
+      failures.push(...r.failures);
+      expected = r.done;
+      if (received >= expected) resolveAll();
+      await all;
+    } catch (err) {
+      for (const p of points) if (!isDone(p.key)) failures.push({ key: p.key, point: p.key, message: err instanceof Error ? err.message : String(err) });
+    } finally {
+      port1.close();
+    }
+  };
   try {
-    await Promise.all(
-      tasks.map(async (points) => {
-        const { port1, port2 } = new MessageChannel();
-        let received = 0;
-        let expected = -1;
-        let resolveAll: () => void = () => {};
-        const all = new Promise<void>((res) => (resolveAll = res));
-        port1.on('message', (line: ResultLine | SweepProgressMessage) => {
-          if ('progress' in line) {
-            onProgress(line.progress, line.fraction);
-            return;
-          }
-          received++;
-          onLine(line);
-          if (received === expected) resolveAll();
-        });
-        try {
-          const r = await pool.run({ points, evaluator: ref, cacheDir, port: port2 }, { transferList: [port2] });
-          failures.push(...r.failures);
-          expected = r.done;
-          if (received >= expected) resolveAll();
-          await all;
-        } catch (err) {
-          for (const p of points) if (!isDone(p.key)) failures.push({ key: p.key, point: p.key, message: err instanceof Error ? err.message : String(err) });
-        } finally {
-          port1.close();
-        }
-      }),
-    );
+    await dispatch(tasks, slots, runTask, sharedWork);
   } finally {
     await pool.destroy();
   }
   return failures;
+}
+
+/**
+ * Runs `tasks` on `slots` at a time; each free slot takes, of the tasks waiting, the one
+ * sharing the fewest names of shared work with the tasks running (the first on a tie).
+ */
+async function dispatch(
+  tasks: ReadonlyArray<SweepPoint[]>,
+  slots: number,
+  run: (points: SweepPoint[]) => Promise<void>,
+  sharedWork: ((point: SweepPoint) => ReadonlyArray<string>) | undefined,
+): Promise<void> {
+  const names = tasks.map((t) => new Set(sharedWork === undefined ? [] : t.flatMap((p) => [...sharedWork(p)])));
+  const running = new Map<string, number>();
+  const waiting = tasks.map((_, k) => k);
+  const clashes = (k: number): number => {
+    let n = 0;
+    for (const name of names[k]!) if ((running.get(name) ?? 0) > 0) n++;
+    return n;
+  };
+  const take = (): number => {
+    let best = 0;
+    for (let q = 1; q < waiting.length && clashes(waiting[best]!) > 0; q++) if (clashes(waiting[q]!) < clashes(waiting[best]!)) best = q;
+    return waiting.splice(best, 1)[0]!;
+  };
+  const slot = async (): Promise<void> => {
+    while (waiting.length > 0) {
+      const k = take();
+      for (const name of names[k]!) running.set(name, (running.get(name) ?? 0) + 1);
+      try {
+        await run(tasks[k]!);
+      } finally {
+        for (const name of names[k]!) running.set(name, running.get(name)! - 1);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: slots }, slot));
 }
 
 /** The error of a run whose points failed (the finished ones are saved). */
@@ -342,7 +381,8 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepRunSummar
       if (todo.length > 0 && (ref === null || o.workers === 0)) {
         failures.push(...(await evaluatePoints(todo, evaluatorFn, { shared: createSharedWork({ cacheDir }), cacheDir }, onLine, onProgress)).failures);
       } else if (todo.length > 0) {
-        failures.push(...(await evaluateInPool(todo, ref!, { workers: o.workers, cacheDir, onLine, onProgress, isDone: (key) => done.has(key) })));
+        const pool = { workers: o.workers, cacheDir, onLine, onProgress, isDone: (key: string) => done.has(key) };
+        failures.push(...(await evaluateInPool(todo, ref!, evaluatorFn.sharedWork !== undefined ? { ...pool, sharedWork: evaluatorFn.sharedWork } : pool)));
       }
     } finally {
       bar.stop();

@@ -22,14 +22,14 @@ export interface CountedPass {
 
 /**
  * The counted test images of one device sample: `counted` (a linear drive and
- * its observers) over `o.dataset`. With a `cache`, the drives' event traffic is
- * kept under a key naming the layouts, their delay scheduling and the input
- * (recipe, seed, images); a later call with the same key (another device of the
- * same layouts, another sample) runs the network with the `quiet` drive and
- * rebuilds the counters from the kept traffic (`CrossbarDrive.fromTraffic`),
- * provided each image took as many presentations as when it was recorded (then
- * its input spikes were the same). Otherwise it counts directly. Either way
- * the counters are those of counting directly.
+ * its observers) over `o.dataset`. With a `cache`, the network first runs with
+ * the `quiet` drive; the drives' event traffic is kept under a key naming the
+ * layouts, their delay scheduling and the input spikes (recipe, seed, images, and
+ * the presentations each image took, on which its retries' spikes depend). A
+ * call with a kept key (another device of the same layouts, another sample)
+ * rebuilds the counters from the traffic (`CrossbarDrive.fromTraffic`); a new key
+ * counts directly and keeps its traffic. Either way the counters are those of
+ * counting directly.
  */
 export async function countedTestPass(
   o: Omit<CosimResponsesOptions, 'drive'>,
@@ -43,14 +43,15 @@ export async function countedTestPass(
     return { responses, counters: [responses.counters, ...responses.observerCounters] };
   };
   if (cache === undefined || counted.weights.mode !== 'linear') return direct(counted);
-  const key = trafficKey(o, drives);
+  // the network's own run first: how many presentations each image takes decides its input spikes
+  const responses = await cosimResponses({ ...o, drive: quiet });
+  const key = trafficKey(o, drives, responses.presentations);
   let first: CountedPass | undefined;
   const record = await cache.get<RecordedTraffic>(key, async () => {
     first = await direct(recording(counted));
     return { traffic: first.responses.traffic!, presentations: first.responses.presentations };
   });
   if (first !== undefined) return first;
-  const responses = await cosimResponses({ ...o, drive: quiet });
   if (!equalArrays(responses.presentations, record.presentations)) return direct(counted);
 
   const spikes = outputSpikes(responses.counts, counted.layout.neurons);
@@ -71,10 +72,14 @@ function recording(spec: DriveSpec): DriveSpec {
   };
 }
 
-/** Names what the traffic depends on: every layout (all its arrays), each drive's delay scheduling, and the input spikes' recipe, seed and images. */
+/**
+ * Names what the traffic depends on: every layout (all its arrays), each drive's delay scheduling,
+ * and the input spikes: recipe, seed, images and the presentations each image took.
+ */
 function trafficKey(
   o: Omit<CosimResponsesOptions, 'drive'>,
   drives: ReadonlyArray<{ readonly layout: DriveLayout; readonly options?: DriveSpec['options'] }>,
+  presentations: Uint16Array,
 ): string {
   const ds = o.dataset;
   const size = inputSize(ds);
@@ -91,6 +96,7 @@ function trafficKey(
     phase: o.phase ?? 'test',
     imageOffset: o.imageOffset ?? 0,
     images: { count: ds.count, size, pixels },
+    presentations: createHash('sha256').update(presentations).digest('hex'),
   });
 }
 
