@@ -60,36 +60,30 @@ describe('SnnNetwork dynamics (Brian2 forward-Euler semantics)', () => {
     expect(net.vE[0]).toBeGreaterThanOrEqual(-100);
   });
 
+  /** v after one step from v0 with g_i = gi (no g_e), and forward Euler's value for it. */
+  const oneStep = (raw: Record<string, unknown>, v0: number, gi: number) => {
+    const net = makeNet({ raw, nIn: 1, weights: [0] });
+    net.resetState(false);
+    net.spikes.setEvents(5, []);
+    net.vE[0] = v0;
+    net.giE[0] = gi;
+    net.run(1, false);
+    return { v: net.vE[0], euler: v0 + (0.5 / 100) * (-65 - v0 + gi * (-100 - v0)) };
+  };
+
   it('euler-limited is forward Euler where dt·G/τ ≤ 1 (G = 200 exactly)', () => {
-    const net = makeNet({ raw: limitedOne, nIn: 1, weights: [0] });
-    net.resetState(false);
-    net.spikes.setEvents(5, []);
-    net.vE[0] = -70;
-    net.giE[0] = 199;
-    net.run(1, false);
-    expect(net.vE[0]).toBe(-70 + (0.5 / 100) * (-65 + 70 + 199 * (-100 + 70)));
+    const { v, euler } = oneStep(limitedOne, -70, 199);
+    expect(v).toBe(euler);
   });
 
-  it('euler: a step between dt·G/τ = 1 and 2 overshoots v∞ as forward Euler does, and the run goes on', () => {
-    const net = makeNet({ raw: one, nIn: 1, weights: [0] });
-    net.resetState(false);
-    net.spikes.setEvents(5, []);
-    net.vE[0] = -65;
-    net.giE[0] = 17 * 20; // a = 0.005 · 341 = 1.705
-    net.run(1, false);
-    expect(net.vE[0]).toBe(-65 + (0.5 / 100) * (-65 + 65 + 340 * (-100 + 65)));
-    expect(net.vE[0]).toBeLessThan(-100);
-  });
-
-  it('euler: a diverging step (dt·G/τ > 2) is still forward Euler, as in DC1 and Brian2', () => {
-    const net = makeNet({ raw: one, nIn: 1, weights: [0] });
-    net.resetState(false);
-    net.spikes.setEvents(5, []);
-    net.vE[0] = -65;
-    net.giE[0] = 17 * 30; // a = 2.555
-    net.run(1, false);
-    expect(net.vE[0]).toBe(-65 + (0.5 / 100) * (-65 + 65 + 510 * (-100 + 65)));
-  });
+  // a = 1.705 overshoots v∞; a = 2.555 diverges
+  for (const spikes of [20, 30]) {
+    it(`euler: a step with ${spikes} I spikes (dt·G/τ = ${((0.5 / 100) * (1 + 17 * spikes)).toFixed(3)}) is forward Euler, past v∞, as in DC1 and Brian2`, () => {
+      const { v, euler } = oneStep(one, -65, 17 * spikes);
+      expect(v).toBe(euler);
+      expect(v).toBeLessThan(-100);
+    });
+  }
 
   it('euler-limited: however many I neurons fire together, no E membrane leaves [E_inh, E_exc] and the network falls silent again', () => {
     const n = 64;
