@@ -1,3 +1,4 @@
+import { dispatchTasks } from './_internals/dispatchTasks.js';
 import { closeSync, existsSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -157,6 +158,20 @@ function planTasks(points: ReadonlyArray<SweepPoint>, workers: number): SweepPoi
   return tasks.sort((a, b) => b.length - a.length || rank.get(a)! - rank.get(b)!);
 }
 
+/** The names of a task's shared work (none if the evaluator has none, or cannot name a point's: its evaluation reports that). */
+function sharedWorkNames(points: ReadonlyArray<SweepPoint>, sharedWork: ((point: SweepPoint) => ReadonlyArray<string>) | undefined): string[] {
+  if (sharedWork === undefined) return [];
+  const names: string[] = [];
+  for (const p of points) {
+    try {
+      names.push(...sharedWork(p));
+    } catch {
+      // the point's own evaluation fails with the evaluator's message
+    }
+  }
+  return names;
+}
+
 function workerFile(): string {
   const here = fileURLToPath(import.meta.url);
   // Under a TypeScript runner this file is src/sweep/runSweep.ts; workers always load compiled code.
@@ -268,48 +283,11 @@ async function evaluateInPool(
     }
   };
   try {
-    await dispatch(tasks, slots, runTask, sharedWork);
+    await dispatchTasks(tasks, slots, runTask, (points) => sharedWorkNames(points, sharedWork));
   } finally {
     await pool.destroy();
   }
   return failures;
-}
-
-/**
- * Runs `tasks` on `slots` at a time; each free slot takes, of the tasks waiting, the one
- * sharing the fewest names of shared work with the tasks running (the first on a tie).
- */
-async function dispatch(
-  tasks: ReadonlyArray<SweepPoint[]>,
-  slots: number,
-  run: (points: SweepPoint[]) => Promise<void>,
-  sharedWork: ((point: SweepPoint) => ReadonlyArray<string>) | undefined,
-): Promise<void> {
-  const names = tasks.map((t) => new Set(sharedWork === undefined ? [] : t.flatMap((p) => [...sharedWork(p)])));
-  const running = new Map<string, number>();
-  const waiting = tasks.map((_, k) => k);
-  const clashes = (k: number): number => {
-    let n = 0;
-    for (const name of names[k]!) if ((running.get(name) ?? 0) > 0) n++;
-    return n;
-  };
-  const take = (): number => {
-    let best = 0;
-    for (let q = 1; q < waiting.length && clashes(waiting[best]!) > 0; q++) if (clashes(waiting[q]!) < clashes(waiting[best]!)) best = q;
-    return waiting.splice(best, 1)[0]!;
-  };
-  const slot = async (): Promise<void> => {
-    while (waiting.length > 0) {
-      const k = take();
-      for (const name of names[k]!) running.set(name, (running.get(name) ?? 0) + 1);
-      try {
-        await run(tasks[k]!);
-      } finally {
-        for (const name of names[k]!) running.set(name, running.get(name)! - 1);
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: slots }, slot));
 }
 
 /** The error of a run whose points failed (the finished ones are saved). */
