@@ -192,8 +192,7 @@ export class CrossbarDrive implements InputDrive {
     let s = 0;
     for (let k = 0; k < traffic.imageSteps.length; k++) {
       for (let i = 0, n = traffic.imageSteps[k]!; i < n; i++, s++) {
-        const a = traffic.stepCycles[s]! * d.cycleS + traffic.stepPackets[s]! * d.packetS;
-        pipelined += i === 0 ? a : Math.max(a, d.postS);
+        pipelined += d.stepSeconds(traffic.stepCycles[s]!, traffic.stepPackets[s]!, i === 0);
       }
       pipelined += d.postS;
     }
@@ -495,13 +494,22 @@ export class CrossbarDrive implements InputDrive {
     act[0]! += maxC;
     act[1]! += maxP;
     if (ntt > 0) act[2]!++;
-    const a = maxC * this.cycleS + maxP * this.packetS;
-    act[3]! += this.imageSteps === 0 ? a : Math.max(a, this.postS);
+    act[3]! += this.stepSeconds(maxC, maxP, this.imageSteps === 0);
     this.imageSteps++;
     if (this.record !== null) {
       this.record.cycles.push(maxC);
       this.record.packets.push(maxP);
     }
+  }
+
+  /**
+   * A step's time in the two-stage pipeline: its read stage c·t_cycle + p·t_packet
+   * (busiest tile's read cycles and packets), or, after an image's first step, the
+   * longer of that and the previous step's post stage t_post.
+   */
+  private stepSeconds(cycles: number, packets: number, first: boolean): number {
+    const a = cycles * this.cycleS + packets * this.packetS;
+    return first ? a : Math.max(a, this.postS);
   }
 
   /** Linear mode: column senses and remote partial sums of this step, per touched tile (population counts of the bit sets). */

@@ -455,9 +455,8 @@ export class SnnNetwork {
       const since = n - lastE[j]!;
       if (since >= refrSteps) {
         const v = vE[j]!;
-        const a = dtTauE * (1 + ge + gi);
         let nv: number;
-        if (a <= 1 || !limited) {
+        if (!limited || dtTauE * (1 + ge + gi) <= 1) {
           nv = v + dtTauE * (vRest - v + ge * (eExc - v) + gi * (eInh - v));
         } else nv = (vRest + ge * eExc + gi * eInh) / (1 + ge + gi); // the step would pass v∞: stop there (see class doc)
         vE[j] = nv;
@@ -514,9 +513,8 @@ export class SnnNetwork {
       const since = n - lastI[j]!;
       if (since >= refrStepsI) {
         const v = vI[j]!;
-        const a = dtTauI * (1 + ge);
         let nv: number;
-        if (a <= 1 || !limited) {
+        if (!limited || dtTauI * (1 + ge) <= 1) {
           nv = v + dtTauI * (vRest - v + ge * (eExc - v));
         } else nv = (vRest + ge * eExc) / (1 + ge);
         vI[j] = nv;

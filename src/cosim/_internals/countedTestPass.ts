@@ -100,15 +100,22 @@ function trafficKey(
   });
 }
 
+/** Digests of the layouts seen so far (a layout is hashed once, however many samples and devices read it). */
+const digests = new WeakMap<DriveLayout, string>();
+
 /** SHA-256 over every field of a layout (typed arrays by their bytes). */
 function layoutDigest(layout: DriveLayout): string {
+  const known = digests.get(layout);
+  if (known !== undefined) return known;
   const h = createHash('sha256');
   for (const [k, v] of Object.entries(layout).sort(([a], [b]) => (a < b ? -1 : 1))) {
     h.update(k);
     if (ArrayBuffer.isView(v)) h.update(new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
     else h.update(JSON.stringify(v));
   }
-  return h.digest('hex');
+  const d = h.digest('hex');
+  digests.set(layout, d);
+  return d;
 }
 
 /** E spikes per neuron summed over the images (`images × neurons` counts). */
