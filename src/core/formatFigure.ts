@@ -101,6 +101,24 @@ export function formatSignificant(v: number, digits = 4): string {
   return `${sign}${group(i)}${f === undefined ? '' : `.${f}`}`;
 }
 
+/**
+ * `v` with exactly `digits` significant digits, trailing zeros kept (`1.800`,
+ * `0.9730`), so one table column reads alike; the integer part is never rounded
+ * (`37,104`), thousands are grouped as in {@link formatSignificant}. Exponent form,
+ * zero and non-finite values as {@link formatSignificant}.
+ */
+export function formatFixedDigits(v: number, digits = 4): string {
+  const a = Math.abs(v);
+  if (!Number.isFinite(v) || v === 0 || a < 1e-4 || a >= 1e15) return formatSignificant(v, digits);
+  const intDigits = Math.floor(Math.log10(a)) + 1;
+  let decimals = Math.max(0, digits - intDigits);
+  // rounding can carry into a new digit (9.9996 → 10.000): one decimal fewer then
+  if (decimals > 0 && Number(a.toFixed(decimals)) >= 10 ** intDigits) decimals--;
+  const [i, f] = a.toFixed(decimals).split('.') as [string, string | undefined];
+  const grouped = i.length > 4 ? i.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : i;
+  return `${v < 0 ? MINUS : ''}${grouped}${f === undefined ? '' : `.${f}`}`;
+}
+
 /** Options of {@link formatFigure}. */
 export interface FormatFigureOptions {
   /** Significant digits (default 4). */
@@ -124,9 +142,9 @@ export function formatRange(minSI: number, maxSI: number, siUnit: string, digits
   return `${formatSignificant(minSI * u.factor, digits)} … ${formatSignificant(maxSI * u.factor, digits)}${tail}`;
 }
 
-/** A ratio such as dense / compressed: `1.86×` (3 significant digits); `—` when it is not finite. */
+/** A ratio such as dense / compressed with exactly `digits` significant digits: `1.86×`, `3.60×`, `12.3×`; `—` when it is not finite. */
 export function formatRatio(f: number, digits = 3): string {
-  return Number.isFinite(f) ? `${formatSignificant(f, digits)}×` : '—';
+  return Number.isFinite(f) ? `${formatFixedDigits(f, digits)}×` : '—';
 }
 
 /** An accuracy difference (fractions, e.g. compressed − dense) in percentage points, signed: `−4.00 points`, `+0.33 points`. */

@@ -68,9 +68,12 @@ describe('comparisons', () => {
     expect(formatPointDifference(0)).toBe('0.00 points');
   });
 
-  it('writes ratios with three significant digits and × , not-finite as a dash', () => {
+  it('writes ratios with exactly three significant digits and ×, trailing zeros kept, not-finite as a dash', () => {
     expect(formatRatio(1.8627)).toBe('1.86×');
-    expect(formatRatio(2)).toBe('2×');
+    expect(formatRatio(2)).toBe('2.00×');
+    expect(formatRatio(3.6)).toBe('3.60×');
+    expect(formatRatio(12.34)).toBe('12.3×');
+    expect(formatRatio(9.9996)).toBe('10.0×');
     expect(formatRatio(Number.POSITIVE_INFINITY)).toBe('—');
   });
 
