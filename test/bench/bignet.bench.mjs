@@ -160,7 +160,13 @@ export default async function bignetBench() {
       .filter((l) => l.trim() !== '')
       .map((l) => JSON.parse(l).record ?? JSON.parse(l));
     const tiles = points.map((p) => p.tiles).filter((t) => typeof t === 'number');
-    rows.push([`sweep (${points.length} points: 64, 128 x rram-hfox-32nm, ideal)`, 'both', null, tiles.length ? `${Math.min(...tiles)}..${Math.max(...tiles)}` : null, sw]);
+    rows.push([
+      `sweep (${points.length} points: 64, 128 x rram-hfox-32nm, ideal)`,
+      'both',
+      null,
+      tiles.length ? `${Math.min(...tiles)}..${Math.max(...tiles)}` : null,
+      sw,
+    ]);
     const rep = await cli(['report', '--spec', spec, '--results-dir', results, '--no-train', '--out', join(dir, 'bignet.pdf')]);
     rows.push(['report --spec (PDF, figures from the checkpoints)', 'both', null, null, rep]);
   } finally {
@@ -174,7 +180,9 @@ export default async function bignetBench() {
   for (const [stage, net, syn, tl, r] of rows) {
     const mib = r.maxRssKiB / 1024;
     peak = Math.max(peak, mib);
-    console.log(`| ${stage} | ${net} | ${cell(syn)} | ${cell(tl)} | ${r.seconds.toFixed(1)} | ${mib.toFixed(0)} | ${((mib * 2 ** 20 * 100) / budget).toFixed(1)} % |`);
+    console.log(
+      `| ${stage} | ${net} | ${cell(syn)} | ${cell(tl)} | ${r.seconds.toFixed(1)} | ${mib.toFixed(0)} | ${((mib * 2 ** 20 * 100) / budget).toFixed(1)} % |`,
+    );
   }
   console.log(`largest peak: ${peak.toFixed(0)} MiB, ${((peak * 2 ** 20 * 100) / budget).toFixed(1)} % of the machine's memory`);
 }
