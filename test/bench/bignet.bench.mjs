@@ -14,8 +14,11 @@
 // of a trained one of the same shape, their accuracy is not): dc2015-6400 for 10
 // images, rathi-6400 for 20 images with its pruning ramp shortened to end at image 15
 // (pruning every 5 images), so that it is 80 % pruned and 4-level quantized.
-// XSNN_BENCH_BIGNET_IMAGES: test images per co-simulation (default 64, the fewest that
-// go to the worker threads).
+// XSNN_BENCH_BIGNET_IMAGES: test images of the linear co-simulations and of compare
+// (default 64, the fewest that go to the worker threads); XSNN_BENCH_BIGNET_ADC_IMAGES:
+// those of the ADC crossbar and of each sweep point (default 32): a tiled drive draws
+// read noise and converts every touched column every step, about 20x the time of plain
+// inference per image at 400 neurons as at 6400.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir, totalmem } from 'node:os';
@@ -26,6 +29,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
 const CLI = join(root, 'dist', 'cli', 'main.js');
 const IMAGES = Number(process.env.XSNN_BENCH_BIGNET_IMAGES ?? 64);
+const ADC_IMAGES = Number(process.env.XSNN_BENCH_BIGNET_ADC_IMAGES ?? 32);
 const LABEL_IMAGES = 100;
 // prints the process's peak resident set (KiB, all threads) on stderr as it exits
 const RSS_HOOK = 'data:text/javascript,process.on("exit",()=>process.stderr.write(`\\nXSNN_BENCH_MAXRSS_KIB ${process.resourceUsage().maxRSS}\\n`))';
@@ -48,6 +52,7 @@ function cli(args) {
         reject(new Error(`xsnn ${args.join(' ')}: exit ${code}\n${stderr}`));
         return;
       }
+      process.stderr.write(`bignet: xsnn ${args[0]} done in ${seconds.toFixed(1)} s\n`);
       resolvePromise({ seconds, maxRssKiB: m === null ? NaN : Number(m[1]), stdout: Buffer.concat(out).toString('utf8') });
     });
   });
@@ -127,7 +132,7 @@ export default async function bignetBench() {
     const nets = await networks(dir, rows);
     console.log(`networks: ${nets.note}`);
     console.log(
-      `co-simulations: ${IMAGES} test images, neuron labels from ${LABEL_IMAGES} training images without hardware (--labels network); ${availableParallelism()} cores; each stage one child process`,
+      `co-simulations: test images as given per stage, neuron labels from ${LABEL_IMAGES} training images without hardware (--labels network); ${availableParallelism()} cores; each stage one child process`,
     );
     const byName = { dense: nets.dense, compressed: nets.sparse };
     for (const [name, ck] of Object.entries(byName)) {
@@ -137,22 +142,29 @@ export default async function bignetBench() {
         rows.push([`map ${xb} (packer, ${j.rows}x${j.cols})`, name, j.nnz, j.tiles, r]);
       }
     }
-    const cosim = ['--label-images', String(LABEL_IMAGES), '--labels', 'network', '--test-images', String(IMAGES), '--json'];
+    const cosim = (n) => ['--label-images', String(LABEL_IMAGES), '--labels', 'network', '--test-images', String(n), '--json'];
     for (const [name, ck] of Object.entries(byName)) {
-      for (const [label, hw] of [
-        ['simulate rram-hfox-32nm 64x64', ['--crossbar', '64x64', '--device', 'rram-hfox-32nm']],
-        ['simulate rram-128x128-adc5', ['--crossbar', 'rram-128x128-adc5']],
+      for (const [label, hw, n] of [
+        ['simulate rram-hfox-32nm 64x64', ['--crossbar', '64x64', '--device', 'rram-hfox-32nm'], IMAGES],
+        ['simulate rram-128x128-adc5', ['--crossbar', 'rram-128x128-adc5'], ADC_IMAGES],
       ]) {
-        const r = await cli(['simulate', '--checkpoint', ck, ...hw, ...cosim]);
+        const r = await cli(['simulate', '--checkpoint', ck, ...hw, ...cosim(n)]);
         const j = json(r);
-        rows.push([label, name, j.network.synapses, j.tiles, r]);
+        rows.push([`${label} (${n} images)`, name, j.network.synapses, j.tiles, r]);
       }
     }
-    const c = await cli(['compare', '--dense', nets.dense, '--sparse', nets.sparse, '--crossbar', '64x64', '--device', 'rram-hfox-32nm', ...cosim]);
+    const c = await cli(['compare', '--dense', nets.dense, '--sparse', nets.sparse, '--crossbar', '64x64', '--device', 'rram-hfox-32nm', ...cosim(IMAGES)]);
     const cj = json(c);
-    rows.push(['compare rram-hfox-32nm 64x64', 'both', `${cj.dense.synapses} + ${cj.sparse.synapses}`, `${cj.dense.tiles} + ${cj.sparse.tiles}`, c]);
+    const n = (x) => x.toLocaleString('en-US');
+    rows.push([
+      `compare rram-hfox-32nm 64x64 (${IMAGES} images)`,
+      'both',
+      `${n(cj.dense.synapses)} + ${n(cj.sparse.synapses)}`,
+      `${n(cj.dense.tiles)} + ${n(cj.sparse.tiles)}`,
+      c,
+    ]);
     const spec = join(dir, 'bignet.yaml');
-    writeFileSync(spec, sweepYaml(nets.dense, nets.sparse, IMAGES));
+    writeFileSync(spec, sweepYaml(nets.dense, nets.sparse, ADC_IMAGES));
     const results = join(dir, 'sweep');
     const sw = await cli(['sweep', '--spec', spec, '--out', results, '--json']);
     const points = readFileSync(join(results, 'results.jsonl'), 'utf8')
@@ -161,7 +173,7 @@ export default async function bignetBench() {
       .map((l) => JSON.parse(l).record ?? JSON.parse(l));
     const tiles = points.map((p) => p.tiles).filter((t) => typeof t === 'number');
     rows.push([
-      `sweep (${points.length} points: 64, 128 x rram-hfox-32nm, ideal)`,
+      `sweep (${points.length} points: 64, 128 x rram-hfox-32nm, ideal; ${ADC_IMAGES} images)`,
       'both',
       null,
       tiles.length ? `${Math.min(...tiles)}..${Math.max(...tiles)}` : null,
