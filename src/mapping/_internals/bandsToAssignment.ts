@@ -22,29 +22,39 @@ export function bandsToAssignment(frame: BandFrame, band: Int32Array, bands: num
   const local = new Int32Array(a.cols);
   const tileOfA = new Int32Array(a.rowPtr[a.rows]!);
   let nextTile = 0;
-  const used: number[] = [];
+  // A band's used columns, sorted numerically as keys colRank·cols + column (the order of (colRank, column)) when
+  // every rank is in [0, cols) and the keys are exact doubles, else as columns compared by (colRank, column).
+  const used = new Float64Array(a.cols);
+  const keyed = colRank === undefined || ranksFit(colRank, a.cols);
   for (let b = 0; b < bands; b++) {
     const rows = members[b]!;
     if (rows.length > frame.bandRows) throw new Error(`bandsToAssignment: band ${b} has ${rows.length} rows > ${frame.bandRows}`);
-    used.length = 0;
+    let n = 0;
     for (const r of rows) {
       for (let k = a.rowPtr[r]!; k < a.rowPtr[r + 1]!; k++) {
         const c = a.colIdx[k]!;
         if (stamp[c] !== b) {
           stamp[c] = b;
-          used.push(c);
+          used[n++] = keyed && colRank !== undefined ? colRank[c]! * a.cols + c : c;
         }
       }
     }
-    if (used.length === 0) continue;
-    if (colRank !== undefined) used.sort((x, y) => colRank[x]! - colRank[y]! || x - y);
-    else used.sort((x, y) => x - y);
-    for (let p = 0; p < used.length; p++) local[used[p]!] = nextTile + Math.floor(p / frame.tileWidth);
-    nextTile += Math.ceil(used.length / frame.tileWidth);
+    if (n === 0) continue;
+    if (keyed) used.subarray(0, n).sort();
+    else used.subarray(0, n).sort((x, y) => colRank[x]! - colRank[y]! || x - y);
+    for (let p = 0; p < n; p++) local[used[p]! % a.cols] = nextTile + Math.floor(p / frame.tileWidth);
+    nextTile += Math.ceil(n / frame.tileWidth);
     for (const r of rows) {
       for (let k = a.rowPtr[r]!; k < a.rowPtr[r + 1]!; k++) tileOfA[k] = local[a.colIdx[k]!]!;
     }
   }
   if (frame.orig === undefined) return compactAssignment(tileOfA, nextTile);
   return untransposeAssignment({ tileOf: tileOfA, tiles: nextTile }, frame.orig);
+}
+
+/** Whether every rank is a whole number in [0, cols) and rank · cols + column stays an exact double. */
+function ranksFit(colRank: Int32Array, cols: number): boolean {
+  if (cols * cols > Number.MAX_SAFE_INTEGER) return false;
+  for (let c = 0; c < cols; c++) if (colRank[c]! < 0 || colRank[c]! >= cols) return false;
+  return true;
 }

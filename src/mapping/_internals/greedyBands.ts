@@ -67,11 +67,7 @@ export function greedyBands(frame: BandFrame, maxBandRows = frame.bandRows): Ban
       if (inBand[c] !== bb) {
         inBand[c] = bb;
         wd++;
-        for (let q = ptr[c]!, qe = ptr[c + 1]!; q < qe; q++) {
-          const x = rows[q]!;
-          newCnt[x]!--;
-          if (isFree[x] === 1) keys.oneFewer(x);
-        }
+        keys.oneFewerEach(rows, ptr[c]!, ptr[c + 1]!, newCnt);
       }
     }
     width += wd;
@@ -152,11 +148,21 @@ class RowKeys {
     this.blockMin[blk] = min;
   }
 
-  /** Row `r` (free) brings one new column fewer. */
-  oneFewer(r: number): void {
-    const q = this.pos[r]!;
-    const k = (this.key[q]! -= this.unit);
-    if (k < this.blockMin[q >> BLOCK_SHIFT]!) this.blockMin[q >> BLOCK_SHIFT] = k;
+  /**
+   * Each free row among `rows[q0 … q1)` brings one new column fewer: its count in
+   * `newCnt` and its key drop (rows no longer free, position −1, are skipped: their
+   * count is not read again).
+   */
+  oneFewerEach(rows: Int32Array, q0: number, q1: number, newCnt: Int32Array): void {
+    const { pos, key, blockMin, unit } = this;
+    for (let q = q0; q < q1; q++) {
+      const x = rows[q]!;
+      const p = pos[x]!;
+      if (p < 0) continue;
+      newCnt[x]!--;
+      const k = (key[p]! -= unit);
+      if (k < blockMin[p >> BLOCK_SHIFT]!) blockMin[p >> BLOCK_SHIFT] = k;
+    }
   }
 
   /** Removes free position `q` of `nFree`: the last free row moves into it. */
