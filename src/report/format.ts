@@ -1,4 +1,4 @@
-import { displayUnit, formatFixedDigits, formatSignificant, type DisplayUnit } from '../core/formatFigure.js';
+import { displayUnit, formatRatio, formatSignificant, type DisplayUnit } from '../core/formatFigure.js';
 
 export { formatFixedDigits, sizeLabel } from '../core/formatFigure.js';
 
@@ -24,7 +24,7 @@ export function displayName(ref: string): string {
   return (ref.split(/[\\/]/).pop() ?? ref).replace(/\.ya?ml$/i, '');
 }
 
-/** A ratio with exactly `digits` significant digits (`1.80×`, `1.92×`, `12.3×`); `–` when it is not finite. */
+/** core/formatFigure's `formatRatio` (`1.80×`, `1.92×`, `12.3×`), with the tables' en dash `–` when it is not finite. */
 export function formatFixedRatio(f: number, digits = 3): string {
-  return Number.isFinite(f) ? `${formatFixedDigits(f, digits)}×` : '\u2013';
+  return Number.isFinite(f) ? formatRatio(f, digits) : '\u2013';
 }
