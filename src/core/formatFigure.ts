@@ -73,8 +73,9 @@ export function displayUnit(siUnit: string, valuesSI: ReadonlyArray<number | nul
   return { factor: 1 / scale, unit: `${prefix}${shown}${rest}` };
 }
 
-function group(intText: string): string {
-  return intText.length > 4 ? intText.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : intText;
+/** The integer digits `intText` with thousands grouped when it has at least `fromDigits` digits. */
+function group(intText: string, fromDigits = 5): string {
+  return intText.length >= fromDigits ? intText.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : intText;
 }
 
 /**
@@ -104,10 +105,12 @@ export function formatSignificant(v: number, digits = 4): string {
 /**
  * `v` with exactly `digits` significant digits, trailing zeros kept (`1.800`,
  * `0.9730`), so one table column reads alike; the integer part is never rounded
- * (`37,104`), thousands are grouped as in {@link formatSignificant}. Exponent form,
- * zero and non-finite values as {@link formatSignificant}.
+ * (`37,104`). Thousands are grouped from `groupFromDigits` integer digits: 5 by
+ * default, as in {@link formatSignificant} (`3895`, `11,827`); 4 groups a
+ * 4-digit number printed beside larger ones (`3,895` beside `11,827`).
+ * Exponent form, zero and non-finite values as {@link formatSignificant}.
  */
-export function formatFixedDigits(v: number, digits = 4): string {
+export function formatFixedDigits(v: number, digits = 4, groupFromDigits = 5): string {
   const a = Math.abs(v);
   if (!Number.isFinite(v) || v === 0 || a < 1e-4 || a >= 1e15) return formatSignificant(v, digits);
   const intDigits = Math.floor(Math.log10(a)) + 1;
@@ -115,8 +118,17 @@ export function formatFixedDigits(v: number, digits = 4): string {
   // rounding can carry into a new digit (9.9996 → 10.000): one decimal fewer then
   if (decimals > 0 && Number(a.toFixed(decimals)) >= 10 ** intDigits) decimals--;
   const [i, f] = a.toFixed(decimals).split('.') as [string, string | undefined];
-  const grouped = i.length > 4 ? i.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : i;
-  return `${v < 0 ? MINUS : ''}${grouped}${f === undefined ? '' : `.${f}`}`;
+  return `${v < 0 ? MINUS : ''}${group(i, groupFromDigits)}${f === undefined ? '' : `.${f}`}`;
+}
+
+/**
+ * Whole numbers printed alike, for counts read side by side (a table row, "a → b"):
+ * thousands grouped in every one of them when any has 5 integer digits or more
+ * (`3,895` and `11,827`; `3895` and `512` stay ungrouped), each rounded to an integer.
+ */
+export function formatCountsAlike(values: readonly number[]): string[] {
+  const groupFrom = values.some((v) => Math.abs(v) >= 1e4) ? 4 : 5;
+  return values.map((v) => formatFixedDigits(Math.round(v), 1, groupFrom));
 }
 
 /** Options of {@link formatFigure}. */

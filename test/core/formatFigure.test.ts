@@ -3,6 +3,7 @@ import {
   crossbarLabel,
   displayUnit,
   formatAccuracy,
+  formatCountsAlike,
   formatFigure,
   formatPointDifference,
   formatRange,
@@ -23,6 +24,13 @@ describe('formatSignificant', () => {
     expect(formatSignificant(2048)).toBe('2048');
     expect(formatSignificant(39200)).toBe('39,200');
     expect(formatSignificant(627347308)).toBe('627,347,308');
+  });
+
+  it('groups counts read side by side alike: all of them once one reaches 10,000', () => {
+    expect(formatCountsAlike([3895, 11827])).toEqual(['3,895', '11,827']);
+    expect(formatCountsAlike([3895, 512])).toEqual(['3895', '512']);
+    expect(formatCountsAlike([38427, 10184, 12])).toEqual(['38,427', '10,184', '12']);
+    expect(formatCountsAlike([-10000, 2048])).toEqual(['\u221210,000', '2,048']);
   });
 
   it('writes negatives with a true minus sign and extremes in exponent form', () => {

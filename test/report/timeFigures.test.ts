@@ -3,10 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ResultRecord } from '../../src/core/ResultRecord.js';
+import { buildReportData } from '../../src/report/buildReportData.js';
 import { formatFixedDigits, formatFixedRatio } from '../../src/report/format.js';
 import type { ReportData, SizeSeries, SummaryRow } from '../../src/report/ReportData.js';
 import { buildReportCharts } from '../../src/report/reportCharts.js';
 import { writeReport, type WrittenReport } from '../../src/report/writeReport.js';
+import { readResultsLog } from '../../src/sweep/ResultsLog.js';
+import { readSweepManifest } from '../../src/sweep/SweepManifest.js';
 import { pdfText } from './_support/pdfText.js';
 import { makeTimedResults } from './_support/timedResults.js';
 
@@ -77,6 +80,17 @@ describe('the summary table of a report with hardware-time figures', () => {
     expect(formatFixedDigits(9.9996, 4)).toBe('10.00');
     expect(formatFixedDigits(37104.2, 4)).toBe('37,104');
     expect(formatFixedDigits(-0.5, 3)).toBe('−0.500');
+  });
+
+  it("groups the thousands of a row's two values alike: 3,895 beside 11,827, 3895 beside 512", () => {
+    const manifest = readSweepManifest(mixedResults)!;
+    const lines = readResultsLog(join(mixedResults, 'results.jsonl')).lines;
+    const tilesText = (dense: number, sparse: number): SummaryRow['text'] => {
+      const set = lines.map((l) => ({ ...l, record: { ...l.record, tiles: l.record.network.name === 'dense' ? dense : sparse } }));
+      return row(buildReportData({ manifest, lines: set }).summary!.rows, 'Tiles').text;
+    };
+    expect(tilesText(11827, 3895)).toMatchObject({ dense: '11,827', compressed: '3,895' });
+    expect(tilesText(3895, 512)).toMatchObject({ dense: '3895', compressed: '512' });
   });
 
   it('shows – for a record without a timing block and says why, with no number in its place', async () => {

@@ -1,5 +1,5 @@
 import { AREA_COMPONENTS, ENERGY_COMPONENTS, type ResultRecord } from '../../core/ResultRecord.js';
-import { displayUnit, formatFigure, formatSignificant, sizeLabel, type DisplayUnit } from '../../core/formatFigure.js';
+import { displayUnit, formatCountsAlike, formatFigure, formatSignificant, sizeLabel, type DisplayUnit } from '../../core/formatFigure.js';
 import { displayName } from '../format.js';
 import type { BestSize, ReferencePoint } from '../ReportData.js';
 import type { ReportRecords, Size } from './ReportRecords.js';
@@ -44,20 +44,28 @@ function largestChange(a: Rec, b: Rec, kind: Kind): { name: string; delta: numbe
   return best;
 }
 
+/** "the same 13 tiles" or "3,895 against 11,827 tiles". */
+function tileCounts(hi: number, lo: number): string {
+  const [h, l] = formatCountsAlike([hi, lo]) as [string, string];
+  return hi === lo ? `the same ${h} tiles` : `${h} against ${l} tiles`;
+}
+
 /** "13 tiles at both sizes (same tiles, twice the columns: 53,248 → 106,496 cells)" and the like. */
 function tilesAndCells(a: Rec, b: Rec, sa: Size, sb: Size): string {
   const ca = a.tiles * sa.rows * sa.cols;
   const cb = b.tiles * sb.rows * sb.cols;
   const perTile = (sb.rows * sb.cols) / (sa.rows * sa.cols);
-  const cellsText = `${formatSignificant(ca)} → ${formatSignificant(cb)} cells in all`;
+  const [caText, cbText] = formatCountsAlike([ca, cb]) as [string, string];
+  const [taText, tbText] = formatCountsAlike([a.tiles, b.tiles]) as [string, string];
+  const cellsText = `${caText} → ${cbText} cells in all`;
   if (a.tiles === b.tiles) {
     const grew =
       sb.cols > sa.cols && sb.rows === sa.rows
         ? `${formatSignificant(sb.cols / sa.cols, 3)}× the columns`
         : `${formatSignificant(perTile, 3)}× the cells per tile`;
-    return `the same ${a.tiles} tiles at both sizes, ${grew} (${cellsText})`;
+    return `the same ${taText} tiles at both sizes, ${grew} (${cellsText})`;
   }
-  const tiles = `${a.tiles} → ${b.tiles} tiles of ${formatSignificant(perTile, 3)}× the cells (${cellsText})`;
+  const tiles = `${taText} → ${tbText} tiles of ${formatSignificant(perTile, 3)}× the cells (${cellsText})`;
   if (b.tiles > a.tiles) return `${tiles}: more tiles, and larger ones`;
   return cb > ca ? `${tiles}: the tile count falls less than the tile grows` : `${tiles}: fewer cells in all, but the per-tile periphery grows`;
 }
@@ -116,7 +124,7 @@ export function deviceCrossings(rr: ReportRecords, ref: ReferencePoint, kind: Ki
           const u = displayUnit(unitOf(kind), [total(hi, kind)]);
           const ch = largestChange(lo, hi, kind);
           out.push(
-            `${net} at ${sizeLabel(s.rows, s.cols)}: ${displayName(dHi)} costs more ${what(kind)} than ${displayName(dLo)} (${formatFigure(total(hi, kind), unitOf(kind), { unit: u })} against ${formatFigure(total(lo, kind), unitOf(kind), { unit: u })}), the other way round from ${sizeLabel(ref.rows, ref.cols)}: ${hi.tiles === lo.tiles ? `the same ${hi.tiles} tiles` : `${hi.tiles} against ${lo.tiles} tiles`}, and ${ch.name} differs most (${signed(ch.delta, unitOf(kind), u)}).`,
+            `${net} at ${sizeLabel(s.rows, s.cols)}: ${displayName(dHi)} costs more ${what(kind)} than ${displayName(dLo)} (${formatFigure(total(hi, kind), unitOf(kind), { unit: u })} against ${formatFigure(total(lo, kind), unitOf(kind), { unit: u })}), the other way round from ${sizeLabel(ref.rows, ref.cols)}: ${tileCounts(hi.tiles, lo.tiles)}, and ${ch.name} differs most (${signed(ch.delta, unitOf(kind), u)}).`,
           );
         }
       }

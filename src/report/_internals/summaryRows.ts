@@ -49,7 +49,9 @@ function ratioRow(s: RowSpec): SummaryRow {
   const cv = s.compressed === null ? null : s.compressed * scale;
   const [num, den] = s.higherIsBetter === true ? [cv, dv] : [dv, cv];
   const factor = num === null || den === null || s.modesDiffer === true ? null : den === 0 ? Number.POSITIVE_INFINITY : num / den;
-  const text = (v: number | null): string => (v === null ? NONE : s.count === true && Number.isInteger(v) ? formatFixedDigits(v, 1) : formatFixedDigits(v, 4));
+  // the two values of a row are grouped alike: 3,895 beside 11,827
+  const groupFrom = Math.max(Math.abs(dv ?? 0), Math.abs(cv ?? 0)) >= 1e4 ? 4 : 5;
+  const text = (v: number | null): string => (v === null ? NONE : formatFixedDigits(v, s.count === true && Number.isInteger(v) ? 1 : 4, groupFrom));
   return {
     metric: s.metric,
     unit: s.unit,
