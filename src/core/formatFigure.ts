@@ -127,8 +127,16 @@ export function formatFixedDigits(v: number, digits = 4, groupFromDigits = 5): s
  * (`3,895` and `11,827`; `3895` and `512` stay ungrouped), each rounded to an integer.
  */
 export function formatCountsAlike(values: readonly number[]): string[] {
-  const groupFrom = values.some((v) => Math.abs(v) >= 1e4) ? 4 : 5;
+  const groupFrom = groupFromDigitsAlike(values);
   return values.map((v) => formatFixedDigits(Math.round(v), 1, groupFrom));
+}
+
+/**
+ * The `groupFromDigits` of {@link formatFixedDigits} that prints numbers read side by side alike:
+ * 4 when any of them reaches 10,000 (every one grouped), else 5 (the default).
+ */
+export function groupFromDigitsAlike(values: ReadonlyArray<number | null>): number {
+  return values.some((v) => v !== null && Math.abs(v) >= 1e4) ? 4 : 5;
 }
 
 /** Options of {@link formatFigure}. */

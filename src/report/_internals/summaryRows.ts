@@ -1,4 +1,4 @@
-import { displayUnit, formatAccuracy, formatPointDifference } from '../../core/formatFigure.js';
+import { displayUnit, formatAccuracy, formatPointDifference, groupFromDigitsAlike } from '../../core/formatFigure.js';
 import type { ResultRecord, TimingFigures } from '../../core/ResultRecord.js';
 import { formatFixedDigits, formatFixedRatio, pickScale } from '../format.js';
 import type { AccuracyInterval, ReferencePoint, ReportData, SummaryRow } from '../ReportData.js';
@@ -50,7 +50,7 @@ function ratioRow(s: RowSpec): SummaryRow {
   const [num, den] = s.higherIsBetter === true ? [cv, dv] : [dv, cv];
   const factor = num === null || den === null || s.modesDiffer === true ? null : den === 0 ? Number.POSITIVE_INFINITY : num / den;
   // the two values of a row are grouped alike: 3,895 beside 11,827
-  const groupFrom = Math.max(Math.abs(dv ?? 0), Math.abs(cv ?? 0)) >= 1e4 ? 4 : 5;
+  const groupFrom = groupFromDigitsAlike([dv, cv]);
   const text = (v: number | null): string => (v === null ? NONE : formatFixedDigits(v, s.count === true && Number.isInteger(v) ? 1 : 4, groupFrom));
   return {
     metric: s.metric,
