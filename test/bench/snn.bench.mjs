@@ -109,6 +109,13 @@ function countedInference(checkpoint, dataset) {
   return { events, seconds: (performance.now() - t0) / 1000 };
 }
 
+/** Sum of a typed array of counts. */
+function sum(values) {
+  let total = 0;
+  for (const v of values) total += v;
+  return total;
+}
+
 export default async function snnBench() {
   const trainSet = loadMnist({ split: 'train', limit: IMAGES });
   const testSet = loadMnist({ split: 'test', limit: IMAGES });
@@ -119,7 +126,7 @@ export default async function snnBench() {
   );
   console.log(`Float32Array multiply-add loop (y[i] += a*x[i], 2^20 floats), this run: ${fmt(mad / 1e6)} M multiply-adds/s on 1 thread`);
   console.log(
-    'img/s include re-presentations and (training) the 150 ms rests; synaptic events = input spike arrivals at a synapse (one add to g_e each; training also updates w).',
+    'img/s include re-presentations (counted in brackets: label + test pass for inference) and (training) the 150 ms rests; synaptic events = input spike arrivals at a synapse (one add to g_e each; training also updates w).',
   );
   const rows = [];
   for (const neurons of SIZES) {
@@ -138,6 +145,7 @@ export default async function snnBench() {
       const b = await computeResponses({ network: ck, dataset: testSet, phase: 'test', seed: 1, threads });
       row[`inf${threads}`] = (2 * IMAGES) / (a.seconds + b.seconds);
       row[`infThreads${threads}`] = Math.max(a.threads, b.threads);
+      row.infPres = sum(a.presentations) + sum(b.presentations);
     }
     const c = countedInference(ck, testSet);
     row.eventsPerSecond = c.events / c.seconds;
@@ -145,14 +153,14 @@ export default async function snnBench() {
     row.peakMiB = peakMiB();
     console.log(
       `  xsnn   N=${neurons}: train ${fmt(row.train1)} img/s on 1 thread, ${fmt(row.train2)} on ${row.trainThreads2} (${row.trainPres} presentations) | ` +
-        `inference ${fmt(row.inf1)} img/s on 1 thread, ${fmt(row.inf2)} on ${row.infThreads2} | ` +
+        `inference ${fmt(row.inf1)} img/s on 1 thread, ${fmt(row.inf2)} on ${row.infThreads2} (${row.infPres} presentations) | ` +
         `test mode ${fmt(row.eventsPerImage / 1e6, 2)} M synaptic events/img, ${fmt(row.eventsPerSecond / 1e6)} M events/s on 1 thread (${fmt((100 * row.eventsPerSecond) / mad)} % of the multiply-add loop) | peak RSS so far ${fmt(row.peakMiB, 0)} MiB`,
     );
     if (haveBrian) {
       const runs = [1, 2].map((th) => ({ th, r: runBrian2(neurons, th) })).filter((x) => x.r !== null);
       for (const { th, r } of runs) {
         console.log(
-          `  brian2 N=${neurons} (${th} OpenMP thr): train ${fmt(r.train_images_per_s)} img/s (${r.train_presentations} presentations) | inference ${fmt(r.inference_images_per_s)} img/s | make ${fmt(r.make_s)} s (excluded)`,
+          `  brian2 N=${neurons} (${th} OpenMP thr): train ${fmt(r.train_images_per_s)} img/s (${r.train_presentations} presentations) | inference ${fmt(r.inference_images_per_s)} img/s (${r.label_presentations + r.test_presentations} presentations) | make ${fmt(r.make_s)} s (excluded)`,
         );
       }
       if (runs.length > 0) {
