@@ -38,6 +38,12 @@ export interface SnnNetworkOptions {
   readonly afterRelease?: () => void;
   /** Whether this partition normalises (or runs `beforePresentation`) for all columns while the others wait. @defaultValue true */
   readonly leader?: boolean;
+  /**
+   * Training without `beforePresentation`: every partition normalises the input columns of its own neurons right
+   * after the leader released the weights, instead of the leader normalising all of them first (columns are per
+   * neuron, so the weights are the same). Give it to every partition or to none. @defaultValue false
+   */
+  readonly ownColumns?: boolean;
 }
 
 /** Per-presentation constants of the step loop (units in the names: ms, mV, steps). */
@@ -113,6 +119,7 @@ export class SnnNetwork {
   private readonly hi: number;
   private readonly exchange: StepExchange | null;
   private readonly leader: boolean;
+  private readonly ownColumns: boolean;
   private readonly afterRelease: (() => void) | null;
 
   // --- state (views of `state`)
@@ -179,6 +186,7 @@ export class SnnNetwork {
     this.hi = hi;
     this.exchange = options.exchange ?? null;
     this.leader = options.leader ?? true;
+    this.ownColumns = options.ownColumns ?? false;
     this.afterRelease = options.afterRelease ?? null;
     this.drive = new SynapticDrive(synapses);
     const dt = recipe.network.dt;
@@ -280,12 +288,18 @@ export class SnnNetwork {
    * Only columns that changed since the last call are visited (bit-for-bit the full pass, see {@link ColumnNormalizer}).
    */
   normalize(target: number): void {
+    this.normalizeColumns(target, 0, this.neurons);
+  }
+
+  /** {@link normalize} of the columns of neurons `[lo, hi)` only, then {@link columnsSettled} for them. */
+  private normalizeColumns(target: number, lo: number, hi: number): void {
     const { w, colPos } = this.synapses;
     const nIn = this.nInputs;
     const touched = this.touched;
+    const dep = this.dep;
     const norm = this.normalizer;
-    for (let j = 0; j < this.neurons; j++) if (norm.needs(j, touched[j] !== 0, target)) norm.column(j, w, colPos, nIn, target);
-    this.columnsSettled();
+    for (let j = lo; j < hi; j++) if (norm.needs(j, touched[j] !== 0, target)) norm.column(j, w, colPos, nIn, target);
+    for (let j = lo; j < hi; j++) touched[j] = dep[j] !== 0 ? 1 : 0;
   }
 
   /** Which input columns may have changed since {@link columnsSettled} (1 = changed); read by shadow weights. */
@@ -335,10 +349,11 @@ export class SnnNetwork {
       if (!learn) this.resetState(false);
       else if (this.leader) {
         if (beforePresentation !== undefined) beforePresentation();
-        else if (P.normalizeSum !== null) this.normalize(P.normalizeSum);
+        else if (P.normalizeSum !== null && !this.ownColumns) this.normalize(P.normalizeSum);
       }
       this.meet(0); // the leader is done with the weights
       if (!this.leader) this.afterRelease?.();
+      if (learn && this.ownColumns && beforePresentation === undefined && P.normalizeSum !== null) this.normalizeColumns(P.normalizeSum, this.lo, this.hi);
       this.spikes.generate(pixels, offset, this.nInputs, this.inputScale * intensity, this.presSteps, rng);
       const total = this.meet(this.run(learn ? this.presSteps + this.restSteps : this.presSteps, learn));
       presentations++;
