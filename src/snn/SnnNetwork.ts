@@ -614,7 +614,8 @@ export class SnnNetwork {
       const eEnd = gHi[k]!;
       if (depActive && 4 * nDep < eEnd - eStart) {
         // few depressed neurons: every synapse adds its weight, then only theirs are lowered (each entry is
-        // read before it is lowered, as in the fused loop below; an entry is in one group only, so the same floats)
+        // read before it is lowered, as in the fused loop below; an entry is in one group only, so the same floats;
+        // the fused loop's max(0, w − 0) of the others is w itself, weights being never negative, −0 or NaN)
         for (let e = eStart; e < eEnd; e++) geE[col[e]!]! += w[e]!;
         const i = (k / D1) | 0;
         for (let q = 0; q < nDep; q++) {
