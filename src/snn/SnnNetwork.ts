@@ -38,6 +38,12 @@ export interface SnnNetworkOptions {
   readonly afterRelease?: () => void;
   /** Whether this partition normalises (or runs `beforePresentation`) for all columns while the others wait. @defaultValue true */
   readonly leader?: boolean;
+  /**
+   * Training without `beforePresentation`: every partition normalises the input columns of its own neurons right
+   * after the leader released the weights, instead of the leader normalising all of them first (columns are per
+   * neuron, so the weights are the same). Give it to every partition or to none. @defaultValue false
+   */
+  readonly ownColumns?: boolean;
 }
 
 /** Per-presentation constants of the step loop (units in the names: ms, mV, steps). */
@@ -113,6 +119,7 @@ export class SnnNetwork {
   private readonly hi: number;
   private readonly exchange: StepExchange | null;
   private readonly leader: boolean;
+  private readonly ownColumns: boolean;
   private readonly afterRelease: (() => void) | null;
 
   // --- state (views of `state`)
@@ -157,6 +164,10 @@ export class SnnNetwork {
   private gHi!: Int32Array;
   private readonly normalizer: ColumnNormalizer;
   private depActive = false;
+  /** This partition's neurons whose pending depression may be non-zero (`dep[j] !== 0` implies listed, once: `inDepList`). */
+  private readonly depList: Int32Array;
+  private readonly inDepList: Uint8Array;
+  private nDep = 0;
 
   constructor(recipe: SnnRecipe, synapses: InputSynapses, theta: Float64Array, options: SnnNetworkOptions = {}) {
     const N = recipe.network.neurons;
@@ -175,6 +186,7 @@ export class SnnNetwork {
     this.hi = hi;
     this.exchange = options.exchange ?? null;
     this.leader = options.leader ?? true;
+    this.ownColumns = options.ownColumns ?? false;
     this.afterRelease = options.afterRelease ?? null;
     this.drive = new SynapticDrive(synapses);
     const dt = recipe.network.dt;
@@ -216,6 +228,8 @@ export class SnnNetwork {
     this.iSpikeStep = new Float64Array(2 * N).fill(NEVER);
     this.activeI = new Int32Array(N);
     this.groups = new Int32Array(this.nInputs * (this.maxDelay + 1));
+    this.depList = new Int32Array(N);
+    this.inDepList = new Uint8Array(N);
     this.normalizer = new ColumnNormalizer(N);
     this.sliceGroups();
     if (options.initialise ?? options.state === undefined) {
@@ -274,12 +288,18 @@ export class SnnNetwork {
    * Only columns that changed since the last call are visited (bit-for-bit the full pass, see {@link ColumnNormalizer}).
    */
   normalize(target: number): void {
+    this.normalizeColumns(target, 0, this.neurons);
+  }
+
+  /** {@link normalize} of the columns of neurons `[lo, hi)` only, then {@link columnsSettled} for them. */
+  private normalizeColumns(target: number, lo: number, hi: number): void {
     const { w, colPos } = this.synapses;
     const nIn = this.nInputs;
     const touched = this.touched;
+    const dep = this.dep;
     const norm = this.normalizer;
-    for (let j = 0; j < this.neurons; j++) if (norm.needs(j, touched[j] !== 0, target)) norm.column(j, w, colPos, nIn, target);
-    this.columnsSettled();
+    for (let j = lo; j < hi; j++) if (norm.needs(j, touched[j] !== 0, target)) norm.column(j, w, colPos, nIn, target);
+    for (let j = lo; j < hi; j++) touched[j] = dep[j] !== 0 ? 1 : 0;
   }
 
   /** Which input columns may have changed since {@link columnsSettled} (1 = changed); read by shadow weights. */
@@ -329,10 +349,11 @@ export class SnnNetwork {
       if (!learn) this.resetState(false);
       else if (this.leader) {
         if (beforePresentation !== undefined) beforePresentation();
-        else if (P.normalizeSum !== null) this.normalize(P.normalizeSum);
+        else if (P.normalizeSum !== null && !this.ownColumns) this.normalize(P.normalizeSum);
       }
       this.meet(0); // the leader is done with the weights
       if (!this.leader) this.afterRelease?.();
+      if (learn && this.ownColumns && beforePresentation === undefined && P.normalizeSum !== null) this.normalizeColumns(P.normalizeSum, this.lo, this.hi);
       this.spikes.generate(pixels, offset, this.nInputs, this.inputScale * intensity, this.presSteps, rng);
       const total = this.meet(this.run(learn ? this.presSteps + this.restSteps : this.presSteps, learn));
       presentations++;
@@ -362,7 +383,16 @@ export class SnnNetwork {
     const exchange = this.exchange;
     this.counts.fill(0, this.lo, this.hi);
     this.depActive = false;
-    if (c.depression) for (let j = this.lo; j < this.hi; j++) if (this.dep[j] !== 0) this.depActive = true;
+    this.inDepList.fill(0, this.lo, this.hi);
+    this.nDep = 0;
+    if (c.depression) {
+      for (let j = this.lo; j < this.hi; j++) {
+        if (this.dep[j] === 0) continue;
+        this.depActive = true;
+        this.inDepList[j] = 1;
+        this.depList[this.nDep++] = j;
+      }
+    }
     const pres = c.presSteps;
     const lastArrival = pres + this.maxDelay;
     let total = 0;
@@ -470,19 +500,28 @@ export class SnnNetwork {
     return nE;
   }
 
-  /** Decays the pending pre-synaptic depression by exp(−dt/τ_post1), flushing values below TINY. */
+  /**
+   * Decays the pending pre-synaptic depression by exp(−dt/τ_post1), flushing values below TINY.
+   * Only listed neurons are visited (every other one has dep = 0, which stays 0); flushed ones leave the list.
+   */
   private decayDepression(decPost1: number): void {
-    const dep = this.dep;
-    let any = false;
-    for (let j = this.lo, hi = this.hi; j < hi; j++) {
+    const dep = this.dep,
+      list = this.depList,
+      inList = this.inDepList;
+    let m = 0;
+    for (let q = 0, nDep = this.nDep; q < nDep; q++) {
+      const j = list[q]!;
       const x = dep[j]! * decPost1;
-      if (x < TINY) dep[j] = 0;
-      else {
+      if (x < TINY) {
+        dep[j] = 0;
+        inList[j] = 0;
+      } else {
         dep[j] = x;
-        any = true;
+        list[m++] = j;
       }
     }
-    this.depActive = any;
+    this.nDep = m;
+    this.depActive = m > 0;
   }
 
   /**
@@ -564,11 +603,30 @@ export class SnnNetwork {
       geE = this.geE,
       dep = this.dep;
     const depActive = this.depActive;
+    const nDep = this.nDep,
+      depList = this.depList,
+      colPos = this.synapses.colPos,
+      nIn = this.nInputs,
+      D1 = this.maxDelay + 1;
     for (let g = 0; g < m; g++) {
       const k = groups[g]!;
+      const eStart = gLo[k]!;
       const eEnd = gHi[k]!;
-      if (depActive) {
-        for (let e = gLo[k]!; e < eEnd; e++) {
+      if (depActive && 4 * nDep < eEnd - eStart) {
+        // few depressed neurons: every synapse adds its weight, then only theirs are lowered (each entry is
+        // read before it is lowered, as in the fused loop below; an entry is in one group only, so the same floats;
+        // the fused loop's max(0, w − 0) of the others is w itself, weights being never negative, −0 or NaN)
+        for (let e = eStart; e < eEnd; e++) geE[col[e]!]! += w[e]!;
+        const i = (k / D1) | 0;
+        for (let q = 0; q < nDep; q++) {
+          const j = depList[q]!;
+          const e = colPos[j * nIn + i]!;
+          if (e < eStart || e >= eEnd) continue; // pruned, or another delay
+          const nw = w[e]! - dep[j]!;
+          w[e] = nw > 0 ? nw : 0;
+        }
+      } else if (depActive) {
+        for (let e = eStart; e < eEnd; e++) {
           const j = col[e]!;
           const wv = w[e]!;
           geE[j]! += wv;
@@ -576,7 +634,7 @@ export class SnnNetwork {
           w[e] = nw > 0 ? nw : 0;
         }
       } else {
-        for (let e = gLo[k]!; e < eEnd; e++) geE[col[e]!]! += w[e]!;
+        for (let e = eStart; e < eEnd; e++) geE[col[e]!]! += w[e]!;
       }
     }
   }
@@ -620,7 +678,14 @@ export class SnnNetwork {
       this.touched[j] = 1;
     }
     if (c.depression) {
-      for (let q = 0; q < nE; q++) this.dep[spikedE[q]!] = c.etaPre;
+      for (let q = 0; q < nE; q++) {
+        const j = spikedE[q]!;
+        this.dep[j] = c.etaPre;
+        if (this.inDepList[j] === 0) {
+          this.inDepList[j] = 1;
+          this.depList[this.nDep++] = j;
+        }
+      }
       this.depActive = c.etaPre > 0;
     }
   }

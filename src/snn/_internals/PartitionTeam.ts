@@ -66,6 +66,7 @@ export class PartitionTeam {
         part: p,
         parts,
         range: partitionRange(recipe.network.neurons, p, parts),
+        ownColumns: run.ownColumns,
         port: port2,
       };
       const w = new Worker(WORKER_URL, { workerData: data, transferList: [port2] });

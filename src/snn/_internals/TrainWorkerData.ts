@@ -24,5 +24,7 @@ export interface TrainWorkerData {
   readonly part: number;
   readonly parts: number;
   readonly range: readonly [number, number];
+  /** Whether this partition normalises its own neurons' columns (SnnNetworkOptions.ownColumns). */
+  readonly ownColumns: boolean;
   readonly port: MessagePort;
 }

@@ -52,6 +52,8 @@ export class TrainingRun {
   windowSpikes = 0;
   windowImages = 0;
   quantized = false;
+  /** Whether each partition normalises its own neurons' columns (partitioned and no shadow weights; see SnnNetworkOptions.ownColumns). */
+  readonly ownColumns: boolean;
   /** Called with the new synapses after pruning replaced them (the other partitions need them). */
   onNewSynapses: ((syn: InputSynapses) => void) | null = null;
   private readonly shadow: ShadowWeights | null;
@@ -73,13 +75,6 @@ export class TrainingRun {
     this.shared = partition !== null;
     this.init = initialSynapses(recipe, nIn, seed);
     this.syn = InputSynapses.fromDense(this.init.weights, new Uint8Array(nIn * N).fill(1), this.init.delays, nIn, N, this.init.maxDelay, this.shared);
-    const theta = this.shared ? new Float64Array(new SharedArrayBuffer(8 * N)) : new Float64Array(N);
-    theta.fill(recipe.network.threshold.thetaInit);
-    this.net = new SnnNetwork(recipe, this.syn, theta, {
-      state: NetworkState.allocate(N, this.shared),
-      initialise: true,
-      ...(partition !== null ? { range: partition.range, exchange: partition.exchange } : {}),
-    });
     const P = recipe.pruning;
     const Q = recipe.quantization;
     const wMax = recipe.network.input.wMax;
@@ -87,6 +82,14 @@ export class TrainingRun {
     this.pruneEvery = P.criterion === 'none' ? 0 : P.every;
     const choice = quantizationDefaults(Q);
     const shadowMode = this.levels !== null && choice.shadow;
+    this.ownColumns = partition !== null && !shadowMode;
+    const theta = this.shared ? new Float64Array(new SharedArrayBuffer(8 * N)) : new Float64Array(N);
+    theta.fill(recipe.network.threshold.thetaInit);
+    this.net = new SnnNetwork(recipe, this.syn, theta, {
+      state: NetworkState.allocate(N, this.shared),
+      initialise: true,
+      ...(partition !== null ? { range: partition.range, exchange: partition.exchange, ownColumns: this.ownColumns } : {}),
+    });
     this.quantEvery = this.levels === null || shadowMode ? 0 : (Q.every ?? this.pruneEvery);
     const elementwise = choice.range === 'w-max' || Q.values !== null ? this.levels : null;
     // shadow-weight mode: STDP accumulates in full precision, the network runs on the quantization

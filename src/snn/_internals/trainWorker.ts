@@ -35,6 +35,7 @@ function trainPartition(): void {
     range: d.range,
     exchange,
     leader: false,
+    ownColumns: d.ownColumns,
     initialise: false,
     afterRelease: pickUpSynapses,
   });
