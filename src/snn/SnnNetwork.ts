@@ -296,10 +296,9 @@ export class SnnNetwork {
     const { w, colPos } = this.synapses;
     const nIn = this.nInputs;
     const touched = this.touched;
-    const dep = this.dep;
     const norm = this.normalizer;
     for (let j = lo; j < hi; j++) if (norm.needs(j, touched[j] !== 0, target)) norm.column(j, w, colPos, nIn, target);
-    for (let j = lo; j < hi; j++) touched[j] = dep[j] !== 0 ? 1 : 0;
+    this.columnsSettled(lo, hi);
   }
 
   /** Which input columns may have changed since {@link columnsSettled} (1 = changed); read by shadow weights. */
@@ -311,11 +310,12 @@ export class SnnNetwork {
    * Call once the columns are brought up to date before a presentation: a
    * column stays marked as changing only while its neuron's pre-synaptic
    * depression is pending (it lowers weights without a spike of its own).
+   * `lo`/`hi` limit it to the columns of neurons `[lo, hi)`.
    */
-  columnsSettled(): void {
+  columnsSettled(lo = 0, hi = this.neurons): void {
     const touched = this.touched;
     const dep = this.dep;
-    for (let j = 0; j < this.neurons; j++) touched[j] = dep[j] !== 0 ? 1 : 0;
+    for (let j = lo; j < hi; j++) touched[j] = dep[j] !== 0 ? 1 : 0;
   }
 
   /**
