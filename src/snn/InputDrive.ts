@@ -36,9 +36,13 @@ export class SynapticDrive implements InputDrive {
     const { grpPtr, col, w, maxDelay } = this.synapses;
     const groups = this.groups;
     const m = arrivingGroups(spikes.stepPtr, spikes.inputs, step, maxDelay, spikes.steps - 1, groups);
+    const B = this.synapses.blockCount;
+    const K = groups.length;
     for (let g = 0; g < m; g++) {
-      const k = groups[g]!;
-      for (let e = grpPtr[k]!, eEnd = grpPtr[k + 1]!; e < eEnd; e++) ge[col[e]!]! += w[e]!;
+      // blocks hold disjoint neurons, so each ge[j] gets its terms in the same order whatever the blocks
+      for (let k = groups[g]!, kEnd = k + B * K; k < kEnd; k += K) {
+        for (let e = grpPtr[k]!, eEnd = grpPtr[k + 1]!; e < eEnd; e++) ge[col[e]!]! += w[e]!;
+      }
     }
   }
 }

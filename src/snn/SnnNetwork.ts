@@ -9,6 +9,7 @@ import type { InputSynapses } from './InputSynapses.js';
 import { NetworkState } from './NetworkState.js';
 import { UNCAPPED_RETRY_LIMIT, type SnnRecipe } from './SnnRecipe.js';
 import type { StepExchange } from './StepExchange.js';
+import { StepState, type StepArrays } from './_internals/StepState.js';
 
 const NEVER = -1e15;
 const TABLE = 8192;
@@ -168,6 +169,10 @@ export class SnnNetwork {
   private readonly depList: Int32Array;
   private readonly inDepList: Uint8Array;
   private nDep = 0;
+  /** The arrays the step loop writes ({@link stepState}'s). */
+  private readonly hot: StepArrays;
+  /** The state itself when alone, private copies of it when sharing it with other threads. */
+  private readonly stepState: StepState;
 
   constructor(recipe: SnnRecipe, synapses: InputSynapses, theta: Float64Array, options: SnnNetworkOptions = {}) {
     const N = recipe.network.neurons;
@@ -211,6 +216,8 @@ export class SnnNetwork {
     this.lastPost = state.lastPost;
     this.isActiveI = state.isActiveI;
     this.touched = state.touched;
+    this.stepState = this.exchange === null ? StepState.over(state, theta) : StepState.copyOf(state, theta);
+    this.hot = this.stepState.arrays;
     this.ringLen = this.maxDelay + 2;
     this.ring = new Float64Array(this.nInputs * this.ringLen);
     this.ringHead = new Int32Array(this.nInputs);
@@ -381,13 +388,15 @@ export class SnnNetwork {
     const c = this.constants(learn);
     const wIE = this.recipe.network.synapses.wInhExc;
     const exchange = this.exchange;
-    this.counts.fill(0, this.lo, this.hi);
+    const hot = this.hot;
+    this.stepState.load(this.lo, this.hi);
+    hot.counts.fill(0, this.lo, this.hi);
     this.depActive = false;
     this.inDepList.fill(0, this.lo, this.hi);
     this.nDep = 0;
     if (c.depression) {
       for (let j = this.lo; j < this.hi; j++) {
-        if (this.dep[j] === 0) continue;
+        if (hot.dep[j] === 0) continue;
         this.depActive = true;
         this.inDepList[j] = 1;
         this.depList[this.nDep++] = j;
@@ -414,7 +423,7 @@ export class SnnNetwork {
         if (learn) {
           if (s < pres) this.recordEmissions(s, n);
           this.deliverPlastic(s, pres - 1);
-        } else this.drive.deliver(this.spikes, s, this.geE);
+        } else this.drive.deliver(this.spikes, s, hot.geE);
       }
       this.exciteInhibitory(nE);
       if (learn && nE > 0) this.learnAtPostSpikes(nE, n, c);
@@ -426,6 +435,7 @@ export class SnnNetwork {
       pendingNI = nI;
     }
     if (pendingStep !== 0) this.inhibit(exchange !== null ? exchange.sum(pendingRound) : pendingNI, pendingStep, wIE);
+    this.stepState.store(this.lo, this.hi);
     return total;
   }
 
@@ -467,11 +477,12 @@ export class SnnNetwork {
       eInh = ex.eInh;
     const { dtTauE, vThEMv, refrSteps, timerSteps, decGe, decGi, decTheta, limited } = c;
     const learnTheta = decTheta !== 1;
-    const vE = this.vE,
-      geE = this.geE,
-      giE = this.giE,
-      lastE = this.lastE,
-      theta = this.theta,
+    const hot = this.hot;
+    const vE = hot.vE,
+      geE = hot.geE,
+      giE = hot.giE,
+      lastE = hot.lastE,
+      theta = hot.theta,
       spikedE = this.spikedE;
     let nE = 0;
     for (let j = this.lo, hi = this.hi; j < hi; j++) {
@@ -505,7 +516,7 @@ export class SnnNetwork {
    * Only listed neurons are visited (every other one has dep = 0, which stays 0); flushed ones leave the list.
    */
   private decayDepression(decPost1: number): void {
-    const dep = this.dep,
+    const dep = this.hot.dep,
       list = this.depList,
       inList = this.inDepList;
     let m = 0;
@@ -536,11 +547,12 @@ export class SnnNetwork {
       eExc = ih.eExc,
       vTh = ih.vThresh;
     const { dtTauI, refrStepsI, decGe, limited } = c;
-    const vI = this.vI,
-      geI = this.geI,
-      lastI = this.lastI,
+    const hot = this.hot;
+    const vI = hot.vI,
+      geI = hot.geI,
+      lastI = hot.lastI,
       activeI = this.activeI,
-      isActiveI = this.isActiveI,
+      isActiveI = hot.isActiveI,
       spikedI = this.spikedI,
       iSpikeStep = this.iSpikeStep;
     let nI = 0;
@@ -600,8 +612,8 @@ export class SnnNetwork {
       gHi = this.gHi,
       col = this.synapses.col,
       w = this.synapses.w,
-      geE = this.geE,
-      dep = this.dep;
+      geE = this.hot.geE,
+      dep = this.hot.dep;
     const depActive = this.depActive;
     const nDep = this.nDep,
       depList = this.depList,
@@ -642,8 +654,8 @@ export class SnnNetwork {
   /** E→I, one to one: each spiking E neuron adds w_EI to its partner's g_e (and wakes it). */
   private exciteInhibitory(nE: number): void {
     const wEI = this.recipe.network.synapses.wExcInh;
-    const geI = this.geI,
-      isActiveI = this.isActiveI,
+    const geI = this.hot.geI,
+      isActiveI = this.hot.isActiveI,
       activeI = this.activeI,
       spikedE = this.spikedE;
     for (let q = 0; q < nE; q++) {
@@ -659,7 +671,7 @@ export class SnnNetwork {
   /** I→E, all but partner: with `nITotal` I spikes in the network at step n, E neuron j gets w_IE added once per spike except its partner's. */
   private inhibit(nITotal: number, n: number, wIE: number): void {
     if (nITotal === 0) return;
-    const giE = this.giE,
+    const giE = this.hot.giE,
       iSpikeStep = this.iSpikeStep,
       base = (n & 1) * this.neurons;
     for (let j = this.lo, hi = this.hi; j < hi; j++) {
@@ -675,12 +687,12 @@ export class SnnNetwork {
     for (let q = 0; q < nE; q++) {
       const j = spikedE[q]!;
       this.postSpike(j, n);
-      this.touched[j] = 1;
+      this.hot.touched[j] = 1;
     }
     if (c.depression) {
       for (let q = 0; q < nE; q++) {
         const j = spikedE[q]!;
-        this.dep[j] = c.etaPre;
+        this.hot.dep[j] = c.etaPre;
         if (this.inDepList[j] === 0) {
           this.inDepList[j] = 1;
           this.depList[this.nDep++] = j;
@@ -694,7 +706,8 @@ export class SnnNetwork {
   private resetSpiked(nE: number, nI: number, n: number, thetaPlusMv: number, inWindow: boolean): void {
     const vResetE = this.recipe.network.exc.vReset;
     const vResetI = this.recipe.network.inh.vReset;
-    const { vE, theta, lastE, counts, spikedE, spikedI, vI, lastI } = this;
+    const { spikedE, spikedI } = this;
+    const { vE, theta, lastE, counts, vI, lastI } = this.hot;
     for (let q = 0; q < nE; q++) {
       const j = spikedE[q]!;
       vE[j] = vResetE;
@@ -712,6 +725,18 @@ export class SnnNetwork {
   /** This partition's slice `[gLo[k], gHi[k])` of every delay group (entries inside a group are sorted by neuron). */
   private sliceGroups(): void {
     const { grpPtr, col } = this.synapses;
+    const B = this.synapses.blockCount;
+    if (B > 1) {
+      // a layout split by neuron blocks (training on several threads): this partition's neurons are one block
+      const b = this.synapses.blockOf(this.lo, this.hi);
+      if (b < 0) {
+        throw new XsnnError(`SnnNetwork: neurons [${this.lo}, ${this.hi}) are not one block of the synapses' layout [${[...this.synapses.blocks].join(', ')}]`);
+      }
+      const KB = (grpPtr.length - 1) / B;
+      this.gLo = grpPtr.subarray(b * KB, (b + 1) * KB);
+      this.gHi = grpPtr.subarray(b * KB + 1, (b + 1) * KB + 1);
+      return;
+    }
     const K = grpPtr.length - 1;
     if (this.lo === 0 && this.hi === this.neurons) {
       this.gLo = grpPtr.subarray(0, K);
@@ -766,9 +791,10 @@ export class SnnNetwork {
     const wMax = this.recipe.network.input.wMax;
     const base = j * nIn;
     if (L.rule === 'dc2015') {
-      const k2 = n - this.lastPost[j]!;
+      const lastPost = this.hot.lastPost;
+      const k2 = n - lastPost[j]!;
       const post2 = k2 < TABLE ? this.tabPost2[k2]! : Math.exp((-k2 * this.dtMs) / this.tauPost2Ms);
-      this.lastPost[j] = n;
+      lastPost[j] = n;
       const a = L.etaPost * this.learningRateScale * post2;
       if (a === 0) return;
       for (let i = 0; i < nIn; i++) {
@@ -782,7 +808,7 @@ export class SnnNetwork {
     } else {
       const { xTar, mu } = L.powerLaw;
       const eta = L.powerLaw.eta * this.learningRateScale;
-      this.lastPost[j] = n;
+      this.hot.lastPost[j] = n;
       for (let i = 0; i < nIn; i++) {
         const e = colPos[base + i]!;
         if (e < 0) continue;

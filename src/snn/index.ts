@@ -4,7 +4,7 @@
  * label assignment and evaluation. See snn/README.md for the recipes.
  */
 export { SnnRecipeSchema, loadRecipe, parseRecipe, type SnnRecipe, type SnnRecipeInput } from './SnnRecipe.js';
-export { InputSynapses, type InputSynapsesParts } from './InputSynapses.js';
+export { InputSynapses, type InputSynapsesLayout, type InputSynapsesParts } from './InputSynapses.js';
 export { InputSpikes } from './InputSpikes.js';
 export { type InputDrive, SynapticDrive } from './InputDrive.js';
 export { SnnNetwork, type ImageResponse, type SnnNetworkOptions } from './SnnNetwork.js';

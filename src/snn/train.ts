@@ -5,7 +5,7 @@ import { loadMnist } from '../data/loadMnist.js';
 import type { Checkpoint } from './Checkpoint.js';
 import { loadRecipe, parseRecipe, type SnnRecipe } from './SnnRecipe.js';
 import { assertSnapshotTarget, loadTrainingSnapshot, saveTrainingSnapshot } from './TrainingSnapshot.js';
-import { PartitionTeam, partitionRange, trainWorkersAvailable } from './_internals/PartitionTeam.js';
+import { PartitionTeam, partitionCuts, partitionRange, trainWorkersAvailable } from './_internals/PartitionTeam.js';
 import { SharedStepExchange } from './_internals/SharedStepExchange.js';
 import { TrainingRun, type TrainingSetup } from './_internals/TrainingRun.js';
 
@@ -48,10 +48,10 @@ export interface TrainOptions {
 }
 
 /**
- * Fewest neurons per training thread worth a barrier per time step: below it, the
- * per-step meeting of the threads costs more than the work it shares (see snn/README.md, "Speed").
+ * Fewest neurons per training thread worth a meeting per time step: 2 threads beat 1 at 400
+ * neurons on this project's 2-core machine, quiet (see snn/README.md, "Speed").
  */
-export const MIN_NEURONS_PER_TRAIN_THREAD = 3200;
+export const MIN_NEURONS_PER_TRAIN_THREAD = 200;
 
 /** Training threads by default: every core, but at least {@link MIN_NEURONS_PER_TRAIN_THREAD} neurons each. */
 export function defaultTrainThreads(neurons: number): number {
@@ -143,7 +143,8 @@ export function train(options: TrainOptions): TrainResult {
       : new SharedStepExchange(cells, 0, threads, () => {
           throw team?.failure() ?? new XsnnError('train: a training thread failed');
         });
-  const run = new TrainingRun(setup, exchange === null ? null : { range: partitionRange(setup.recipe.network.neurons, 0, threads), exchange });
+  const N = setup.recipe.network.neurons;
+  const run = new TrainingRun(setup, exchange === null ? null : { range: partitionRange(N, 0, threads), exchange, blocks: partitionCuts(N, threads) });
   const start = options.resume === undefined ? 0 : resumeFrom(run, options.resume);
   let failed = true;
   try {

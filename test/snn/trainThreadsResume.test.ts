@@ -33,10 +33,31 @@ const rathi = recipe(
   'extends: rathi-400\nsource: test\nnetwork:\n  neurons: 41\nprotocol:\n  trainImages: 90\npruning:\n  every: 30\n  ramp: { from: 0, to: 60 }\n',
 );
 
+const stochastic = recipe(
+  'stochastic',
+  'extends: rathi-400\nsource: test\nnetwork:\n  neurons: 41\nprotocol:\n  trainImages: 90\npruning:\n  every: 30\n  ramp: { from: 0, to: 60 }\nquantization:\n  shadow: false\n  rounding: stochastic\n',
+);
+
+/** Starts a training run, SIGKILLs it once its first snapshot is written; returns the snapshot directory and its images. */
+async function killAtFirstSnapshot(path: string, out: string, threads: number, every: number): Promise<{ snap: string; done: number }> {
+  const snap = `${out}.snapshot`;
+  const child = spawn(process.execPath, [CLI, 'train', '--recipe', path, '--threads', String(threads), '--snapshot-every', String(every), '--out', out], {
+    env: { ...process.env, XSNN_NO_PROGRESS: '1' },
+    stdio: 'ignore',
+  });
+  const exit = new Promise<NodeJS.Signals | null>((res) => child.on('exit', (_code, signal) => res(signal)));
+  while (!existsSync(join(snap, 'manifest.json')) && child.exitCode === null) await new Promise((r) => setTimeout(r, 20));
+  child.kill('SIGKILL');
+  expect(await exit).toBe('SIGKILL');
+  expect(existsSync(out)).toBe(false);
+  return { snap, done: (JSON.parse(readFileSync(join(snap, 'manifest.json'), 'utf8')) as { imagesDone: number }).imagesDone };
+}
+
 describe('xsnn train --threads', () => {
   for (const [name, path] of [
     ['dense dc2015 rule', dense],
     ['power-law rule with pruning, shadow weights and the summed trace', rathi],
+    ['stochastic rounding at each pruning', stochastic],
   ] as const) {
     it(`gives the byte-identical checkpoint on 1 and 2 threads (${name}, 41 neurons split 20 + 21)`, () => {
       const one = join(tmp, `${name}-1`);
@@ -57,17 +78,7 @@ describe('xsnn train --resume', () => {
     const whole = join(tmp, 'whole');
     expect(xsnn('train', '--recipe', long, '--threads', '1', '--out', whole).status).toBe(0);
     const cut = join(tmp, 'cut');
-    const snap = `${cut}.snapshot`;
-    const child = spawn(process.execPath, [CLI, 'train', '--recipe', long, '--threads', '2', '--snapshot-every', '40', '--out', cut], {
-      env: { ...process.env, XSNN_NO_PROGRESS: '1' },
-      stdio: 'ignore',
-    });
-    const exit = new Promise<NodeJS.Signals | null>((res) => child.on('exit', (_code, signal) => res(signal)));
-    while (!existsSync(join(snap, 'manifest.json')) && child.exitCode === null) await new Promise((r) => setTimeout(r, 20));
-    child.kill('SIGKILL');
-    expect(await exit).toBe('SIGKILL');
-    expect(existsSync(cut)).toBe(false);
-    const done = (JSON.parse(readFileSync(join(snap, 'manifest.json'), 'utf8')) as { imagesDone: number }).imagesDone;
+    const { snap, done } = await killAtFirstSnapshot(long, cut, 2, 40);
     expect(done).toBeGreaterThanOrEqual(40);
     expect(done).toBeLessThan(400);
     const r = xsnn('train', '--recipe', long, '--threads', '1', '--resume', snap, '--out', cut, '--json');
@@ -75,5 +86,16 @@ describe('xsnn train --resume', () => {
     expect((JSON.parse(r.stdout) as { imagesTrained: number }).imagesTrained).toBe(400 - done);
     expect(files(cut)).toEqual(files(whole));
     expect(existsSync(snap)).toBe(false); // removed once the checkpoint is written
+  }, 120_000);
+
+  it('resumes on 1 thread a snapshot of shadow weights taken on 2 threads (snapshots do not depend on the thread count)', async () => {
+    const whole = join(tmp, 'rathi-whole');
+    expect(xsnn('train', '--recipe', rathi, '--threads', '1', '--out', whole).status).toBe(0);
+    const cut = join(tmp, 'rathi-cut');
+    const { snap, done } = await killAtFirstSnapshot(rathi, cut, 2, 20);
+    expect(done).toBeLessThan(90);
+    const r = xsnn('train', '--recipe', rathi, '--threads', '1', '--resume', snap, '--out', cut, '--json');
+    expect(r.stderr).not.toMatch(/error/i);
+    expect(files(cut)).toEqual(files(whole));
   }, 120_000);
 });

@@ -18,6 +18,11 @@ export function partitionRange(neurons: number, p: number, parts: number): [numb
   return [Math.floor((p * neurons) / parts), Math.floor(((p + 1) * neurons) / parts)];
 }
 
+/** The neuron cut points `[0, …, neurons]` of the `parts` partitions of {@link partitionRange} (the synapses' blocks). */
+export function partitionCuts(neurons: number, parts: number): number[] {
+  return Array.from({ length: parts + 1 }, (_, p) => (p === parts ? neurons : partitionRange(neurons, p, parts)[0]));
+}
+
 /**
  * The partition threads of a training run: partition 0 is the calling thread
  * (the leader, which owns everything done between presentations); partitions

@@ -4,7 +4,7 @@ import { version } from '../../core/version.js';
 import type { Dataset } from '../../data/Dataset.js';
 import type { Checkpoint } from '../Checkpoint.js';
 import { initialSynapses, type InitialSynapses } from '../initialSynapses.js';
-import { InputSynapses } from '../InputSynapses.js';
+import { InputSynapses, type InputSynapsesLayout } from '../InputSynapses.js';
 import { learningRateScaleAt } from '../learningRateScaleAt.js';
 import { NetworkState } from '../NetworkState.js';
 import { pruneFractionAt, pruneSynapses } from '../prune.js';
@@ -62,10 +62,12 @@ export class TrainingRun {
   private readonly pruneEvery: number;
   private readonly quantEvery: number;
   private readonly shared: boolean;
+  /** How the synapses are laid out: shared and split by partition when the run is partitioned. */
+  private readonly layout: InputSynapsesLayout;
 
   constructor(
     readonly setup: TrainingSetup,
-    partition: { readonly range: readonly [number, number]; readonly exchange: StepExchange } | null = null,
+    partition: { readonly range: readonly [number, number]; readonly exchange: StepExchange; readonly blocks: readonly number[] } | null = null,
   ) {
     const { recipe, dataset: ds, seed } = setup;
     const nIn = ds.width * ds.height * ds.channels;
@@ -73,8 +75,9 @@ export class TrainingRun {
     this.nIn = nIn;
     this.total = setup.perEpoch * setup.epochs;
     this.shared = partition !== null;
+    this.layout = partition === null ? {} : { shared: true, blocks: partition.blocks };
     this.init = initialSynapses(recipe, nIn, seed);
-    this.syn = InputSynapses.fromDense(this.init.weights, new Uint8Array(nIn * N).fill(1), this.init.delays, nIn, N, this.init.maxDelay, this.shared);
+    this.syn = InputSynapses.fromDense(this.init.weights, new Uint8Array(nIn * N).fill(1), this.init.delays, nIn, N, this.init.maxDelay, this.layout);
     const P = recipe.pruning;
     const Q = recipe.quantization;
     const wMax = recipe.network.input.wMax;
@@ -134,14 +137,18 @@ export class TrainingRun {
 
   private quantize(rng?: Rng): void {
     const R = this.setup.recipe;
+    const syn = this.syn;
+    // stochastic rounding draws in entry order: the one-block order, whatever the number of threads
+    const w = rng === undefined ? syn.w : syn.toCanonical(syn.w);
     quantizeSynapseWeights({
-      w: this.syn.w,
-      col: this.syn.col,
+      w,
+      col: rng === undefined ? syn.col : syn.toCanonical(syn.col),
       neurons: R.network.neurons,
       spec: R.quantization,
       wMax: R.network.input.wMax,
       ...(rng !== undefined ? { rng } : {}),
     });
+    if (w !== syn.w) syn.w.set(syn.fromCanonical(w));
   }
 
   private replaceSynapses(syn: InputSynapses): void {
@@ -165,7 +172,7 @@ export class TrainingRun {
       threshold: P.threshold,
       fraction: pruneFractionAt(P, done),
     });
-    if (n > 0) this.replaceSynapses(InputSynapses.fromDense(dense, mask, this.init.delays, this.nIn, N, this.init.maxDelay, this.shared));
+    if (n > 0) this.replaceSynapses(InputSynapses.fromDense(dense, mask, this.init.delays, this.nIn, N, this.init.maxDelay, this.layout));
     else this.net.touchAll();
   }
 
@@ -237,8 +244,9 @@ export class TrainingRun {
     if (net.ringX !== null) arrays.ringX = net.ringX;
     const sw = this.shadow?.state();
     if (sw !== undefined && sw !== null) {
-      arrays.shadow = sw.shadow;
-      arrays.shadowStart = sw.start;
+      // in the one-block order, so that a snapshot does not depend on the number of threads
+      arrays.shadow = this.syn.toCanonical(sw.shadow);
+      arrays.shadowStart = this.syn.toCanonical(sw.start);
     }
     const counters = {
       presentations: this.presentations,
@@ -254,7 +262,7 @@ export class TrainingRun {
   restore(s: TrainingSnapshot): void {
     const a = s.arrays;
     const N = this.setup.recipe.network.neurons;
-    const syn = InputSynapses.fromDense(a.weights!, a.mask!, this.init.delays, this.nIn, N, this.init.maxDelay, this.shared);
+    const syn = InputSynapses.fromDense(a.weights!, a.mask!, this.init.delays, this.nIn, N, this.init.maxDelay, this.layout);
     this.replaceSynapses(syn);
     const net = this.net;
     net.theta.set(a.theta as Float64Array);
@@ -267,7 +275,9 @@ export class TrainingRun {
     net.t = s.step;
     net.rebuildActiveList();
     net.touchAll();
-    if (a.shadow !== undefined && a.shadowStart !== undefined) this.shadow?.restore(a.shadow as Float32Array, a.shadowStart as Float32Array);
+    if (a.shadow !== undefined && a.shadowStart !== undefined) {
+      this.shadow?.restore(syn.fromCanonical(a.shadow as Float32Array), syn.fromCanonical(a.shadowStart as Float32Array));
+    }
     ({
       presentations: this.presentations,
       spikes: this.spikes,
