@@ -7,7 +7,8 @@ import { SynapticDrive } from './InputDrive.js';
 import { InputSpikes } from './InputSpikes.js';
 import type { InputSynapses } from './InputSynapses.js';
 import { NetworkState } from './NetworkState.js';
-import { UNCAPPED_RETRY_LIMIT, type SnnRecipe } from './SnnRecipe.js';
+import type { SnnRecipe } from './SnnRecipe.js';
+import { UNCAPPED_RETRY_LIMIT } from './UNCAPPED_RETRY_LIMIT.js';
 import type { StepExchange } from './StepExchange.js';
 import { StepState, type StepArrays } from './_internals/StepState.js';
 

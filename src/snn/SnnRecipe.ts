@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { positiveQuantity, quantity, citationSchema } from '../config/zodUnits.js';
 import { loadPreset, type LoadedPreset } from '../config/presets.js';
 import { validateConfig } from '../config/loadYaml.js';
+import { UNCAPPED_RETRY_LIMIT } from './UNCAPPED_RETRY_LIMIT.js';
 
 /** A time written with a unit (`"0.5 ms"`), converted to milliseconds at load time. */
 const timeMs = () => positiveQuantity('time').transform((s) => s * 1e3);
@@ -88,12 +89,7 @@ const NetworkSchema = z.strictObject({
 
 /** Largest `protocol.minSpikes` a recipe may ask for (the default is 5; a network of N neurons rarely fires more than a few times N per image). */
 export const MAX_MIN_SPIKES = 100_000;
-/**
- * Re-presentations of one image when `protocol.maxRetries` is null (DC1 has no cap):
- * with the intensity raised by `intensityStep` each time, real runs stop after a few;
- * the bound keeps an unreachable `minSpikes` from presenting the same image forever.
- */
-export const UNCAPPED_RETRY_LIMIT = 1000;
+export { UNCAPPED_RETRY_LIMIT };
 
 const ProtocolSchema = z.strictObject({
   presentation: timeMs().default(350),
