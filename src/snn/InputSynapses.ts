@@ -110,14 +110,19 @@ export class InputSynapses {
   canonicalOrder(): Int32Array | null {
     const B = this.blockCount;
     if (B === 1) return null;
+    if (this.order !== undefined) return this.order;
     const K = (this.grpPtr.length - 1) / B;
     const order = new Int32Array(this.size);
     let c = 0;
     for (let k = 0; k < K; k++) {
       for (let b = 0; b < B; b++) for (let e = this.grpPtr[b * K + k]!, end = this.grpPtr[b * K + k + 1]!; e < end; e++) order[c++] = e;
     }
+    this.order = order;
     return order;
   }
+
+  /** {@link canonicalOrder}, computed on first use (the layout never changes). */
+  private order: Int32Array | undefined;
 
   /** Per-entry `values` (in this layout's order) rearranged into the {@link canonicalOrder}; `values` itself for one block. */
   toCanonical<T extends Float32Array | Uint16Array>(values: T): T {

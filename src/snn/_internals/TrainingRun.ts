@@ -61,7 +61,6 @@ export class TrainingRun {
   private readonly levels: Float64Array | null;
   private readonly pruneEvery: number;
   private readonly quantEvery: number;
-  private readonly shared: boolean;
   /** How the synapses are laid out: shared and split by partition when the run is partitioned. */
   private readonly layout: InputSynapsesLayout;
 
@@ -74,7 +73,6 @@ export class TrainingRun {
     const N = recipe.network.neurons;
     this.nIn = nIn;
     this.total = setup.perEpoch * setup.epochs;
-    this.shared = partition !== null;
     this.layout = partition === null ? {} : { shared: true, blocks: partition.blocks };
     this.init = initialSynapses(recipe, nIn, seed);
     this.syn = InputSynapses.fromDense(this.init.weights, new Uint8Array(nIn * N).fill(1), this.init.delays, nIn, N, this.init.maxDelay, this.layout);
@@ -86,10 +84,11 @@ export class TrainingRun {
     const choice = quantizationDefaults(Q);
     const shadowMode = this.levels !== null && choice.shadow;
     this.ownColumns = partition !== null && !shadowMode;
-    const theta = this.shared ? new Float64Array(new SharedArrayBuffer(8 * N)) : new Float64Array(N);
+    const shared = this.layout.shared === true;
+    const theta = shared ? new Float64Array(new SharedArrayBuffer(8 * N)) : new Float64Array(N);
     theta.fill(recipe.network.threshold.thetaInit);
     this.net = new SnnNetwork(recipe, this.syn, theta, {
-      state: NetworkState.allocate(N, this.shared),
+      state: NetworkState.allocate(N, shared),
       initialise: true,
       ...(partition !== null ? { range: partition.range, exchange: partition.exchange, ownColumns: this.ownColumns } : {}),
     });
@@ -217,7 +216,7 @@ export class TrainingRun {
       weights: syn.toDenseWeights(),
       mask: syn.toMask(),
       delays,
-      theta: this.shared ? Float64Array.from(this.net.theta) : this.net.theta,
+      theta: this.layout.shared === true ? Float64Array.from(this.net.theta) : this.net.theta,
     };
   }
 
