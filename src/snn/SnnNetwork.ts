@@ -10,6 +10,7 @@ import { NetworkState } from './NetworkState.js';
 import type { SnnRecipe } from './SnnRecipe.js';
 import { UNCAPPED_RETRY_LIMIT } from './UNCAPPED_RETRY_LIMIT.js';
 import type { StepExchange } from './StepExchange.js';
+import { ExcitatoryKernel, type ExcitatoryConstants } from './_internals/ExcitatoryKernel.js';
 import { StepState, type StepArrays } from './_internals/StepState.js';
 
 const NEVER = -1e15;
@@ -49,23 +50,14 @@ export interface SnnNetworkOptions {
 }
 
 /** Per-presentation constants of the step loop (units in the names: ms, mV, steps). */
-interface StepConstants {
-  readonly dtTauE: number;
+interface StepConstants extends ExcitatoryConstants {
   readonly dtTauI: number;
-  readonly vThEMv: number;
-  readonly refrSteps: number;
   readonly refrStepsI: number;
-  readonly timerSteps: number;
-  readonly decGe: number;
-  readonly decGi: number;
-  readonly decTheta: number;
   readonly thetaPlusMv: number;
   readonly depression: boolean;
   readonly decPost1: number;
   readonly etaPre: number;
   readonly presSteps: number;
-  /** `network.integration` is `euler-limited`. */
-  readonly limited: boolean;
 }
 
 /**
@@ -172,8 +164,10 @@ export class SnnNetwork {
   private nDep = 0;
   /** The arrays the step loop writes ({@link stepState}'s). */
   private readonly hot: StepArrays;
-  /** The state itself when alone, private copies of it when sharing it with other threads. */
+  /** Private copies of the state, loaded before and stored after each presentation. */
   private readonly stepState: StepState;
+  /** The E update (WebAssembly SIMD) and its arrays of the step state. */
+  private readonly kernel: ExcitatoryKernel;
 
   constructor(recipe: SnnRecipe, synapses: InputSynapses, theta: Float64Array, options: SnnNetworkOptions = {}) {
     const N = recipe.network.neurons;
@@ -217,7 +211,8 @@ export class SnnNetwork {
     this.lastPost = state.lastPost;
     this.isActiveI = state.isActiveI;
     this.touched = state.touched;
-    this.stepState = this.exchange === null ? StepState.over(state, theta) : StepState.copyOf(state, theta);
+    this.kernel = new ExcitatoryKernel(N);
+    this.stepState = StepState.copyOf(state, theta, this.kernel);
     this.hot = this.stepState.arrays;
     this.ringLen = this.maxDelay + 2;
     this.ring = new Float64Array(this.nInputs * this.ringLen);
@@ -231,7 +226,7 @@ export class SnnNetwork {
       this.tabPre[k] = Math.exp((-k * dt) / this.tauPreMs);
       this.tabPost2[k] = Math.exp((-k * dt) / this.tauPost2Ms);
     }
-    this.spikedE = new Int32Array(N);
+    this.spikedE = this.kernel.spiked;
     this.spikedI = new Int32Array(N);
     this.iSpikeStep = new Float64Array(2 * N).fill(NEVER);
     this.activeI = new Int32Array(N);
@@ -463,53 +458,21 @@ export class SnnNetwork {
       etaPre: L.etaPre * this.learningRateScale,
       presSteps: Math.min(this.presSteps, this.spikes.steps),
       limited: R.network.integration === 'euler-limited',
+      vRestMv: ex.vRest,
+      eExcMv: ex.eExc,
+      eInhMv: ex.eInh,
+      tiny: TINY,
     };
   }
 
   /**
-   * E state update and thresholds of step n; returns the number of spiking E neurons (listed in `spikedE`).
+   * E state update and thresholds of step n (the class doc's equations, in
+   * {@link ExcitatoryKernel}); returns the number of spiking E neurons (listed in `spikedE`).
    * Conductances below TINY are flushed to 0: their effect on v is far below
    * v's rounding (so it is exact) and it keeps the arithmetic out of denormals.
    */
   private updateExcitatory(n: number, c: StepConstants): number {
-    const ex = this.recipe.network.exc;
-    const vRest = ex.vRest,
-      eExc = ex.eExc,
-      eInh = ex.eInh;
-    const { dtTauE, vThEMv, refrSteps, timerSteps, decGe, decGi, decTheta, limited } = c;
-    const learnTheta = decTheta !== 1;
-    const hot = this.hot;
-    const vE = hot.vE,
-      geE = hot.geE,
-      giE = hot.giE,
-      lastE = hot.lastE,
-      theta = hot.theta,
-      spikedE = this.spikedE;
-    let nE = 0;
-    for (let j = this.lo, hi = this.hi; j < hi; j++) {
-      const ge = geE[j]!,
-        gi = giE[j]!;
-      let th = theta[j]!;
-      if (learnTheta) {
-        th *= decTheta;
-        theta[j] = th;
-      }
-      const since = n - lastE[j]!;
-      if (since >= refrSteps) {
-        const v = vE[j]!;
-        let nv: number;
-        if (!limited || dtTauE * (1 + ge + gi) <= 1) {
-          nv = v + dtTauE * (vRest - v + ge * (eExc - v) + gi * (eInh - v));
-        } else nv = (vRest + ge * eExc + gi * eInh) / (1 + ge + gi); // the step would pass v∞: stop there (see class doc)
-        vE[j] = nv;
-        if (nv > th + vThEMv && since >= timerSteps) spikedE[nE++] = j;
-      }
-      const nge = ge * decGe;
-      geE[j] = nge < TINY ? 0 : nge;
-      const ngi = gi * decGi;
-      giE[j] = ngi < TINY ? 0 : ngi;
-    }
-    return nE;
+    return this.kernel.update(this.lo, this.hi, n, c);
   }
 
   /**

@@ -1,45 +1,49 @@
 import type { NetworkState, NetworkStateArrays } from '../NetworkState.js';
+import type { ExcitatoryKernel } from './ExcitatoryKernel.js';
 
 /** The per-neuron arrays the step loop writes: a network state's and the thresholds θ. */
 export type StepArrays = NetworkStateArrays & { readonly theta: Float64Array };
 
 /**
- * The per-neuron arrays the step loop of one partition writes. Alone, they are
- * the network's state itself. A partition that shares the state with other
- * threads steps over private copies instead, loaded from the shared arrays
- * before each presentation and stored back after it: during a presentation no
- * thread writes a cache line that another thread's neurons share (the arrays'
- * base addresses are not aligned to cache lines, so a partition boundary would
- * otherwise fall inside one line of each array, written by both threads every step).
- * Between presentations the shared arrays hold the state.
+ * The per-neuron arrays the step loop of one partition writes: private copies
+ * of the network's state, loaded from it before each presentation and stored
+ * back after it. Between presentations the state holds the values.
+ * - The arrays of the E update (v, g_e, g_i, last spike, θ) are the
+ *   {@link ExcitatoryKernel}'s, in its WebAssembly memory.
+ * - When several threads share the state, no thread writes a cache line that
+ *   another thread's neurons share during a presentation (the arrays' base
+ *   addresses are not aligned to cache lines, so a partition boundary would
+ *   otherwise fall inside one line of each array, written by both threads every step).
  */
 export class StepState {
   private constructor(
     /** The arrays to step over. */
     readonly arrays: StepArrays,
-    private readonly shared: StepArrays | null,
+    private readonly shared: StepArrays,
   ) {}
 
-  /** The state's own arrays (a network alone in its thread): {@link load} and {@link store} do nothing. */
-  static over(state: NetworkState, theta: Float64Array): StepState {
-    return new StepState({ ...state.arrays(), theta }, null);
-  }
-
-  /** Private copies of the state's arrays (a partition sharing the state with other threads). */
-  static copyOf(state: NetworkState, theta: Float64Array): StepState {
+  /** Private copies of the state's arrays and of θ; the E update's in `kernel`'s memory. */
+  static copyOf(state: NetworkState, theta: Float64Array, kernel: ExcitatoryKernel): StepState {
     const shared: StepArrays = { ...state.arrays(), theta };
-    const copy = Object.fromEntries(Object.entries(shared).map(([k, a]) => [k, (a as Float64Array).slice()]));
+    const inKernel: Partial<Record<keyof StepArrays, Float64Array>> = {
+      vE: kernel.vE,
+      geE: kernel.geE,
+      giE: kernel.giE,
+      lastE: kernel.lastE,
+      theta: kernel.theta,
+    };
+    const copy = Object.fromEntries(Object.entries(shared).map(([k, a]) => [k, inKernel[k as keyof StepArrays] ?? (a as Float64Array).slice()]));
     return new StepState(copy as unknown as StepArrays, shared);
   }
 
   /** Copies neurons `[lo, hi)` of the shared arrays into the private ones (before a presentation). */
   load(lo: number, hi: number): void {
-    if (this.shared !== null) copyRange(this.shared, this.arrays, lo, hi);
+    copyRange(this.shared, this.arrays, lo, hi);
   }
 
   /** Copies neurons `[lo, hi)` of the private arrays back into the shared ones (after a presentation). */
   store(lo: number, hi: number): void {
-    if (this.shared !== null) copyRange(this.arrays, this.shared, lo, hi);
+    copyRange(this.arrays, this.shared, lo, hi);
   }
 }
 
