@@ -166,8 +166,14 @@ export class SnnNetwork {
   private readonly hot: StepArrays;
   /** Private copies of the state, loaded before and stored after each presentation. */
   private readonly stepState: StepState;
-  /** The E update (WebAssembly SIMD) and its arrays of the step state. */
+  /** The E update (WebAssembly SIMD) and its arrays of the step state; the input delivery over a copy of this partition's synapses. */
   private readonly kernel: ExcitatoryKernel;
+  /** Whether the kernel holds this partition's synapse entries (contiguous in the layout, within its capacity): `[wBase, wBase + wCount)`. */
+  private kernelEntries = false;
+  private wBase = 0;
+  private wCount = 0;
+  /** Whether the kernel's copy of the weights may differ from `synapses.w` (reloaded before a test presentation). */
+  private wStale = true;
 
   constructor(recipe: SnnRecipe, synapses: InputSynapses, theta: Float64Array, options: SnnNetworkOptions = {}) {
     const N = recipe.network.neurons;
@@ -211,7 +217,7 @@ export class SnnNetwork {
     this.lastPost = state.lastPost;
     this.isActiveI = state.isActiveI;
     this.touched = state.touched;
-    this.kernel = new ExcitatoryKernel(N);
+    this.kernel = new ExcitatoryKernel(N, { entries: partitionEntries(synapses, lo, hi)?.count ?? 0, groups: this.nInputs * (synapses.maxDelay + 1) });
     this.stepState = StepState.copyOf(state, theta, this.kernel);
     this.hot = this.stepState.arrays;
     this.ringLen = this.maxDelay + 2;
@@ -230,7 +236,7 @@ export class SnnNetwork {
     this.spikedI = new Int32Array(N);
     this.iSpikeStep = new Float64Array(2 * N).fill(NEVER);
     this.activeI = new Int32Array(N);
-    this.groups = new Int32Array(this.nInputs * (this.maxDelay + 1));
+    this.groups = this.kernel.groups;
     this.depList = new Int32Array(N);
     this.inDepList = new Uint8Array(N);
     this.normalizer = new ColumnNormalizer(N);
@@ -255,10 +261,14 @@ export class SnnNetwork {
     else this.normalizer.invalidate();
   }
 
-  /** Marks every input column as changed (after weights were rewritten wholesale, e.g. quantized or restored). */
+  /**
+   * Marks every input column as changed (after weights were rewritten wholesale, e.g. quantized or restored).
+   * Test mode reads the weights as they were at construction, {@link setSynapses}, a training presentation or this call.
+   */
   touchAll(): void {
     this.touched.fill(1);
     this.normalizer.invalidate();
+    this.wStale = true;
   }
 
   /**
@@ -386,6 +396,11 @@ export class SnnNetwork {
     const exchange = this.exchange;
     const hot = this.hot;
     this.stepState.load(this.lo, this.hi);
+    const kernelDrive = this.kernelEntries && (learn || (this.drive instanceof SynapticDrive && this.drive.synapses === this.synapses));
+    if (this.kernelEntries && (learn || this.wStale)) {
+      this.kernel.w.set(this.synapses.w.subarray(this.wBase, this.wBase + this.wCount));
+      this.wStale = false;
+    }
     hot.counts.fill(0, this.lo, this.hi);
     this.depActive = false;
     this.inDepList.fill(0, this.lo, this.hi);
@@ -418,8 +433,10 @@ export class SnnNetwork {
       if (s <= lastArrival) {
         if (learn) {
           if (s < pres) this.recordEmissions(s, n);
-          this.deliverPlastic(s, pres - 1);
-        } else this.drive.deliver(this.spikes, s, hot.geE);
+          this.deliverPlastic(s, pres - 1, kernelDrive);
+        } else if (kernelDrive)
+          this.kernel.deliver(arrivingGroups(this.spikes.stepPtr, this.spikes.inputs, s, this.maxDelay, this.spikes.steps - 1, this.groups), false);
+        else this.drive.deliver(this.spikes, s, hot.geE);
       }
       this.exciteInhibitory(nE);
       if (learn && nE > 0) this.learnAtPostSpikes(nE, n, c);
@@ -432,6 +449,10 @@ export class SnnNetwork {
     }
     if (pendingStep !== 0) this.inhibit(exchange !== null ? exchange.sum(pendingRound) : pendingNI, pendingStep, wIE);
     this.stepState.store(this.lo, this.hi);
+    if (learn && this.kernelEntries) {
+      this.synapses.w.set(this.kernel.w.subarray(0, this.wCount), this.wBase);
+      this.wStale = true; // the weights change between presentations (normalisation, pruning, …)
+    }
     return total;
   }
 
@@ -568,10 +589,17 @@ export class SnnNetwork {
     }
   }
 
-  /** Input arrivals of step s into g_e (this partition's columns), applying the pending pre-synaptic depression to each arriving synapse. */
-  private deliverPlastic(s: number, last: number): void {
+  /**
+   * Input arrivals of step s into g_e (this partition's columns), applying the pending pre-synaptic depression to
+   * each arriving synapse; in the kernel (`inKernel`, over its copy of the weights) or in the loops below.
+   */
+  private deliverPlastic(s: number, last: number, inKernel: boolean): void {
     const groups = this.groups;
     const m = arrivingGroups(this.spikes.stepPtr, this.spikes.inputs, s, this.maxDelay, last, groups);
+    if (inKernel) {
+      this.kernel.deliver(m, this.depActive);
+      return;
+    }
     const gLo = this.gLo,
       gHi = this.gHi,
       col = this.synapses.col,
@@ -686,8 +714,31 @@ export class SnnNetwork {
     }
   }
 
-  /** This partition's slice `[gLo[k], gHi[k])` of every delay group (entries inside a group are sorted by neuron). */
+  /** This partition's slice of every delay group ({@link sliceGroupRanges}), and its entries copied into the kernel when they are contiguous. */
   private sliceGroups(): void {
+    this.sliceGroupRanges();
+    this.copyEntries();
+  }
+
+  /** Copies this partition's synapse entries (structure now, weights before each presentation) into the kernel, when it can hold them. */
+  private copyEntries(): void {
+    const part = partitionEntries(this.synapses, this.lo, this.hi);
+    const k = this.kernel;
+    this.wStale = true;
+    this.kernelEntries = part !== null && part.count <= k.w.length && k.gLo.length === this.gLo.length;
+    if (part === null || !this.kernelEntries) return;
+    const { base, count } = part;
+    for (let g = 0, G = this.gLo.length; g < G; g++) {
+      k.gLo[g] = this.gLo[g]! - base;
+      k.gHi[g] = this.gHi[g]! - base;
+    }
+    k.col.set(this.synapses.col.subarray(base, base + count));
+    this.wBase = base;
+    this.wCount = count;
+  }
+
+  /** This partition's slice `[gLo[k], gHi[k])` of every delay group (entries inside a group are sorted by neuron). */
+  private sliceGroupRanges(): void {
     const { grpPtr, col } = this.synapses;
     const B = this.synapses.blockCount;
     if (B > 1) {
@@ -749,7 +800,10 @@ export class SnnNetwork {
   /** STDP at a post-synaptic spike of E neuron j at step n (column update over its surviving synapses). */
   private postSpike(j: number, n: number): void {
     const L = this.recipe.learning;
-    const { colPos, w, delays } = this.synapses;
+    const { colPos, delays } = this.synapses;
+    // during a presentation the kernel's copy holds this partition's weights (entry e at e − wBase)
+    const w = this.kernelEntries ? this.kernel.w : this.synapses.w;
+    const off = this.kernelEntries ? this.wBase : 0;
     const nIn = this.nInputs;
     const N = this.neurons;
     const wMax = this.recipe.network.input.wMax;
@@ -762,7 +816,7 @@ export class SnnNetwork {
       const a = L.etaPost * this.learningRateScale * post2;
       if (a === 0) return;
       for (let i = 0; i < nIn; i++) {
-        const e = colPos[base + i]!;
+        const e = colPos[base + i]! - off;
         if (e < 0 || this.ringCount[i] === 0) continue;
         const pre = this.preTrace(i, delays[i * N + j]!, n);
         if (pre === 0) continue;
@@ -774,7 +828,7 @@ export class SnnNetwork {
       const eta = L.powerLaw.eta * this.learningRateScale;
       this.hot.lastPost[j] = n;
       for (let i = 0; i < nIn; i++) {
-        const e = colPos[base + i]!;
+        const e = colPos[base + i]! - off;
         if (e < 0) continue;
         const pre = this.ringCount[i] === 0 ? 0 : this.preTrace(i, delays[i * N + j]!, n);
         const wv = w[e]!;
@@ -786,6 +840,21 @@ export class SnnNetwork {
       }
     }
   }
+}
+
+/**
+ * The entries `[base, base + count)` of neurons `[lo, hi)` when they are contiguous in the layout (one of its
+ * blocks, or the whole of a one-block layout); else null.
+ */
+function partitionEntries(syn: InputSynapses, lo: number, hi: number): { base: number; count: number } | null {
+  const { grpPtr } = syn;
+  const B = syn.blockCount;
+  const K = (grpPtr.length - 1) / B;
+  if (B > 1) {
+    const b = syn.blockOf(lo, hi);
+    return b < 0 ? null : { base: grpPtr[b * K]!, count: grpPtr[(b + 1) * K]! - grpPtr[b * K]! };
+  }
+  return lo === 0 && hi === syn.neurons ? { base: 0, count: grpPtr[K]! } : null;
 }
 
 /**

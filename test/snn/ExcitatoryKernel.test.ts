@@ -152,6 +152,93 @@ describe('ExcitatoryKernel', () => {
   });
 });
 
+/** The JavaScript delivery loops the kernel's `deliver` must reproduce bit for bit (SnnNetwork.deliverPlastic). */
+function scalarDeliver(o: {
+  groups: number[];
+  gLo: Int32Array;
+  gHi: Int32Array;
+  col: Uint16Array;
+  w: Float32Array;
+  ge: Float64Array;
+  dep: Float64Array;
+  depressing: boolean;
+}): void {
+  for (const k of o.groups) {
+    for (let e = o.gLo[k]!; e < o.gHi[k]!; e++) {
+      const j = o.col[e]!;
+      const wv = o.w[e]!;
+      o.ge[j]! += wv;
+      if (o.depressing) {
+        const nw = wv - o.dep[j]!;
+        o.w[e] = nw > 0 ? nw : 0;
+      }
+    }
+  }
+}
+
+const deliveryCase = fc
+  .record({
+    neurons: fc.integer({ min: 1, max: 9 }),
+    groupSizes: fc.array(fc.integer({ min: 0, max: 7 }), { minLength: 1, maxLength: 12 }),
+    depressing: fc.boolean(),
+  })
+  .chain((t) => {
+    const E = t.groupSizes.reduce((a, b) => a + b, 0);
+    const K = t.groupSizes.length;
+    return fc.record({
+      t: fc.constant(t),
+      col: fc.array(fc.integer({ min: 0, max: t.neurons - 1 }), { minLength: E, maxLength: E }),
+      w: fc.array(fc.oneof(fc.constant(0), fc.float({ min: 0, max: 1, noNaN: true, noDefaultInfinity: true })), { minLength: E, maxLength: E }),
+      dep: fc.array(fc.oneof(fc.constant(0), fc.double({ min: 1e-30, max: 0.5, noNaN: true })), { minLength: t.neurons, maxLength: t.neurons }),
+      ge: fc.array(fc.double({ min: 0, max: 5, noNaN: true }), { minLength: t.neurons, maxLength: t.neurons }),
+      groups: fc.uniqueArray(fc.integer({ min: 0, max: K - 1 }), { maxLength: K }),
+    });
+  });
+
+describe('ExcitatoryKernel.deliver', () => {
+  it('adds the arriving groups into g_e, and lowers the weights of depressed neurons, bit for bit as the JavaScript loops', () => {
+    fc.assert(
+      fc.property(deliveryCase, ({ t, col, w, dep, ge, groups }) => {
+        const K = t.groupSizes.length;
+        const k = new ExcitatoryKernel(t.neurons, { entries: col.length, groups: K });
+        const gLo = new Int32Array(K),
+          gHi = new Int32Array(K);
+        let e = 0;
+        t.groupSizes.forEach((size, g) => {
+          gLo[g] = e;
+          gHi[g] = e += size;
+        });
+        k.gLo.set(gLo);
+        k.gHi.set(gHi);
+        k.col.set(col);
+        k.w.set(w);
+        k.dep.set(dep);
+        k.geE.set(ge);
+        k.groups.set(groups);
+        const ref = {
+          groups,
+          gLo,
+          gHi,
+          col: Uint16Array.from(col),
+          w: Float32Array.from(w),
+          ge: Float64Array.from(ge),
+          dep: Float64Array.from(dep),
+          depressing: t.depressing,
+        };
+        scalarDeliver(ref);
+        k.deliver(groups.length, t.depressing);
+        expect(bits(k.geE)).toEqual(bits(ref.ge));
+        expect(new Uint8Array(k.w.buffer, k.w.byteOffset, k.w.byteLength)).toEqual(new Uint8Array(ref.w.buffer));
+      }),
+      fcOptions(300),
+    );
+  });
+
+  it('refuses to deliver without a delivery capacity', () => {
+    expect(() => new ExcitatoryKernel(4).deliver(0, false)).toThrow(/ExcitatoryKernel.deliver: the kernel was built without a delivery capacity/);
+  });
+});
+
 describe('the assembled kernels', () => {
   it('are the assembly of their .wat sources (scripts/buildWasm.mjs --check)', () => {
     const r = spawnSync(process.execPath, ['scripts/buildWasm.mjs', '--check'], { encoding: 'utf8' });

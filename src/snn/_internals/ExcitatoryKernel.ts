@@ -1,4 +1,6 @@
+import { XsnnError } from '../../config/XsnnError.js';
 import { excitatoryUpdateWasm } from './wasm/excitatoryUpdateWasm.js';
+import { inputDeliveryWasm } from './wasm/inputDeliveryWasm.js';
 
 /** The constants of one E update (see `wasm/excitatoryUpdate.wat` for the equations). */
 export interface ExcitatoryConstants {
@@ -45,6 +47,16 @@ type UpdateE = (
   tiny: number,
 ) => number;
 
+type Deliver = (groups: number, m: number, gLo: number, gHi: number, col: number, w: number, ge: number, dep: number, depressing: number) => void;
+
+/** The room {@link ExcitatoryKernel} keeps for one partition's input synapses (see {@link ExcitatoryKernel.deliver}). */
+export interface DeliveryCapacity {
+  /** Synapse entries (the partition's, contiguous in the layout). */
+  readonly entries: number;
+  /** Delay groups `nInputs·(maxDelay + 1)`. */
+  readonly groups: number;
+}
+
 /** The part of the WebAssembly JS API used here (TypeScript's ES libraries do not declare it; Node has it). */
 interface WasmApi {
   Memory: new (descriptor: { initial: number }) => { readonly buffer: ArrayBuffer };
@@ -54,6 +66,12 @@ interface WasmApi {
 const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
 let compiled: object | undefined;
+let compiledDelivery: object | undefined;
+
+/** Byte length of `count` elements of `bytes` bytes, rounded up to 16 (every array 16-byte aligned). */
+function span(count: number, bytes: number): number {
+  return Math.ceil((count * bytes) / 16) * 16;
+}
 
 /**
  * The per-step E-neuron update as a WebAssembly SIMD kernel (two neurons per
@@ -63,6 +81,13 @@ let compiled: object | undefined;
  * it leaves is bit for bit the scalar loop's (property-tested against it).
  * One kernel per network (and per thread): the arrays are that network's
  * private step state.
+ *
+ * With a {@link DeliveryCapacity} the same memory also holds a copy of the
+ * partition's input synapses (`w`, `col`, each delay group's entry range
+ * `gLo`/`gHi`, relative to the copy), the pending pre-synaptic depression `dep`
+ * and the arriving groups `groups`, and {@link deliver} adds a step's arrivals
+ * into `geE` (`wasm/inputDelivery.wat`), the JavaScript loops' IEEE operations
+ * in the same order.
  */
 export class ExcitatoryKernel {
   readonly vE: Float64Array;
@@ -72,25 +97,69 @@ export class ExcitatoryKernel {
   readonly theta: Float64Array;
   /** Indices of the neurons that spiked in the last {@link update}. */
   readonly spiked: Int32Array;
+  /** Pending pre-synaptic depression per neuron (only with a delivery capacity; else empty). */
+  readonly dep: Float64Array;
+  /** Arriving delay groups of a step, as `arrivingGroups` lists them. */
+  readonly groups: Int32Array;
+  /** Entry range `[gLo[k], gHi[k])` of delay group k in {@link w} / {@link col}. */
+  readonly gLo: Int32Array;
+  readonly gHi: Int32Array;
+  /** The partition's synapse weights and neurons, copied from its entries of the layout. */
+  readonly w: Float32Array;
+  readonly col: Uint16Array;
   private readonly offsets: readonly number[];
   private readonly fn: UpdateE;
+  private readonly deliverFn: Deliver | null;
 
-  constructor(readonly neurons: number) {
+  constructor(
+    readonly neurons: number,
+    delivery: DeliveryCapacity | null = null,
+  ) {
     // one padding neuron at least (an odd range's last pair reads neuron hi), rounded to an even length: 16-byte aligned arrays
     const stride = (neurons + 2) & ~1;
-    const bytes = 6 * 8 * stride;
+    const E = delivery?.entries ?? 0;
+    const K = delivery?.groups ?? 0;
+    const dN = delivery === null ? 0 : stride;
+    const sizes = [8 * stride, 8 * stride, 8 * stride, 8 * stride, 8 * stride, 8 * stride, 8 * dN, span(K, 4), span(K, 4), span(K, 4), span(E, 4), span(E, 2)];
+    const offsets: number[] = [];
+    let bytes = 0;
+    for (const b of sizes) {
+      offsets.push(bytes);
+      bytes += b;
+    }
     const memory = new wasm.Memory({ initial: Math.max(1, Math.ceil(bytes / 65536)) });
     compiled ??= new wasm.Module(Buffer.from(excitatoryUpdateWasm, 'base64'));
     const instance = new wasm.Instance(compiled, { env: { memory } });
     this.fn = instance.exports['updateE'] as UpdateE;
-    this.offsets = [0, 1, 2, 3, 4, 5].map((k) => k * 8 * stride);
-    const f64 = (k: number): Float64Array => new Float64Array(memory.buffer, this.offsets[k], neurons);
+    if (delivery !== null) {
+      compiledDelivery ??= new wasm.Module(Buffer.from(inputDeliveryWasm, 'base64'));
+      this.deliverFn = new wasm.Instance(compiledDelivery, { env: { memory } }).exports['deliver'] as Deliver;
+    } else this.deliverFn = null;
+    this.offsets = offsets;
+    const f64 = (k: number, n = neurons): Float64Array => new Float64Array(memory.buffer, offsets[k], n);
     this.vE = f64(0);
     this.geE = f64(1);
     this.giE = f64(2);
     this.lastE = f64(3);
     this.theta = f64(4);
-    this.spiked = new Int32Array(memory.buffer, this.offsets[5], neurons);
+    this.spiked = new Int32Array(memory.buffer, offsets[5], neurons);
+    this.dep = f64(6, delivery === null ? 0 : neurons);
+    this.groups = new Int32Array(memory.buffer, offsets[7], K);
+    this.gLo = new Int32Array(memory.buffer, offsets[8], K);
+    this.gHi = new Int32Array(memory.buffer, offsets[9], K);
+    this.w = new Float32Array(memory.buffer, offsets[10], E);
+    this.col = new Uint16Array(memory.buffer, offsets[11], E);
+  }
+
+  /**
+   * Adds the arrivals of the first `m` {@link groups} into {@link geE}: g_e[col[e]] += w[e] over each group's
+   * entries; with `depressing`, also w[e] ← max(0, w[e] − dep[col[e]]) right after w[e] is read.
+   * Needs a delivery capacity.
+   */
+  deliver(m: number, depressing: boolean): void {
+    if (this.deliverFn === null) throw new XsnnError('ExcitatoryKernel.deliver: the kernel was built without a delivery capacity');
+    const o = this.offsets;
+    this.deliverFn(o[7]!, m, o[8]!, o[9]!, o[11]!, o[10]!, o[1]!, o[6]!, depressing ? 1 : 0);
   }
 
   /** Updates neurons `[lo, hi)` at step `n`; returns how many spiked (listed in {@link spiked}). */

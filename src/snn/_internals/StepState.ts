@@ -8,7 +8,8 @@ export type StepArrays = NetworkStateArrays & { readonly theta: Float64Array };
  * The per-neuron arrays the step loop of one partition writes: private copies
  * of the network's state, loaded from it before each presentation and stored
  * back after it. Between presentations the state holds the values.
- * - The arrays of the E update (v, g_e, g_i, last spike, θ) are the
+ * - The arrays of the E update (v, g_e, g_i, last spike, θ) and, when the
+ *   kernel delivers the input, the pending depression are the
  *   {@link ExcitatoryKernel}'s, in its WebAssembly memory.
  * - When several threads share the state, no thread writes a cache line that
  *   another thread's neurons share during a presentation (the arrays' base
@@ -22,7 +23,7 @@ export class StepState {
     private readonly shared: StepArrays,
   ) {}
 
-  /** Private copies of the state's arrays and of θ; the E update's in `kernel`'s memory. */
+  /** Private copies of the state's arrays and of θ; the E update's (and the kernel's delivery's) in `kernel`'s memory. */
   static copyOf(state: NetworkState, theta: Float64Array, kernel: ExcitatoryKernel): StepState {
     const shared: StepArrays = { ...state.arrays(), theta };
     const inKernel: Partial<Record<keyof StepArrays, Float64Array>> = {
@@ -31,6 +32,7 @@ export class StepState {
       giE: kernel.giE,
       lastE: kernel.lastE,
       theta: kernel.theta,
+      ...(kernel.dep.length === theta.length ? { dep: kernel.dep } : {}),
     };
     const copy = Object.fromEntries(Object.entries(shared).map(([k, a]) => [k, inKernel[k as keyof StepArrays] ?? (a as Float64Array).slice()]));
     return new StepState(copy as unknown as StepArrays, shared);
