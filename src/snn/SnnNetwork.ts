@@ -92,7 +92,7 @@ export class SnnNetwork {
   readonly recipe: SnnRecipe;
   readonly neurons: number;
   readonly nInputs: number;
-  /** Input→E synapses (weights updated in place during training). */
+  /** Input→E synapses (weights updated in place during training; test mode sees in-place changes after {@link touchAll}). */
   synapses: InputSynapses;
   /** Adaptive thresholds θ (mV). */
   readonly theta: Float64Array;
