@@ -253,12 +253,17 @@ export class SnnNetwork {
     if (synapses.neurons !== this.neurons || synapses.nInputs !== this.nInputs || synapses.maxDelay !== this.maxDelay) {
       throw new XsnnError('SnnNetwork.setSynapses: shape differs');
     }
-    const wasDefault = this.drive instanceof SynapticDrive && this.drive.synapses === this.synapses;
+    const wasDefault = this.drivesExactly();
     this.synapses = synapses;
     if (wasDefault) this.drive = new SynapticDrive(synapses);
     this.sliceGroups();
     if (this.leader) this.touchAll();
     else this.normalizer.invalidate();
+  }
+
+  /** Whether the test-mode drive is the default exact {@link SynapticDrive} over {@link synapses}. */
+  private drivesExactly(): boolean {
+    return this.drive instanceof SynapticDrive && this.drive.synapses === this.synapses;
   }
 
   /**
@@ -396,7 +401,7 @@ export class SnnNetwork {
     const exchange = this.exchange;
     const hot = this.hot;
     this.stepState.load(this.lo, this.hi);
-    const kernelDrive = this.kernelEntries && (learn || (this.drive instanceof SynapticDrive && this.drive.synapses === this.synapses));
+    const kernelDrive = this.kernelEntries && (learn || this.drivesExactly());
     if (this.kernelEntries && (learn || this.wStale)) {
       this.kernel.w.set(this.synapses.w.subarray(this.wBase, this.wBase + this.wCount));
       this.wStale = false;
@@ -725,7 +730,7 @@ export class SnnNetwork {
     const part = partitionEntries(this.synapses, this.lo, this.hi);
     const k = this.kernel;
     this.wStale = true;
-    this.kernelEntries = part !== null && part.count <= k.w.length && k.gLo.length === this.gLo.length;
+    this.kernelEntries = part !== null && part.count <= k.w.length;
     if (part === null || !this.kernelEntries) return;
     const { base, count } = part;
     for (let g = 0, G = this.gLo.length; g < G; g++) {

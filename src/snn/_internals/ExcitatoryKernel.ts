@@ -120,7 +120,8 @@ export class ExcitatoryKernel {
     const E = delivery?.entries ?? 0;
     const K = delivery?.groups ?? 0;
     const dN = delivery === null ? 0 : stride;
-    const sizes = [8 * stride, 8 * stride, 8 * stride, 8 * stride, 8 * stride, 8 * stride, 8 * dN, span(K, 4), span(K, 4), span(K, 4), span(E, 4), span(E, 2)];
+    // vE geE giE lastE theta spiked (6 × stride), dep, groups gLo gHi (3 × K), w, col
+    const sizes = [...new Array<number>(6).fill(8 * stride), 8 * dN, ...new Array<number>(3).fill(span(K, 4)), span(E, 4), span(E, 2)];
     const offsets: number[] = [];
     let bytes = 0;
     for (const b of sizes) {
