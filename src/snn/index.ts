@@ -12,6 +12,7 @@ export { NetworkState, type NetworkStateArrays } from './NetworkState.js';
 export { type StepExchange } from './StepExchange.js';
 export { ColumnNormalizer } from './ColumnNormalizer.js';
 export { arrivingGroups } from './arrivingGroups.js';
+export { runawaySpikeLimit } from './runawaySpikeLimit.js';
 export {
   saveTrainingSnapshot,
   loadTrainingSnapshot,

@@ -4,22 +4,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { XsnnError } from '../../src/config/index.js';
 import { loadDevice } from '../../src/devices/index.js';
+import { errorOf } from '../_support/errorOf.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'xsnn-devices-'));
 function yaml(name: string, text: string): string {
   const file = join(dir, name);
   writeFileSync(file, text);
   return file;
-}
-
-function errorOf(fn: () => unknown): XsnnError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof XsnnError) return err;
-    throw err;
-  }
-  throw new Error('expected an XsnnError');
 }
 
 describe('loadDevice', () => {

@@ -4,18 +4,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { csrToDense } from '../../src/core/CsrMatrix.js';
 import { formatMatrixMarket, parseMatrixMarket, readMatrixMarket } from '../../src/mapping/index.js';
-import { XsnnError } from '../../src/config/index.js';
+import { type XsnnError } from '../../src/config/index.js';
+import { errorOf as thrownBy } from '../_support/errorOf.js';
 
 const HEAD = '%%MatrixMarket matrix coordinate real general';
 
 function errorOf(text: string): XsnnError {
-  try {
-    parseMatrixMarket(text, 'w.mtx');
-  } catch (err) {
-    if (err instanceof XsnnError) return err;
-    throw err;
-  }
-  throw new Error('expected an XsnnError');
+  return thrownBy(() => parseMatrixMarket(text, 'w.mtx'));
 }
 
 describe('parseMatrixMarket', () => {

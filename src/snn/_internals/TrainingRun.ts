@@ -1,3 +1,4 @@
+import { XsnnError } from '../../config/XsnnError.js';
 import { Rng } from '../../core/Rng.js';
 import { STREAM } from '../../core/streams.js';
 import { version } from '../../core/version.js';
@@ -9,6 +10,7 @@ import { learningRateScaleAt } from '../learningRateScaleAt.js';
 import { NetworkState } from '../NetworkState.js';
 import { pruneFractionAt, pruneSynapses } from '../prune.js';
 import { quantizationDefaults, quantizationLevels, quantizeSynapseWeights } from '../quantize.js';
+import { runawaySpikeLimit } from '../runawaySpikeLimit.js';
 import { ShadowWeights } from '../ShadowWeights.js';
 import { SnnNetwork } from '../SnnNetwork.js';
 import type { SnnRecipe } from '../SnnRecipe.js';
@@ -24,6 +26,16 @@ export interface TrainingSetup {
   readonly seed: number;
   readonly perEpoch: number;
   readonly epochs: number;
+}
+
+/** The run diverged at image `idx`: stop (the CLI exits 1, nothing is written) instead of training on for hours. */
+function runawayError(setup: TrainingSetup, idx: number, spikes: number, limit: number): XsnnError {
+  const euler = setup.recipe.network.integration === 'euler';
+  const why = euler ? '; forward Euler diverged for this recipe and seed: set network.integration to euler-limited (docs/method.md, "Neuron model")' : '';
+  return new XsnnError(
+    `train: recipe '${setup.name}' (seed ${setup.seed}) ran away at training image ${idx + 1}: ${spikes} E spikes in one presentation, more than ${Math.floor(limit)} (half of what the refractory period allows)${why}`,
+    euler ? { field: 'network.integration', expected: 'euler-limited', received: 'euler' } : {},
+  );
 }
 
 const STATE_F64 = ['vE', 'geE', 'giE', 'lastE', 'vI', 'geI', 'lastI', 'dep', 'lastPost'] as const;
@@ -61,6 +73,8 @@ export class TrainingRun {
   private readonly levels: Float64Array | null;
   private readonly pruneEvery: number;
   private readonly quantEvery: number;
+  /** E spikes of one presentation above which the run has diverged ({@link runawaySpikeLimit}). */
+  private readonly runawayLimit: number;
   /** How the synapses are laid out: shared and split by partition when the run is partitioned. */
   private readonly layout: InputSynapsesLayout;
 
@@ -73,6 +87,7 @@ export class TrainingRun {
     const N = recipe.network.neurons;
     this.nIn = nIn;
     this.total = setup.perEpoch * setup.epochs;
+    this.runawayLimit = runawaySpikeLimit(recipe);
     this.layout = partition === null ? {} : { shared: true, blocks: partition.blocks };
     this.init = initialSynapses(recipe, nIn, seed);
     this.syn = InputSynapses.fromDense(this.init.weights, new Uint8Array(nIn * N).fill(1), this.init.delays, nIn, N, this.init.maxDelay, this.layout);
@@ -113,6 +128,7 @@ export class TrainingRun {
     const k = idx % perEpoch;
     this.net.learningRateScale = learningRateScaleAt(recipe.learning, idx);
     const r = this.net.trainImage(dataset.pixels, k * this.nIn, new Rng(seed, STREAM.train, idx), this.beforePresentation);
+    if (r.total > this.runawayLimit) throw runawayError(this.setup, idx, r.total, this.runawayLimit);
     this.presentations += r.presentations;
     this.spikes += r.total;
     this.windowSpikes += r.total;
