@@ -4,14 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { csrToDense } from '../../src/core/CsrMatrix.js';
 import { formatMatrixMarket, parseMatrixMarket, readMatrixMarket } from '../../src/mapping/index.js';
-import { type XsnnError } from '../../src/config/index.js';
-import { errorOf as thrownBy } from '../_support/errorOf.js';
+import { errorOf } from '../_support/errorOf.js';
 
 const HEAD = '%%MatrixMarket matrix coordinate real general';
-
-function errorOf(text: string): XsnnError {
-  return thrownBy(() => parseMatrixMarket(text, 'w.mtx'));
-}
 
 describe('parseMatrixMarket', () => {
   it('reads a real coordinate matrix with comments and blank lines, entries in any order', () => {
@@ -59,7 +54,7 @@ describe('parseMatrixMarket', () => {
     ['too few entries', `${HEAD}\n2 2 3\n1 1 1\n\n\n`, 'w.mtx', 'fewer entries'],
     ['too many entries', `${HEAD}\n2 2 1\n1 1 1\n2 2 1\n`, 'w.mtx:4', 'more entries'],
   ])('rejects %s naming file and line', (_what, text, where, problem) => {
-    const e = errorOf(text);
+    const e = errorOf(() => parseMatrixMarket(text, 'w.mtx'));
     expect(e.message).toContain(where);
     expect(e.message).toContain(problem);
   });
