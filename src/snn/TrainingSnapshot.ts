@@ -129,9 +129,25 @@ export function isTrainingSnapshot(dir: string): boolean {
 }
 
 /**
+ * The epoch count of the run that wrote the snapshot in `dir` (what a resumed
+ * run takes unless told otherwise), or null when `dir` holds no readable
+ * snapshot ({@link loadTrainingSnapshot} then says why).
+ */
+export function snapshotEpochs(dir: string): number | null {
+  try {
+    const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { format?: unknown; epochs?: unknown };
+    return m.format === SNAPSHOT_FORMAT && Number.isInteger(m.epochs) && (m.epochs as number) >= 1 ? (m.epochs as number) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Loads a training snapshot and checks it belongs to the run `expect`
  * describes: same format version, xsnn version, resolved recipe, seed,
- * dataset, images per epoch and epochs; every file's length and SHA-256.
+ * dataset and images per epoch; every file's length and SHA-256. The epoch
+ * count may differ (a run can be lengthened or shortened on resume), as long
+ * as the snapshot is not past the run's last image.
  * Anything else is an {@link XsnnError} naming the snapshot and the field.
  */
 export function loadTrainingSnapshot(dir: string, expect: SnapshotIdentity): TrainingSnapshot {
@@ -162,7 +178,15 @@ export function loadTrainingSnapshot(dir: string, expect: SnapshotIdentity): Tra
   const ds = m.dataset as { sha256?: unknown } | undefined;
   if (ds?.sha256 !== expect.dataset.sha256) refuse('dataset', `${expect.dataset.name} (sha256 ${expect.dataset.sha256})`, m.dataset);
   if (m.trainImages !== expect.trainImages) refuse('trainImages', String(expect.trainImages), m.trainImages);
-  if (m.epochs !== expect.epochs) refuse('epochs', String(expect.epochs), m.epochs);
+  // the epoch count may change on resume (nothing before the last image depends on it), but not to an end already passed
+  const end = expect.trainImages * expect.epochs;
+  if (typeof m.imagesDone !== 'number' || m.imagesDone > end) {
+    refuse(
+      'epochs',
+      `a snapshot taken at or before this run's end (${expect.epochs} epoch(s) = ${end} images)`,
+      `a snapshot after ${String(m.imagesDone)} images`,
+    );
+  }
   const arrays: Record<string, SnapshotArray> = {};
   for (const f of (m.files ?? []) as SnapshotFile[]) {
     // a snapshot whose replacement was killed after its commit lists where the new bytes are staged

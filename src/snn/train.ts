@@ -4,7 +4,7 @@ import type { Dataset } from '../data/Dataset.js';
 import { loadMnist } from '../data/loadMnist.js';
 import type { Checkpoint } from './Checkpoint.js';
 import { loadRecipe, parseRecipe, type SnnRecipe } from './SnnRecipe.js';
-import { assertSnapshotTarget, loadTrainingSnapshot, saveTrainingSnapshot } from './TrainingSnapshot.js';
+import { assertSnapshotTarget, loadTrainingSnapshot, saveTrainingSnapshot, snapshotEpochs } from './TrainingSnapshot.js';
 import { PartitionTeam, partitionCuts, partitionRange, trainWorkersAvailable } from './_internals/PartitionTeam.js';
 import { SharedStepExchange } from './_internals/SharedStepExchange.js';
 import { TrainingRun, type TrainingSetup } from './_internals/TrainingRun.js';
@@ -29,7 +29,11 @@ export interface TrainOptions {
   readonly dataset?: Dataset;
   /** Images per epoch (first N); default the recipe's `protocol.trainImages`, else all. */
   readonly trainImages?: number;
-  /** Passes; default the recipe's `protocol.epochs`. */
+  /**
+   * Passes. When resuming, a different count than the snapshot's run lengthens or shortens the run: the checkpoint is
+   * the one an uninterrupted run of that many passes gives (a snapshot past the new end is refused).
+   * @defaultValue the snapshot's when resuming, else the recipe's `protocol.epochs`
+   */
   readonly epochs?: number;
   /** Seed; default the recipe's `seed`. */
   readonly seed?: number;
@@ -188,13 +192,20 @@ function trainingSetup(options: TrainOptions): TrainingSetup {
   if (dataset.count < 1) throw new XsnnError(`train: dataset '${dataset.name}' holds no images`, { field: 'dataset', expected: 'at least one training image' });
   const perEpoch = Math.min(dataset.count, options.trainImages ?? recipe.protocol.trainImages ?? dataset.count);
   if (!Number.isInteger(perEpoch) || perEpoch < 1) throw new XsnnError(`train: trainImages must be a whole number >= 1, got ${options.trainImages}`);
-  const epochs = options.epochs ?? recipe.protocol.epochs;
+  const epochs = trainEpochs(options, recipe);
   const snap = options.snapshot;
   if (snap !== undefined && !(Number.isInteger(snap.every) && snap.every >= 1)) {
     throw new XsnnError(`train: snapshot.every must be a whole number >= 1, got ${snap.every}`);
   }
   if (snap !== undefined) assertSnapshotTarget(snap.dir);
   return { recipe, raw, name, dataset, seed, perEpoch, epochs };
+}
+
+/** Passes of a run: as asked, else the snapshot's run's when resuming, else the recipe's. */
+export function trainEpochs(options: Pick<TrainOptions, 'epochs' | 'resume'>, recipe: SnnRecipe): number {
+  const epochs = options.epochs ?? (options.resume !== undefined ? snapshotEpochs(options.resume) : null) ?? recipe.protocol.epochs;
+  if (!(Number.isInteger(epochs) && epochs >= 1)) throw new XsnnError(`train: epochs must be a whole number >= 1, got ${epochs}`);
+  return epochs;
 }
 
 function trainThreads(requested: number | undefined, neurons: number): number {
@@ -207,6 +218,7 @@ function trainThreads(requested: number | undefined, neurons: number): number {
 /** Restores a snapshot into the run; returns the images already done. */
 function resumeFrom(run: TrainingRun, dir: string): number {
   const snap = loadTrainingSnapshot(dir, run.identity());
+  run.assertCanEndAt(snap.imagesDone, dir);
   run.restore(snap);
   return snap.imagesDone;
 }

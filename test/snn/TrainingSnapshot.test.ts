@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { XsnnError } from '../../src/config/XsnnError.js';
 import { makePatternDataset } from '../../src/data/makePatternDataset.js';
 import { train } from '../../src/snn/train.js';
+import { errorOf } from '../_support/errorOf.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'xsnn-snapshot-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -18,15 +19,33 @@ const base = {
   pruning: { criterion: 'per-neuron-percentile', every: 10, fraction: 0.7, ramp: { from: 0, to: 40 } },
   quantization: { levels: 4, shadow: true },
 };
-const run = (o: { dir?: string; resume?: string; recipe?: Record<string, unknown> } = {}) =>
+const run = (o: { dir?: string; every?: number; resume?: string; recipe?: Record<string, unknown>; epochs?: number | null } = {}) =>
   train({
     recipe: o.recipe ?? base,
     dataset: data,
     trainImages: 30,
-    epochs: 2,
-    ...(o.dir !== undefined ? { snapshot: { dir: o.dir, every: 25 } } : {}),
+    ...(o.epochs === null ? {} : { epochs: o.epochs ?? 2 }),
+    ...(o.dir !== undefined ? { snapshot: { dir: o.dir, every: o.every ?? 25 } } : {}),
     ...(o.resume !== undefined ? { resume: o.resume } : {}),
   });
+
+/** The checkpoint's arrays and counts, for byte-for-byte comparison. */
+const bytesOf = (r: ReturnType<typeof train>) => {
+  const c = r.checkpoint;
+  return {
+    w: Buffer.from(c.weights.buffer).toString('base64'),
+    theta: Buffer.from(c.theta.buffer).toString('base64'),
+    mask: Buffer.from(c.mask).toString('base64'),
+    counts: c.counts,
+  };
+};
+
+const { quantization: _q, ...unquantized } = base;
+const recipes = {
+  'power-law rule, pruning and shadow weights': base,
+  'dense dc2015 rule': { source: 'unit test', network: { neurons: 8 }, protocol: { normalizeSum: 50 } },
+  'pruning with nearest-level quantization at every pruning': { ...unquantized, quantization: { levels: 4 } },
+} as const;
 
 describe('training snapshots', () => {
   const whole = run({ dir: join(tmp, 'snap') });
@@ -63,6 +82,43 @@ describe('training snapshots', () => {
     expect(err).toBeInstanceOf(XsnnError);
     expect(String(err)).toMatch(/xsnnVersion/);
     expect(String(err)).toMatch(/0\.0\.0-other/);
+  });
+
+  for (const [name, recipe] of Object.entries(recipes)) {
+    it(`a run shortened on resume to end at its snapshot gives the checkpoint of an uninterrupted run of that length (${name})`, () => {
+      const dir = join(tmp, `short-${name}`);
+      run({ recipe, dir, every: 30, epochs: 3 }); // its last snapshot: after 60 images, the end of epoch 2
+      expect(run({ recipe, resume: dir, epochs: 2 }).imagesTrained).toBe(0);
+      expect(bytesOf(run({ recipe, resume: dir, epochs: 2 }))).toEqual(bytesOf(run({ recipe, epochs: 2 })));
+    });
+  }
+
+  it('a run lengthened on resume gives the checkpoint of an uninterrupted run of the new length', () => {
+    const dir = join(tmp, 'long');
+    run({ dir }); // 2 epochs of 30 images, last snapshot after 50
+    const longer = run({ resume: dir, epochs: 3 });
+    expect(longer.imagesTrained).toBe(40);
+    expect(bytesOf(longer)).toEqual(bytesOf(run({ epochs: 3 })));
+  });
+
+  it("a resumed run takes the snapshot's epoch count unless told otherwise, and refuses an end the snapshot has passed", () => {
+    const dir = join(tmp, 'default-epochs');
+    run({ dir }); // the recipe says 1 epoch; this run and its snapshot say 2
+    expect(bytesOf(run({ resume: dir, epochs: null }))).toEqual(bytesOf(whole));
+    const err = errorOf(() => run({ resume: dir, epochs: 1 }));
+    expect(err).toBeInstanceOf(XsnnError);
+    expect(String(err)).toMatch(/epochs/);
+    expect(String(err)).toMatch(/after 50 images/);
+  });
+
+  it('refuses to end a run at a snapshot that holds a stochastic rounding the shorter run would not make', () => {
+    const recipe = { ...unquantized, quantization: { levels: 4, rounding: 'stochastic' } };
+    const dir = join(tmp, 'stochastic');
+    run({ recipe, dir, every: 30, epochs: 3 });
+    const err = errorOf(() => run({ recipe, resume: dir, epochs: 2 }));
+    expect(err).toBeInstanceOf(XsnnError);
+    expect(String(err)).toMatch(/stochastic rounding/);
+    expect(run({ recipe, resume: dir, epochs: 3 }).imagesTrained).toBe(30);
   });
 
   it('refuses a missing snapshot and will not write one over a directory that is not a snapshot', () => {

@@ -39,12 +39,16 @@ const stochastic = recipe(
 );
 
 /** Starts a training run, SIGKILLs it once its first snapshot is written; returns the snapshot directory and its images. */
-async function killAtFirstSnapshot(path: string, out: string, threads: number, every: number): Promise<{ snap: string; done: number }> {
+async function killAtFirstSnapshot(path: string, out: string, threads: number, every: number, ...extra: string[]): Promise<{ snap: string; done: number }> {
   const snap = `${out}.snapshot`;
-  const child = spawn(process.execPath, [CLI, 'train', '--recipe', path, '--threads', String(threads), '--snapshot-every', String(every), '--out', out], {
-    env: { ...process.env, XSNN_NO_PROGRESS: '1' },
-    stdio: 'ignore',
-  });
+  const child = spawn(
+    process.execPath,
+    [CLI, 'train', '--recipe', path, '--threads', String(threads), '--snapshot-every', String(every), '--out', out, ...extra],
+    {
+      env: { ...process.env, XSNN_NO_PROGRESS: '1' },
+      stdio: 'ignore',
+    },
+  );
   const exit = new Promise<NodeJS.Signals | null>((res) => child.on('exit', (_code, signal) => res(signal)));
   while (!existsSync(join(snap, 'manifest.json')) && child.exitCode === null) await new Promise((r) => setTimeout(r, 20));
   child.kill('SIGKILL');
@@ -97,5 +101,25 @@ describe('xsnn train --resume', () => {
     const r = xsnn('train', '--recipe', rathi, '--threads', '1', '--resume', snap, '--out', cut, '--json');
     expect(r.stderr).not.toMatch(/error/i);
     expect(files(cut)).toEqual(files(whole));
+  }, 120_000);
+
+  it('--resume with --epochs finishes a long run early from a snapshot at an epoch boundary, and the long run goes on from it afterwards', async () => {
+    const short = recipe('short', 'extends: tiny\nsource: test\nnetwork:\n  neurons: 30\nprotocol:\n  trainImages: 60\n');
+    const long = join(tmp, 'three-epochs');
+    const { snap, done } = await killAtFirstSnapshot(short, long, 1, 60, '--epochs', '3');
+    expect(done).toBe(60);
+    const early = join(tmp, 'one-epoch-early');
+    const e = xsnn('train', '--recipe', short, '--threads', '1', '--resume', snap, '--epochs', '1', '--out', early, '--json');
+    expect(e.stderr).not.toMatch(/error/i);
+    expect((JSON.parse(e.stdout) as { imagesTrained: number; epochs: number }).epochs).toBe(1);
+    const one = join(tmp, 'one-epoch');
+    expect(xsnn('train', '--recipe', short, '--threads', '1', '--epochs', '1', '--out', one).status).toBe(0);
+    expect(files(early)).toEqual(files(one));
+    expect(existsSync(join(snap, 'manifest.json'))).toBe(true); // the long run's snapshot is not the early checkpoint's
+    const resumed = xsnn('train', '--recipe', short, '--threads', '1', '--resume', snap, '--out', long, '--json');
+    expect((JSON.parse(resumed.stdout) as { epochs: number }).epochs).toBe(3); // the snapshot's run's length, not the recipe's 1
+    const three = join(tmp, 'three-epochs-whole');
+    expect(xsnn('train', '--recipe', short, '--threads', '1', '--epochs', '3', '--out', three).status).toBe(0);
+    expect(files(long)).toEqual(files(three));
   }, 120_000);
 });

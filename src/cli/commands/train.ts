@@ -4,7 +4,7 @@ import { createProgress } from '../../core/progress.js';
 import { saveCheckpoint } from '../../snn/Checkpoint.js';
 import { pruneFractionAt } from '../../snn/prune.js';
 import type { SnnRecipe } from '../../snn/SnnRecipe.js';
-import { recipeDataset, resolveRecipe, train, type TrainResult } from '../../snn/train.js';
+import { recipeDataset, resolveRecipe, train, trainEpochs, type TrainResult } from '../../snn/train.js';
 import { isTrainingSnapshot } from '../../snn/TrainingSnapshot.js';
 import { parseIntOption, printJson } from '../output.js';
 import { checkTrainOutput } from './trainOutput.js';
@@ -34,7 +34,11 @@ export function registerTrain(program: Command): void {
       'checkpoint directory to write (a new path, or an existing checkpoint with --force: replaced so that a kill leaves the old or the new one)',
     )
     .option('--train-images <n>', "train on the first N training images (default: the recipe's, else all)", parseIntOption('--train-images', 1))
-    .option('--epochs <n>', "passes over the training images (default: the recipe's)", parseIntOption('--epochs', 1))
+    .option(
+      '--epochs <n>',
+      "passes over the training images (default: the recipe's; with --resume, the snapshot's run's: another count lengthens or shortens that run)",
+      parseIntOption('--epochs', 1),
+    )
     .option('--seed <n>', "seed (default: the recipe's)", parseIntOption('--seed', 0))
     .option('--force', 'replace an existing checkpoint at --out (anything else there is never replaced)')
     .option(
@@ -44,7 +48,7 @@ export function registerTrain(program: Command): void {
     )
     .option('--snapshot-every <n>', 'write a training snapshot every N images (0 = never)', parseIntOption('--snapshot-every', 0), 5000)
     .option('--snapshot-dir <dir>', 'where snapshots go (default: <out>.snapshot; removed once the checkpoint is written)')
-    .option('--resume <dir>', 'continue an interrupted run from its snapshot directory (same recipe, seed, images and xsnn version)')
+    .option('--resume <dir>', 'continue an interrupted run from its snapshot directory (same recipe, seed, images and xsnn version; see --epochs)')
     .option('--json', 'print a JSON summary on stdout')
     .action(async (opts: TrainCliOptions) => {
       await runTrain(opts);
@@ -58,7 +62,7 @@ async function runTrain(opts: TrainCliOptions): Promise<void> {
   const dataset = await recipeDataset(resolved.recipe, 'train');
   const perEpoch = Math.min(dataset.count, opts.trainImages ?? resolved.recipe.protocol.trainImages ?? dataset.count);
   const recipe = resolved.recipe;
-  const total = perEpoch * (opts.epochs ?? recipe.protocol.epochs);
+  const total = perEpoch * trainEpochs(opts, recipe);
   const bar = trainProgressBar(recipe, total);
   const snapshotDir = opts.snapshotDir ?? `${opts.out}.snapshot`;
   const result = train({

@@ -144,6 +144,20 @@ export class TrainingRun {
     }
   }
 
+  /**
+   * Throws when a snapshot taken after `done` images cannot end this run: a run shortened on resume to end exactly
+   * there, whose recipe rounds stochastically at that image (the snapshot holds the draw the shorter run never makes).
+   */
+  assertCanEndAt(done: number, dir: string): void {
+    const stochastic = quantizationDefaults(this.setup.recipe.quantization).rounding === 'stochastic';
+    if (done === this.total && stochastic && this.quantEvery > 0 && done % this.quantEvery === 0) {
+      throw new XsnnError(
+        `cannot resume: the snapshot after ${done} images already holds the stochastic rounding at that image, which a run ending there does not make`,
+        { file: dir, field: 'epochs', expected: `more than ${done / this.setup.perEpoch} epoch(s)` },
+      );
+    }
+  }
+
   /** The pruned fraction and distinct levels now (for progress reports). */
   status(): { prunedFraction: number; levels: number | null } {
     const all = this.nIn * this.setup.recipe.network.neurons;
