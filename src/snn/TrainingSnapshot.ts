@@ -118,14 +118,19 @@ export function assertSnapshotTarget(dir: string): void {
   }
 }
 
+/** The manifest of the training snapshot in `dir`, or null when `dir` holds none (no manifest, not JSON, another format). */
+function snapshotManifest(dir: string): Record<string, unknown> | null {
+  try {
+    const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown> | null;
+    return m?.format === SNAPSHOT_FORMAT ? m : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Whether `dir` holds a training snapshot (a manifest of {@link SNAPSHOT_FORMAT}); anything else is not ours. */
 export function isTrainingSnapshot(dir: string): boolean {
-  try {
-    const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { format?: unknown };
-    return m.format === SNAPSHOT_FORMAT;
-  } catch {
-    return false;
-  }
+  return snapshotManifest(dir) !== null;
 }
 
 /**
@@ -134,12 +139,8 @@ export function isTrainingSnapshot(dir: string): boolean {
  * snapshot ({@link loadTrainingSnapshot} then says why).
  */
 export function snapshotEpochs(dir: string): number | null {
-  try {
-    const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { format?: unknown; epochs?: unknown };
-    return m.format === SNAPSHOT_FORMAT && Number.isInteger(m.epochs) && (m.epochs as number) >= 1 ? (m.epochs as number) : null;
-  } catch {
-    return null;
-  }
+  const epochs = snapshotManifest(dir)?.epochs;
+  return typeof epochs === 'number' && Number.isInteger(epochs) && epochs >= 1 ? epochs : null;
 }
 
 /**

@@ -62,14 +62,15 @@ async function runTrain(opts: TrainCliOptions): Promise<void> {
   const dataset = await recipeDataset(resolved.recipe, 'train');
   const perEpoch = Math.min(dataset.count, opts.trainImages ?? resolved.recipe.protocol.trainImages ?? dataset.count);
   const recipe = resolved.recipe;
-  const total = perEpoch * trainEpochs(opts, recipe);
+  const epochs = trainEpochs(opts, recipe); // resolved once here: resuming reads it from the snapshot
+  const total = perEpoch * epochs;
   const bar = trainProgressBar(recipe, total);
   const snapshotDir = opts.snapshotDir ?? `${opts.out}.snapshot`;
   const result = train({
     recipe: opts.recipe,
     dataset,
     ...(opts.trainImages !== undefined ? { trainImages: opts.trainImages } : {}),
-    ...(opts.epochs !== undefined ? { epochs: opts.epochs } : {}),
+    epochs,
     ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
     ...(opts.threads !== undefined ? { threads: opts.threads } : {}),
     ...(opts.resume !== undefined ? { resume: opts.resume } : {}),
