@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { createProgress } from '../../core/progress.js';
 import { evaluate } from '../../snn/evaluate.js';
 import { loadCheckpoint, saveCheckpoint } from '../../snn/Checkpoint.js';
+import { MIN_IMAGES_PER_NEURON } from '../MIN_IMAGES_PER_NEURON.js';
 import { parseIntOption, printJson } from '../output.js';
 
 interface EvalCliOptions {
@@ -45,7 +46,7 @@ export function registerEval(program: Command): void {
       if (unassignedShare > 0.1) {
         process.stderr.write(
           `xsnn eval: warning: ${r.unassignedNeurons} of ${ck.neurons} neurons never fired on the ${r.labelImages} label images and are unassigned (they vote for no class): ` +
-            `${ck.counts.trainImages * ck.counts.epochs < 10 * ck.neurons ? `the network is undertrained (${ck.counts.trainImages * ck.counts.epochs} training images for ${ck.neurons} neurons; the shipped recipes use 150 per neuron)` : 'too few label images (--label-images), or an undertrained network'}\n`,
+            `${ck.counts.trainImages * ck.counts.epochs < MIN_IMAGES_PER_NEURON * ck.neurons ? `the network is undertrained (${ck.counts.trainImages * ck.counts.epochs} training images for ${ck.neurons} neurons, fewer than ${MIN_IMAGES_PER_NEURON} per neuron)` : 'too few label images (--label-images), or an undertrained network'}\n`,
         );
       }
       if (opts.saveLabels === true) {

@@ -6,6 +6,7 @@ import { pruneFractionAt } from '../../snn/prune.js';
 import type { SnnRecipe } from '../../snn/SnnRecipe.js';
 import { recipeDataset, resolveRecipe, train, trainEpochs, type TrainResult } from '../../snn/train.js';
 import { isTrainingSnapshot } from '../../snn/TrainingSnapshot.js';
+import { MIN_IMAGES_PER_NEURON } from '../MIN_IMAGES_PER_NEURON.js';
 import { parseIntOption, printJson } from '../output.js';
 import { checkTrainOutput } from './trainOutput.js';
 
@@ -157,9 +158,6 @@ function pruningTargetAt(recipe: SnnRecipe, images: number): number {
   return pruneFractionAt(p, images);
 }
 
-/** Images per neuron below which a Diehl & Cook network learns few usable templates (the shipped recipes: 150). */
-const MIN_IMAGES_PER_NEURON = 10;
-
 /**
  * Why a training run's network may be poor, from its budget: too few images
  * per neuron (many neurons will never fire and stay unassigned), a pruning
@@ -172,8 +170,8 @@ export function budgetWarnings(recipe: SnnRecipe, result: TrainResult): string[]
   const neurons = recipe.network.neurons;
   if (images / neurons < MIN_IMAGES_PER_NEURON) {
     out.push(
-      `small training budget: ${images} image presentations for ${neurons} neurons (${(images / neurons).toFixed(1)} per neuron; ` +
-        `the shipped recipes use 150): expect many neurons never to fire and stay unassigned, and low accuracy (train on more images, --train-images)`,
+      `small training budget: ${images} image presentations for ${neurons} neurons (${(images / neurons).toFixed(1)} per neuron, ` +
+        `fewer than ${MIN_IMAGES_PER_NEURON}): expect many neurons never to fire and stay unassigned, and low accuracy (train on more images, --train-images)`,
     );
   }
   const p = recipe.pruning;
