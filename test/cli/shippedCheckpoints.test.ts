@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { hashValue } from '../../src/core/hash.js';
 import { version } from '../../src/core/version.js';
 import { loadCheckpoint } from '../../src/snn/Checkpoint.js';
+import { quantizationLevels } from '../../src/snn/quantize.js';
 import { resolveRecipe } from '../../src/snn/train.js';
 import { loadSweepSpec } from '../../src/sweep/loadSweepSpec.js';
 import { resolveSweep } from '../../src/sweep/resolveSweep.js';
@@ -13,7 +14,7 @@ const shipped = ['dc2015-400', 'rathi-400'] as const;
 
 describe('the shipped checkpoints (checkpoints/, what npm start reports on)', () => {
   for (const name of shipped) {
-    it(`${name} loads and was trained from the shipped recipe snn/${name}.yaml (same resolved-recipe hash), seed 1, on 60,000 images`, () => {
+    it(`${name} loads and was trained from the shipped recipe snn/${name}.yaml (same resolved-recipe hash), seed 1, on the 60,000 training images for the recipe's epochs`, () => {
       const dir = resolve('checkpoints', name);
       const ck = loadCheckpoint(dir); // verifies format, recipe and every array's SHA-256
       const recipe = resolveRecipe(name);
@@ -23,16 +24,21 @@ describe('the shipped checkpoints (checkpoints/, what npm start reports on)', ()
       expect(manifest['recipeName']).toBe(name);
       expect(manifest['seed']).toBe(1);
       expect(manifest['xsnnVersion']).toBe(version);
-      expect(ck.counts.trainImages * ck.counts.epochs).toBe(60_000);
+      expect(ck.counts.trainImages).toBe(60_000);
+      expect(ck.counts.epochs).toBe(recipe.recipe.protocol.epochs);
       expect(ck.neurons).toBe(400);
     });
   }
 
-  it('the rathi-400 checkpoint is pruned and 4-level quantized as its recipe says; dc2015-400 is dense', () => {
+  it('the rathi-400 checkpoint is pruned and its weights sit on the recipe\'s 4 levels; dc2015-400 is dense', () => {
     const sparse = loadCheckpoint(resolve('checkpoints', 'rathi-400'));
     const dense = loadCheckpoint(resolve('checkpoints', 'dc2015-400'));
     expect(sparse.counts.prunedFraction).toBeGreaterThan(0.79);
-    expect(sparse.counts.levels).toBe(4);
+    const levels = new Set(quantizationLevels(sparse.recipe.quantization, sparse.recipe.network.input.wMax)!.map(Math.fround));
+    expect(levels.size).toBe(4);
+    const used = new Set(sparse.weights);
+    expect([...used].filter((w) => !levels.has(w))).toEqual([]);
+    expect(sparse.counts.levels).toBe(used.size); // 0 (pruned), w_max and 1/3 of it: the power-law rule leaves few between
     expect(dense.counts.prunedFraction).toBe(0);
   });
 

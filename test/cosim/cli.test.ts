@@ -43,6 +43,8 @@ beforeAll(() => {
       'source: unit test (small pruned, 4-level network)',
       'network:',
       '  neurons: 16',
+      'protocol:',
+      '  epochs: 1',
       'pruning:',
       '  every: 10',
       '  fraction: 0.8',

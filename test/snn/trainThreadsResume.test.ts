@@ -30,12 +30,12 @@ function files(dir: string): Record<string, string> {
 const dense = recipe('dense', 'extends: tiny\nsource: test\nnetwork:\n  neurons: 41\nprotocol:\n  trainImages: 90\n');
 const rathi = recipe(
   'rathi',
-  'extends: rathi-400\nsource: test\nnetwork:\n  neurons: 41\nprotocol:\n  trainImages: 90\npruning:\n  every: 30\n  ramp: { from: 0, to: 60 }\n',
+  'extends: rathi-400\nsource: test\nnetwork:\n  neurons: 41\nprotocol:\n  trainImages: 90\n  epochs: 1\npruning:\n  every: 30\n  ramp: { from: 0, to: 60 }\n',
 );
 
 const stochastic = recipe(
   'stochastic',
-  'extends: rathi-400\nsource: test\nnetwork:\n  neurons: 41\nprotocol:\n  trainImages: 90\npruning:\n  every: 30\n  ramp: { from: 0, to: 60 }\nquantization:\n  shadow: false\n  rounding: stochastic\n',
+  'extends: rathi-400\nsource: test\nnetwork:\n  neurons: 41\nprotocol:\n  trainImages: 90\n  epochs: 1\npruning:\n  every: 30\n  ramp: { from: 0, to: 60 }\nquantization:\n  shadow: false\n  rounding: stochastic\n',
 );
 
 /** Starts a training run, SIGKILLs it once its first snapshot is written; returns the snapshot directory and its images. */
