@@ -145,6 +145,10 @@ export interface ReportData {
       readonly checkpointHash: string;
       readonly synapses: number | null;
       readonly levels: number | null;
+      /** Training images per epoch of the checkpoint (null when its manifest does not say). */
+      readonly trainImages: number | null;
+      /** Passes over them (null when its manifest does not say). */
+      readonly epochs: number | null;
     }>;
     readonly devices: ReadonlyArray<{ readonly name: string; readonly hash: string }>;
     readonly periphery: ReadonlyArray<{ readonly name: string; readonly hash: string }>;

@@ -28,6 +28,8 @@ export const SweepManifestSchema = z.strictObject({
       recipe: z.string().nullable(),
       checkpoint: z.string(),
       checkpointHash: z.string(),
+      /** Training images per epoch and epochs of the checkpoint (null: not an xsnn checkpoint; absent in manifests of before 2026-12-04). */
+      training: z.strictObject({ trainImages: z.number().int().nonnegative(), epochs: z.number().int().nonnegative() }).nullable().optional(),
     }),
   ),
   devices: z.array(presetEntry),

@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { hashValue } from '../core/hash.js';
 import { loadPreset } from '../config/presets.js';
 import { XsnnError } from '../config/XsnnError.js';
 import { hashCheckpoint } from './hashCheckpoint.js';
 import { loadDevice } from '../devices/loadDevice.js';
+import { looksLikeCheckpoint, readCheckpointManifest } from '../snn/checkpointManifest.js';
 import { AnyPresetSchema, isPresetPath, pathInSpec, type LoadedSweepSpec } from './loadSweepSpec.js';
 import { OWN_SIGMA, type SweepSpec } from './SweepSpec.js';
 import type { PresetRef } from './SweepPoint.js';
@@ -24,6 +25,22 @@ export interface ResolvedNetwork {
   /** Absolute checkpoint path. */
   readonly checkpoint: string;
   readonly checkpointHash: string;
+  /** What the checkpoint was trained on, from its manifest (null when it is not an xsnn checkpoint folder). */
+  readonly training: TrainingBudget | null;
+}
+
+/** Training images per epoch and epochs of a checkpoint (its manifest's `counts`). */
+export interface TrainingBudget {
+  readonly trainImages: number;
+  readonly epochs: number;
+}
+
+/** The {@link TrainingBudget} of the checkpoint at `path`, or null when it is not an xsnn checkpoint folder (a damaged manifest is an error). */
+function trainingBudget(path: string): TrainingBudget | null {
+  const file = join(path, 'manifest.json');
+  if (!looksLikeCheckpoint(file)) return null;
+  const { trainImages, epochs } = readCheckpointManifest(file).counts;
+  return { trainImages, epochs };
 }
 
 /** A sweep definition with every preset and checkpoint resolved and hashed. */
@@ -147,7 +164,7 @@ export function resolveSweep(loaded: LoadedSweepSpec, options: ResolveSweepOptio
             : 'an existing checkpoint folder',
       });
     }
-    return { name: net.name, role: net.role, recipe: net.recipe ?? null, checkpoint, checkpointHash: hashCheckpoint(checkpoint) };
+    return { name: net.name, role: net.role, recipe: net.recipe ?? null, checkpoint, checkpointHash: hashCheckpoint(checkpoint), training: trainingBudget(checkpoint) };
   });
   const definitionHash = hashValue({
     name: spec.name,

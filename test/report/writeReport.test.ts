@@ -62,6 +62,11 @@ describe('writeReport', () => {
     expect(all).toContain('xsnn report: test-sweep');
     expect(all).toContain(r.data.sweep.definitionHash);
     for (const n of r.data.provenance.networks) expect(all).toContain(n.checkpointHash);
+    expect(text).toContain('trained on'); // the fixture's checkpoints are not xsnn's: no budget to show
+    expect(r.data.provenance.networks.map((n) => [n.trainImages, n.epochs])).toEqual([
+      [null, null],
+      [null, null],
+    ]);
     for (const d of r.data.provenance.devices) expect(all).toContain(d.hash);
     expect(all).toContain('Methods');
     expect(all).toContain('test double');

@@ -23,6 +23,8 @@ export function provenanceOf(rr: ReportRecords): ReportData['provenance'] {
       checkpointHash: n.checkpointHash,
       synapses: rr.firstOf(n.name)?.network.synapses ?? null,
       levels: rr.firstOf(n.name)?.network.levels ?? null,
+      trainImages: n.training?.trainImages ?? null,
+      epochs: n.training?.epochs ?? null,
     })),
     devices: manifest.devices.map((d) => ({ name: d.name, hash: d.hash })),
     periphery: manifest.periphery.map((p) => ({ name: p.name, hash: p.hash })),

@@ -59,20 +59,21 @@ function provenanceTable(out: PdfLayout, data: ReportData): void {
   );
 }
 
-/** Checkpoints (role, recipe, synapses, levels, hashes) and presets (hashes). */
+/** Checkpoints (role, recipe, training budget, synapses, levels, hashes) and presets (hashes). */
 function inputsTables(out: PdfLayout, data: ReportData): void {
   const p = data.provenance;
   out.heading('Checkpoints', 13);
   out.table(
-    ['network', 'role', 'recipe', 'synapses', 'weight levels'],
+    ['network', 'role', 'recipe', 'trained on', 'synapses', 'weight levels'],
     p.networks.map((n) => [
       n.name,
       n.role,
       n.recipe ?? '—',
+      n.trainImages === null || n.epochs === null ? '—' : `${n.trainImages.toLocaleString('en-US')} images × ${n.epochs} epoch${n.epochs === 1 ? '' : 's'}`,
       n.synapses === null ? '—' : String(n.synapses),
       n.levels === null ? '—' : n.levels === 0 ? 'not quantized' : String(n.levels),
     ]),
-    [0.2, 0.18, 0.32, 0.15, 0.15],
+    [0.16, 0.14, 0.2, 0.22, 0.13, 0.15],
     8,
   );
   out.table(
