@@ -5,6 +5,9 @@ import { XsnnError } from '../config/XsnnError.js';
 import { zodIssues } from '../config/zodIssues.js';
 
 const presetEntry = z.strictObject({ name: z.string(), file: z.string(), hash: z.string(), raw: z.record(z.string(), z.unknown()) });
+const trainingBudget = z.strictObject({ trainImages: z.number().int().nonnegative(), epochs: z.number().int().nonnegative() });
+/** Training images per epoch and epochs of a checkpoint (its manifest's `counts`). */
+export type TrainingBudget = z.infer<typeof trainingBudget>;
 
 /**
  * `<outDir>/sweep.json`: the sweep definition a results folder belongs to, its
@@ -29,7 +32,7 @@ export const SweepManifestSchema = z.strictObject({
       checkpoint: z.string(),
       checkpointHash: z.string(),
       /** Training images per epoch and epochs of the checkpoint (null: not an xsnn checkpoint; absent in manifests of before 2026-12-04). */
-      training: z.strictObject({ trainImages: z.number().int().nonnegative(), epochs: z.number().int().nonnegative() }).nullable().optional(),
+      training: trainingBudget.nullable().optional(),
     }),
   ),
   devices: z.array(presetEntry),

@@ -9,6 +9,7 @@ import { looksLikeCheckpoint, readCheckpointManifest } from '../snn/checkpointMa
 import { AnyPresetSchema, isPresetPath, pathInSpec, type LoadedSweepSpec } from './loadSweepSpec.js';
 import { OWN_SIGMA, type SweepSpec } from './SweepSpec.js';
 import type { PresetRef } from './SweepPoint.js';
+import type { TrainingBudget } from './SweepManifest.js';
 
 /** A preset with its merged raw contents (kept for the report's methods section). */
 export interface ResolvedPreset extends PresetRef {
@@ -27,12 +28,6 @@ export interface ResolvedNetwork {
   readonly checkpointHash: string;
   /** What the checkpoint was trained on, from its manifest (null when it is not an xsnn checkpoint folder). */
   readonly training: TrainingBudget | null;
-}
-
-/** Training images per epoch and epochs of a checkpoint (its manifest's `counts`). */
-export interface TrainingBudget {
-  readonly trainImages: number;
-  readonly epochs: number;
 }
 
 /** The {@link TrainingBudget} of the checkpoint at `path`, or null when it is not an xsnn checkpoint folder (a damaged manifest is an error). */
