@@ -159,7 +159,14 @@ export function resolveSweep(loaded: LoadedSweepSpec, options: ResolveSweepOptio
             : 'an existing checkpoint folder',
       });
     }
-    return { name: net.name, role: net.role, recipe: net.recipe ?? null, checkpoint, checkpointHash: hashCheckpoint(checkpoint), training: trainingBudget(checkpoint) };
+    return {
+      name: net.name,
+      role: net.role,
+      recipe: net.recipe ?? null,
+      checkpoint,
+      checkpointHash: hashCheckpoint(checkpoint),
+      training: trainingBudget(checkpoint),
+    };
   });
   const definitionHash = hashValue({
     name: spec.name,

@@ -30,7 +30,7 @@ describe('the shipped checkpoints (checkpoints/, what npm start reports on)', ()
     });
   }
 
-  it('the rathi-400 checkpoint is pruned and its weights sit on the recipe\'s 4 levels; dc2015-400 is dense', () => {
+  it("the rathi-400 checkpoint is pruned and its weights sit on the recipe's 4 levels; dc2015-400 is dense", () => {
     const sparse = loadCheckpoint(resolve('checkpoints', 'rathi-400'));
     const dense = loadCheckpoint(resolve('checkpoints', 'dc2015-400'));
     expect(sparse.counts.prunedFraction).toBeGreaterThan(0.79);

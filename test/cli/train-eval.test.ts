@@ -21,9 +21,7 @@ describe('xsnn train / eval (end to end)', () => {
 
   it('train --json writes a checkpoint and reports the training figures', () => {
     const r = xsnn('train', '--recipe', 'tiny', '--train-images', '30', '--seed', '3', '--out', ck, '--json');
-    expect(r.stderr).toMatch(
-      /^xsnn train: warning: small training budget: 30 image presentations for 50 neurons \(0.6 per neuron, fewer than 10\)/,
-    );
+    expect(r.stderr).toMatch(/^xsnn train: warning: small training budget: 30 image presentations for 50 neurons \(0.6 per neuron, fewer than 10\)/);
     expect(r.status).toBe(0);
     const j = JSON.parse(r.stdout) as Record<string, number>;
     expect(j['trainImages']).toBe(30);
