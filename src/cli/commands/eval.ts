@@ -44,9 +44,13 @@ export function registerEval(program: Command): void {
       const ck = loadCheckpoint(opts.checkpoint);
       const unassignedShare = r.unassignedNeurons / ck.neurons;
       if (unassignedShare > 0.1) {
+        const trained = ck.counts.trainImages * ck.counts.epochs;
+        const why =
+          trained < MIN_IMAGES_PER_NEURON * ck.neurons
+            ? `the network is undertrained (${trained} training images for ${ck.neurons} neurons, fewer than ${MIN_IMAGES_PER_NEURON} per neuron)`
+            : 'too few label images (--label-images), or an undertrained network';
         process.stderr.write(
-          `xsnn eval: warning: ${r.unassignedNeurons} of ${ck.neurons} neurons never fired on the ${r.labelImages} label images and are unassigned (they vote for no class): ` +
-            `${ck.counts.trainImages * ck.counts.epochs < MIN_IMAGES_PER_NEURON * ck.neurons ? `the network is undertrained (${ck.counts.trainImages * ck.counts.epochs} training images for ${ck.neurons} neurons, fewer than ${MIN_IMAGES_PER_NEURON} per neuron)` : 'too few label images (--label-images), or an undertrained network'}\n`,
+          `xsnn eval: warning: ${r.unassignedNeurons} of ${ck.neurons} neurons never fired on the ${r.labelImages} label images and are unassigned (they vote for no class): ${why}\n`,
         );
       }
       if (opts.saveLabels === true) {
