@@ -27,6 +27,8 @@ export { type CsrMatrix, csrFromDense, csrToDense } from './core/CsrMatrix.js';
 // Spiking network: recipes, training, checkpoints, evaluation.
 export { loadRecipe, type SnnRecipe, type SnnRecipeInput } from './snn/SnnRecipe.js';
 export { train, type TrainOptions, type TrainResult, type TrainProgress } from './snn/train.js';
+export { chooseTrainThreads, defaultTrainThreads, type TrainThreadChoice, type DefaultTrainThreadsOptions } from './snn/trainThreads.js';
+export { idleCores, type IdleCoresOptions } from './core/idleCores.js';
 export { evaluate, type EvaluateOptions, type EvaluateResult } from './snn/evaluate.js';
 export {
   saveCheckpoint,

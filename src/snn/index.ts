@@ -54,17 +54,14 @@ export {
 export { networkFromCheckpoint, type NetworkSnapshot } from './networkFromCheckpoint.js';
 export { computeResponses, workersAvailable, type ComputeResponsesOptions, type Responses, type ResponsePhase } from './computeResponses.js';
 export { assignLabels, predictClasses, type AssignLabelsOptions } from './assignLabels.js';
+export { train, resolveRecipe, recipeDataset, trainEpochs, type TrainOptions, type TrainResult, type TrainProgress } from './train.js';
 export {
-  train,
-  resolveRecipe,
-  recipeDataset,
-  trainEpochs,
+  chooseTrainThreads,
   defaultTrainThreads,
   MIN_NEURONS_PER_TRAIN_THREAD,
-  type TrainOptions,
-  type TrainResult,
-  type TrainProgress,
-} from './train.js';
+  type DefaultTrainThreadsOptions,
+  type TrainThreadChoice,
+} from './trainThreads.js';
 export { evaluate, type EvaluateOptions, type EvaluateResult } from './evaluate.js';
 export { labelNeurons, type LabelNeuronsOptions, type NeuronLabels } from './labelNeurons.js';
 export { STREAM as SNN_STREAMS } from '../core/streams.js';

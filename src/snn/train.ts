@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { XsnnError } from '../config/XsnnError.js';
 import type { Dataset } from '../data/Dataset.js';
 import { loadMnist } from '../data/loadMnist.js';
@@ -8,6 +7,7 @@ import { assertSnapshotTarget, loadTrainingSnapshot, saveTrainingSnapshot, snaps
 import { PartitionTeam, partitionCuts, partitionRange, trainWorkersAvailable } from './_internals/PartitionTeam.js';
 import { SharedStepExchange } from './_internals/SharedStepExchange.js';
 import { TrainingRun, type TrainingSetup } from './_internals/TrainingRun.js';
+import { chooseTrainThreads } from './trainThreads.js';
 
 /** Progress of {@link train}, reported every `progressEvery` images. */
 export interface TrainProgress {
@@ -42,24 +42,13 @@ export interface TrainOptions {
   readonly progressEvery?: number;
   /**
    * Threads the neurons of the network are split over (each simulates its share of every time step, in lock step).
-   * The checkpoint does not depend on it. @defaultValue {@link defaultTrainThreads} (all cores, fewer for small networks)
+   * The checkpoint does not depend on it. @defaultValue {@link chooseTrainThreads} (every idle core, fewer for small networks)
    */
   readonly threads?: number;
   /** Write a training snapshot to `dir` every `every` images (atomically replacing the previous one). @defaultValue none */
   readonly snapshot?: { readonly dir: string; readonly every: number };
   /** Continue from the snapshot in this directory (it must come from the same recipe, seed, data, lengths and xsnn version). */
   readonly resume?: string;
-}
-
-/**
- * Fewest neurons per training thread worth a meeting per time step: 2 threads beat 1 at 400
- * neurons on this project's 2-core machine, quiet (see snn/README.md, "Speed").
- */
-export const MIN_NEURONS_PER_TRAIN_THREAD = 200;
-
-/** Training threads by default: every core, but at least {@link MIN_NEURONS_PER_TRAIN_THREAD} neurons each. */
-export function defaultTrainThreads(neurons: number): number {
-  return Math.max(1, Math.min(availableParallelism(), Math.floor(neurons / MIN_NEURONS_PER_TRAIN_THREAD)));
 }
 
 /** What {@link train} returns. */
@@ -211,7 +200,7 @@ export function trainEpochs(options: Pick<TrainOptions, 'epochs' | 'resume'>, re
 function trainThreads(requested: number | undefined, neurons: number): number {
   if (requested !== undefined && !(Number.isInteger(requested) && requested >= 1))
     throw new XsnnError(`train: threads must be a whole number >= 1, got ${requested}`);
-  const want = Math.min(requested ?? defaultTrainThreads(neurons), neurons);
+  const want = Math.min(requested ?? chooseTrainThreads(neurons).threads, neurons);
   return want > 1 && trainWorkersAvailable() ? want : 1;
 }
 

@@ -6,6 +6,7 @@ import { pruneFractionAt } from '../../snn/prune.js';
 import type { SnnRecipe } from '../../snn/SnnRecipe.js';
 import { recipeDataset, resolveRecipe, train, trainEpochs, type TrainResult } from '../../snn/train.js';
 import { isTrainingSnapshot } from '../../snn/TrainingSnapshot.js';
+import { chooseTrainThreads } from '../../snn/trainThreads.js';
 import { MIN_IMAGES_PER_NEURON } from '../MIN_IMAGES_PER_NEURON.js';
 import { parseIntOption, printJson } from '../output.js';
 import { checkTrainOutput } from './trainOutput.js';
@@ -44,7 +45,7 @@ export function registerTrain(program: Command): void {
     .option('--force', 'replace an existing checkpoint at --out (anything else there is never replaced)')
     .option(
       '--threads <n>',
-      'threads the neurons are split over (default: all cores, fewer for small networks; the checkpoint does not depend on it)',
+      'threads the neurons are split over (default: every idle core, fewer for small networks; the checkpoint does not depend on it)',
       parseIntOption('--threads', 1),
     )
     .option('--snapshot-every <n>', 'write a training snapshot every N images (0 = never)', parseIntOption('--snapshot-every', 0), 5000)
@@ -65,6 +66,7 @@ async function runTrain(opts: TrainCliOptions): Promise<void> {
   const recipe = resolved.recipe;
   const epochs = trainEpochs(opts, recipe); // resolved once here: resuming reads it from the snapshot
   const total = perEpoch * epochs;
+  const threads = opts.threads ?? threadsNow(recipe.network.neurons);
   const bar = trainProgressBar(recipe, total);
   const snapshotDir = opts.snapshotDir ?? `${opts.out}.snapshot`;
   const result = train({
@@ -73,7 +75,7 @@ async function runTrain(opts: TrainCliOptions): Promise<void> {
     ...(opts.trainImages !== undefined ? { trainImages: opts.trainImages } : {}),
     epochs,
     ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
-    ...(opts.threads !== undefined ? { threads: opts.threads } : {}),
+    threads,
     ...(opts.resume !== undefined ? { resume: opts.resume } : {}),
     ...(opts.snapshotEvery > 0 ? { snapshot: { dir: snapshotDir, every: opts.snapshotEvery } } : {}),
     progressEvery: 20,
@@ -91,6 +93,18 @@ async function runTrain(opts: TrainCliOptions): Promise<void> {
   for (const w of budgetWarnings(recipe, result)) process.stderr.write(`xsnn train: warning: ${w}\n`);
   const summary = trainSummary(opts.out, result);
   printTrainSummary(summary, opts.json === true);
+}
+
+/** The default thread count, with a note on stderr when other work keeps it below the machine's cores. */
+function threadsNow(neurons: number): number {
+  const c = chooseTrainThreads(neurons);
+  if (c.idleCores !== null && c.threads < c.quietThreads) {
+    process.stderr.write(
+      `xsnn train: note: ${(c.cores - c.idleCores).toFixed(1)} of ${c.cores} cores busy with other work: training on ${c.threads} thread(s), not ${c.quietThreads} ` +
+        `(the threads meet at every time step, so one sharing its core holds up the rest; --threads ${c.quietThreads} to use them anyway)\n`,
+    );
+  }
+  return c.threads;
 }
 
 /** The training progress bar: images, ETA, rate, and the pruning target and levels when the recipe has them. */
