@@ -63,6 +63,26 @@ describe('xsnn train / eval (end to end)', () => {
     expect(saved.labelSource).toEqual({ labelImages: 100, seed: 3 });
   });
 
+  it('eval warns when over a tenth of the neurons stay unassigned, and blames the training budget when it is under 10 images per neuron', () => {
+    const few = join(tmp, 'ck-3');
+    expect(xsnn('train', '--recipe', 'tiny', '--train-images', '3', '--seed', '3', '--out', few).status).toBe(0);
+    const r = xsnn('eval', '--checkpoint', few, '--label-images', '10', '--test-images', '10', '--threads', '1', '--json');
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(
+      /^xsnn eval: warning: \d+ of 50 neurons never fired on the 10 label images and are unassigned \(they vote for no class\): the network is undertrained \(3 training images for 50 neurons, fewer than 10 per neuron\)\n$/,
+    );
+  });
+
+  it('eval blames the label images when the training budget is not small', () => {
+    const enough = join(tmp, 'ck-500');
+    expect(xsnn('train', '--recipe', 'tiny', '--train-images', '500', '--seed', '3', '--out', enough).status).toBe(0);
+    const r = xsnn('eval', '--checkpoint', enough, '--label-images', '3', '--test-images', '10', '--threads', '1', '--json');
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/neurons never fired on the 3 label images .*: too few label images \(--label-images\), or an undertrained network\n$/);
+    // 100 label images leave under a tenth of these neurons unassigned: no warning
+    expect(xsnn('eval', '--checkpoint', enough, '--label-images', '100', '--test-images', '10', '--threads', '1').stderr).toBe('');
+  });
+
   it('a damaged checkpoint is refused with the file named and exit 1', () => {
     const bad = join(tmp, 'bad');
     mkdirSync(bad);

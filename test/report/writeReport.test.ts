@@ -1,5 +1,5 @@
 import { createCanvas, loadImage } from '@napi-rs/canvas';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -70,6 +70,25 @@ describe('writeReport', () => {
     for (const d of r.data.provenance.devices) expect(all).toContain(d.hash);
     expect(all).toContain('Methods');
     expect(all).toContain('test double');
+  });
+
+  it("states each network's training budget from the sweep manifest in the checkpoint table", async () => {
+    const copy = join(outDir, 'budgets');
+    cpSync(results, copy, { recursive: true });
+    const file = join(copy, 'sweep.json');
+    const m = JSON.parse(readFileSync(file, 'utf8')) as { networks: Record<string, unknown>[] };
+    m.networks[0]!['training'] = { trainImages: 60000, epochs: 1 };
+    m.networks[1]!['training'] = { trainImages: 30000, epochs: 2 };
+    writeFileSync(file, JSON.stringify(m));
+    const r = await writeReport({ resultsDir: copy, out: join(outDir, 'budgets.pdf') });
+    expect(r.data.provenance.networks.map((n) => [n.trainImages, n.epochs])).toEqual([
+      [60000, 1],
+      [30000, 2],
+    ]);
+    const text = pdfText(readFileSync(r.pdf)).join('\n');
+    expect(text).toContain('60,000 images × 1 epoch');
+    expect(text).not.toContain('60,000 images × 1 epochs');
+    expect(text).toContain('30,000 images × 2 epochs');
   });
 
   it('writes the same data as CSV and JSON next to the PDF', () => {

@@ -73,7 +73,7 @@ function inputsTables(out: PdfLayout, data: ReportData): void {
       n.synapses === null ? '—' : String(n.synapses),
       n.levels === null ? '—' : n.levels === 0 ? 'not quantized' : String(n.levels),
     ]),
-    [0.16, 0.14, 0.2, 0.22, 0.13, 0.15],
+    [0.15, 0.12, 0.2, 0.27, 0.12, 0.14],
     8,
   );
   out.table(
