@@ -1,4 +1,5 @@
 import { cpus } from 'node:os';
+import { XsnnError } from '../config/XsnnError.js';
 
 /** Options of {@link idleCores}. */
 export interface IdleCoresOptions {
@@ -19,7 +20,8 @@ export interface IdleCoresOptions {
  */
 export function idleCores(options: IdleCoresOptions = {}): number {
   const windowMs = options.windowMs ?? 200;
-  if (!(Number.isFinite(windowMs) && windowMs > 0)) throw new RangeError(`idleCores: windowMs must be a positive number, got ${windowMs}`);
+  if (!(Number.isFinite(windowMs) && windowMs > 0))
+    throw new XsnnError(`idleCores: windowMs must be a positive number, got ${windowMs}`, { field: 'windowMs', expected: 'a positive number of milliseconds' });
   const before = cpus();
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, windowMs);
   const after = cpus();
