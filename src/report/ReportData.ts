@@ -144,7 +144,10 @@ export interface ReportData {
       readonly recipe: string | null;
       readonly checkpointHash: string;
       readonly synapses: number | null;
+      /** The quantization grid's levels (0: not quantized; null: no record says). */
       readonly levels: number | null;
+      /** Distinct levels the checkpoint's weights take, level 0 included (null: not quantized, or its manifest does not say). */
+      readonly levelsUsed: number | null;
       /** Training images per epoch of the checkpoint (null when its manifest does not say). */
       readonly trainImages: number | null;
       /** Passes over them (null when its manifest does not say). */

@@ -33,6 +33,8 @@ export const SweepManifestSchema = z.strictObject({
       checkpointHash: z.string(),
       /** Training images per epoch and epochs of the checkpoint (null: not an xsnn checkpoint; absent in manifests of before 2026-12-04). */
       training: trainingBudget.nullable().optional(),
+      /** Distinct weight levels the checkpoint's synapses take, level 0 of the pruned ones included (its manifest's `counts.levels`; null: not quantized or not an xsnn checkpoint; absent in manifests of before 2026-12-04). */
+      levelsUsed: z.number().int().nonnegative().nullable().optional(),
     }),
   ),
   devices: z.array(presetEntry),

@@ -28,14 +28,20 @@ export interface ResolvedNetwork {
   readonly checkpointHash: string;
   /** What the checkpoint was trained on, from its manifest (null when it is not an xsnn checkpoint folder). */
   readonly training: TrainingBudget | null;
+  /**
+   * Distinct weight levels its synapses take, level 0 of the pruned ones included
+   * (its manifest's `counts.levels`): fewer than the recipe's quantization grid when
+   * training left a level empty. Null when not quantized or not an xsnn checkpoint folder.
+   */
+  readonly levelsUsed: number | null;
 }
 
-/** The {@link TrainingBudget} of the checkpoint at `path`, or null when it is not an xsnn checkpoint folder (a damaged manifest is an error). */
-function trainingBudget(path: string): TrainingBudget | null {
+/** What the manifest of the checkpoint at `path` tells a report; nulls when it is not an xsnn checkpoint folder (a damaged manifest is an error). */
+function manifestFacts(path: string): Pick<ResolvedNetwork, 'training' | 'levelsUsed'> {
   const file = join(path, 'manifest.json');
-  if (!looksLikeCheckpoint(file)) return null;
-  const { trainImages, epochs } = readCheckpointManifest(file).counts;
-  return { trainImages, epochs };
+  if (!looksLikeCheckpoint(file)) return { training: null, levelsUsed: null };
+  const { trainImages, epochs, levels } = readCheckpointManifest(file).counts;
+  return { training: { trainImages, epochs }, levelsUsed: levels };
 }
 
 /** A sweep definition with every preset and checkpoint resolved and hashed. */
@@ -165,7 +171,7 @@ export function resolveSweep(loaded: LoadedSweepSpec, options: ResolveSweepOptio
       recipe: net.recipe ?? null,
       checkpoint,
       checkpointHash: hashCheckpoint(checkpoint),
-      training: trainingBudget(checkpoint),
+      ...manifestFacts(checkpoint),
     };
   });
   const definitionHash = hashValue({

@@ -42,7 +42,7 @@ describe('the shipped checkpoints (checkpoints/, what npm start reports on)', ()
     expect(dense.counts.prunedFraction).toBe(0);
   });
 
-  it('reports/paper-start.yaml (npm start) uses them, with their training budgets for the report; --retrain turns to <ckpt-dir>/<recipe> instead', () => {
+  it('reports/paper-start.yaml (npm start) uses them, with their training budgets and levels used for the report; --retrain turns to <ckpt-dir>/<recipe> instead', () => {
     const loaded = loadSweepSpec('paper-start');
     const sweep = resolveSweep(loaded);
     expect(sweep.networks.map((n) => [n.role, n.checkpoint])).toEqual([
@@ -53,6 +53,7 @@ describe('the shipped checkpoints (checkpoints/, what npm start reports on)', ()
       { trainImages: 60_000, epochs: 1 },
       { trainImages: 60_000, epochs: 2 },
     ]);
+    expect(sweep.networks.map((n) => n.levelsUsed)).toEqual([null, loadCheckpoint(resolve('checkpoints', 'rathi-400')).counts.levels]);
     const retrain = retrainSpec(loaded).spec.networks;
     expect(retrain.map((n) => [n.recipe, n.checkpoint])).toEqual([
       ['dc2015-400', undefined],

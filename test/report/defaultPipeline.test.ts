@@ -20,7 +20,15 @@ describe('checkpointFigureSources.tileOccupancy', () => {
     expect(ck.maxDelay).toBeGreaterThan(0);
     const at = join(dir, 'ck');
     saveCheckpoint(at, ck);
-    const net: ResolvedNetwork = { name: 'sparse', role: 'compressed', recipe: null, checkpoint: at, checkpointHash: '0'.repeat(64), training: null };
+    const net: ResolvedNetwork = {
+      name: 'sparse',
+      role: 'compressed',
+      recipe: null,
+      checkpoint: at,
+      checkpointHash: '0'.repeat(64),
+      training: null,
+      levelsUsed: null,
+    };
     const periphery = { name: 'base', file: join(packageRoot, 'crossbar', 'base.yaml'), hash: '' };
     const device = { name: 'ideal', file: join(packageRoot, 'devices', 'ideal.yaml'), hash: '' };
     const occ = (await checkpointFigureSources.tileOccupancy!(net, { rows: 32, cols: 32, periphery, device }))!;

@@ -63,22 +63,23 @@ describe('writeReport', () => {
     expect(all).toContain(r.data.sweep.definitionHash);
     for (const n of r.data.provenance.networks) expect(all).toContain(n.checkpointHash);
     expect(text).toContain('trained on'); // the fixture's checkpoints are not xsnn's: no budget to show
-    expect(r.data.provenance.networks.map((n) => [n.trainImages, n.epochs])).toEqual([
-      [null, null],
-      [null, null],
+    expect(r.data.provenance.networks.map((n) => [n.trainImages, n.epochs, n.levelsUsed])).toEqual([
+      [null, null, null],
+      [null, null, null],
     ]);
     for (const d of r.data.provenance.devices) expect(all).toContain(d.hash);
     expect(all).toContain('Methods');
     expect(all).toContain('test double');
   });
 
-  it("states each network's training budget from the sweep manifest in the checkpoint table", async () => {
+  it("states each network's training budget and the weight levels it uses from the sweep manifest in the checkpoint table", async () => {
     const copy = join(outDir, 'budgets');
     cpSync(results, copy, { recursive: true });
     const file = join(copy, 'sweep.json');
     const m = JSON.parse(readFileSync(file, 'utf8')) as { networks: Record<string, unknown>[] };
     m.networks[0]!['training'] = { trainImages: 60000, epochs: 1 };
     m.networks[1]!['training'] = { trainImages: 30000, epochs: 2 };
+    m.networks[1]!['levelsUsed'] = 1;
     writeFileSync(file, JSON.stringify(m));
     const r = await writeReport({ resultsDir: copy, out: join(outDir, 'budgets.pdf') });
     expect(r.data.provenance.networks.map((n) => [n.trainImages, n.epochs])).toEqual([
@@ -89,6 +90,10 @@ describe('writeReport', () => {
     expect(text).toContain('60,000 images × 1 epoch');
     expect(text).not.toContain('60,000 images × 1 epochs');
     expect(text).toContain('30,000 images × 2 epochs');
+    expect(r.data.provenance.networks.map((n) => n.levelsUsed)).toEqual([null, 1]);
+    const levels = r.data.provenance.networks[1]!.levels;
+    expect(levels).toBeGreaterThan(1);
+    expect(text).toContain(`${levels} (1 used)`);
   });
 
   it('writes the same data as CSV and JSON next to the PDF', () => {

@@ -23,6 +23,7 @@ export function provenanceOf(rr: ReportRecords): ReportData['provenance'] {
       checkpointHash: n.checkpointHash,
       synapses: rr.firstOf(n.name)?.network.synapses ?? null,
       levels: rr.firstOf(n.name)?.network.levels ?? null,
+      levelsUsed: n.levelsUsed ?? null,
       trainImages: n.training?.trainImages ?? null,
       epochs: n.training?.epochs ?? null,
     })),

@@ -59,6 +59,13 @@ function provenanceTable(out: PdfLayout, data: ReportData): void {
   );
 }
 
+/** The quantization grid's levels, and how many of them the weights take when that is fewer ("4 (3 used)"). */
+function levelsCell(n: ReportData['provenance']['networks'][number]): string {
+  if (n.levels === null) return '—';
+  if (n.levels === 0) return 'not quantized';
+  return n.levelsUsed !== null && n.levelsUsed < n.levels ? `${n.levels} (${n.levelsUsed} used)` : String(n.levels);
+}
+
 /** Checkpoints (role, recipe, training budget, synapses, levels, hashes) and presets (hashes). */
 function inputsTables(out: PdfLayout, data: ReportData): void {
   const p = data.provenance;
@@ -71,7 +78,7 @@ function inputsTables(out: PdfLayout, data: ReportData): void {
       n.recipe ?? '—',
       n.trainImages === null || n.epochs === null ? '—' : `${n.trainImages.toLocaleString('en-US')} images × ${n.epochs} epoch${n.epochs === 1 ? '' : 's'}`,
       n.synapses === null ? '—' : String(n.synapses),
-      n.levels === null ? '—' : n.levels === 0 ? 'not quantized' : String(n.levels),
+      levelsCell(n),
     ]),
     [0.15, 0.12, 0.2, 0.27, 0.12, 0.14],
     8,
